@@ -1,0 +1,10 @@
+"""``python -m liaison_tui`` runs the same command as ``liaison-tui``."""
+
+from __future__ import annotations
+
+import sys
+
+from liaison_tui.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

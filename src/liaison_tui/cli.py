@@ -1,0 +1,110 @@
+"""The ``liaison-tui`` command: the app by default, and commands for scripts.
+
+Every failure a user can cause (a bad file, a bad option) ends in one clear
+line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from liaison_tui import __version__, paths
+from liaison_tui.model import ValidationError
+from liaison_tui.storage import StorageError
+from liaison_tui.store import Store
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liaison-tui",
+        description="Plan and run official delegation visits: cities, officers and the itinerary.",
+        epilog=f"With no COMMAND the app opens. The data file is --db, else ${paths.ENVIRONMENT_VARIABLE}, "
+        f"else {paths.default_data_file()} (made from the bundled sample on first run).",
+    )
+    parser.add_argument("--version", action="version", version=f"liaison-tui {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="data file to open (created empty if missing)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", help="validate the data file and print what it holds")
+    demo = commands.add_parser("demo", help="fill an empty data file with synthetic data for trying at scale")
+    demo.add_argument("--cities", type=_positive, default=83, help="partner cities (default 83)")
+    demo.add_argument("--officers", type=_positive, default=10_000, help="officers (default 10000)")
+    demo.add_argument("--days", type=_positive, default=4, help="days of the visit (default 4)")
+    demo.add_argument("--past-visits", type=int, default=0, help="earlier visits to add, with their events")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    return parser
+
+
+def _data_file(arguments: argparse.Namespace) -> Path:
+    path = paths.resolve_data_file(arguments.db)
+    if arguments.db is None and path == paths.default_data_file() and paths.ensure_default_data_file(path):
+        print(f"Created your data file {path} from the sample visit.", file=sys.stderr)
+    return path
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    store = Store.open(_data_file(arguments), create=False, read_only=True)
+    print(f"{store.where}: sound")
+    for table, count in store.data.counts().items():
+        print(f"  {table:<10} {count:>7}")
+    visit = store.current_visit()
+    if visit:
+        print(f"  current visit: {visit.name} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
+    return EXIT_OK
+
+
+def run_demo(arguments: argparse.Namespace) -> int:
+    from liaison_tui.demo import generate
+
+    store = Store.open(_data_file(arguments))
+    if any(store.data.counts().values()):
+        print(f"liaison-tui: {store.where} already holds data; demo fills only an empty or new file", file=sys.stderr)
+        return EXIT_PROBLEM
+    edits = generate(arguments.cities, arguments.officers, arguments.days, arguments.past_visits, arguments.seed)
+    store.commit(edits)
+    counts = ", ".join(f"{n} {table}" for table, n in store.data.counts().items())
+    print(f"{store.where}: synthetic data written ({counts})")
+    return EXIT_OK
+
+
+def run_app(arguments: argparse.Namespace) -> int:
+    from liaison_tui.ui.app import LiaisonApp
+
+    store = Store.open(_data_file(arguments))
+    LiaisonApp(store).run()
+    return EXIT_OK
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: run_app,
+    "check": run_check,
+    "demo": run_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[arguments.command](arguments)
+    except (StorageError, ValidationError) as error:
+        print(f"liaison-tui: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except OSError as error:
+        print(f"liaison-tui: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,103 @@
+"""Changes to the data as values: what a save does, and how to undo it.
+
+Every change the app, the CLI or an import makes is a list of ``Edit``s (a
+record before and after). The store applies a list atomically; undo applies
+its inverse. Deleting a record plans the edits for whatever refers to it, so
+the confirmation can say exactly what goes with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from liaison_tui.model import KIND_NAMES, City, Dataset, Event, Officer, Record, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One record added (no ``before``), changed, or removed (no ``after``)."""
+
+    before: Record | None
+    after: Record | None
+
+    @property
+    def record(self) -> Record:
+        record = self.after if self.after is not None else self.before
+        assert record is not None, "an edit changes something"
+        return record
+
+    def inverse(self) -> Edit:
+        return Edit(self.after, self.before)
+
+
+def added(record: Record) -> Edit:
+    return Edit(None, record)
+
+
+def changed(before: Record, after: Record) -> Edit:
+    return Edit(before, after)
+
+
+def removed(record: Record) -> Edit:
+    return Edit(record, None)
+
+
+def invert(edits: Sequence[Edit]) -> list[Edit]:
+    """The edits that undo ``edits``, in the order that keeps references valid."""
+    return [edit.inverse() for edit in reversed(edits)]
+
+
+def _without_officers(event: Event, gone: set[int]) -> Event:
+    return dataclasses.replace(
+        event,
+        participant_ids=tuple(i for i in event.participant_ids if i not in gone),
+        speaker_ids=tuple(i for i in event.speaker_ids if i not in gone),
+    )
+
+
+def plan_delete(data: Dataset, record: Record) -> list[Edit]:
+    """Edits that remove ``record`` and everything that would point at nothing.
+
+    A city takes its officers and follow-ups with it; an officer is taken off
+    every event's participants and speakers; a visit takes its events.
+    Dependants are edited first so that no step leaves a dangling reference.
+    """
+    edits: list[Edit] = []
+    gone_officers: set[int] = set()
+    if isinstance(record, City):
+        gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
+        edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
+    elif isinstance(record, Officer):
+        gone_officers = {record.id}
+    elif isinstance(record, Visit):
+        edits += [removed(e) for e in data.events.values() if e.visit_id == record.id]
+    if gone_officers:
+        for event in data.events.values():
+            trimmed = _without_officers(event, gone_officers)
+            if trimmed != event:
+                edits.append(changed(event, trimmed))
+        if not isinstance(record, Officer):
+            edits += [removed(data.officers[i]) for i in sorted(gone_officers)]
+    edits.append(removed(record))
+    return edits
+
+
+def plural(kind: str) -> str:
+    return "cities" if kind == "city" else kind + "s"
+
+
+def summarise(edits: Sequence[Edit]) -> str:
+    """``1 city, 2 officers removed; 3 events changed`` for confirmations and undo."""
+    counts: dict[tuple[str, str], int] = {}
+    for edit in edits:
+        verb = "added" if edit.before is None else "removed" if edit.after is None else "changed"
+        key = (verb, KIND_NAMES[type(edit.record)])
+        counts[key] = counts.get(key, 0) + 1
+    parts: list[str] = []
+    for verb in ("added", "changed", "removed"):
+        kinds = [f"{n} {kind if n == 1 else plural(kind)}" for (v, kind), n in counts.items() if v == verb]
+        if kinds:
+            parts.append(f"{', '.join(kinds)} {verb}")
+    return "; ".join(parts) or "nothing"

@@ -1,0 +1,235 @@
+"""The domain: visits, cities, officers, itinerary events and follow-ups.
+
+Plain frozen dataclasses, so the store, the CLI and the UI all pass around the
+same immutable values and an edit is always "make a new record and save it".
+Record ids are TinyDB document ids; ``0`` marks a record not yet saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """An officer's part in the visit."""
+
+    LEADER = "leader"
+    MEMBER = "member"
+    INTERPRETER = "interpreter"
+    HOST = "host"  # host-city staff, not part of the delegation
+
+    @property
+    def in_delegation(self) -> bool:
+        return self is not Role.HOST
+
+
+class EventKind(StrEnum):
+    VISIT = "visit"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    MEAL = "meal"
+    TRANSPORT = "transport"
+    FREE = "free"
+
+
+class FollowUpStatus(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Visit:
+    """A delegation visit hosted by a city."""
+
+    id: int = 0
+    name: str
+    host_city: str
+    organiser: str = ""
+    start_date: date
+    days: int = 4
+    timezone: str = "UTC"
+    expected_cities: int = 0
+    expected_officers: int = 0
+    notes: str = ""
+
+    @property
+    def dates(self) -> list[date]:
+        return [date.fromordinal(self.start_date.toordinal() + i) for i in range(self.days)]
+
+    @property
+    def end_date(self) -> date:
+        return self.dates[-1]
+
+    def day_number(self, day: date) -> int | None:
+        """1-based day of the visit, or None when ``day`` falls outside it."""
+        offset = day.toordinal() - self.start_date.toordinal()
+        return offset + 1 if 0 <= offset < self.days else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class City:
+    """A partner city sending officers."""
+
+    id: int = 0
+    name: str
+    native_name: str = ""
+    country: str = ""
+    relationship: str = "friendship city"
+    since: int | None = None
+    cooperation_areas: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Travel:
+    """One leg of an officer's journey: when (local time of the visit) and how."""
+
+    at: datetime
+    flight: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Officer:
+    """A liaison officer of a partner city, or a member of the host staff."""
+
+    id: int = 0
+    name: str
+    native_name: str = ""
+    city_id: int | None = None  # None for host staff
+    title: str = ""
+    organisation: str = ""
+    role: Role = Role.MEMBER
+    email: str = ""
+    phone: str = ""
+    languages: tuple[str, ...] = ()
+    dietary: str = ""
+    accessibility: str = ""
+    arrival: Travel | None = None
+    departure: Travel | None = None
+    hotel: str = ""
+    room: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One item of a visit's itinerary, in the visit's local time."""
+
+    id: int = 0
+    visit_id: int
+    day: date
+    start: time
+    end: time
+    title: str
+    kind: EventKind = EventKind.VISIT
+    venue: str = ""
+    host_contact: str = ""
+    whole_delegation: bool = True
+    participant_ids: tuple[int, ...] = ()  # named officers, besides the delegation if whole
+    speaker_ids: tuple[int, ...] = ()  # speaking order, for conference sessions
+    speaking_now_id: int | None = None  # who has the floor, set live during the session
+    notes: str = ""
+
+    @property
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.day, self.start)
+
+    @property
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.day, self.end)
+
+    def overlaps(self, other: Event) -> bool:
+        return self.starts_at < other.ends_at and other.starts_at < self.ends_at
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp:
+    """Something a city proposed, offered or agreed, to be followed up."""
+
+    id: int = 0
+    city_id: int
+    text: str
+    area: str = ""
+    status: FollowUpStatus = FollowUpStatus.PROPOSED
+    owner: str = ""
+    due: date | None = None
+
+
+Record = Visit | City | Officer | Event | FollowUp
+
+#: Table name in the data file for each kind of record.
+TABLES: dict[type[Record], str] = {
+    Visit: "visits",
+    City: "cities",
+    Officer: "officers",
+    Event: "events",
+    FollowUp: "followups",
+}
+
+
+KIND_NAMES: dict[type[Record], str] = {
+    Visit: "visit",
+    City: "city",
+    Officer: "officer",
+    Event: "event",
+    FollowUp: "follow-up",
+}
+
+
+def label(record: Record) -> str:
+    """The text a person knows a record by."""
+    if isinstance(record, Event):
+        return record.title
+    if isinstance(record, FollowUp):
+        return record.text
+    return record.name
+
+
+def describe(record: Record) -> str:
+    """How messages name a record: ``event 'Library visit'``."""
+    text = label(record)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    kind = KIND_NAMES[type(record)]
+    return f"{kind} {text!r}" if text else f"{kind} #{record.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one field of one record."""
+
+    where: str  # e.g. "event 'Library visit'"
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """Raised with every problem found, so a form or ``check`` can show them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Every record of a data file, keyed by id, as the app and reports see them."""
+
+    visits: dict[int, Visit] = field(default_factory=dict)
+    cities: dict[int, City] = field(default_factory=dict)
+    officers: dict[int, Officer] = field(default_factory=dict)
+    events: dict[int, Event] = field(default_factory=dict)
+    followups: dict[int, FollowUp] = field(default_factory=dict)
+
+    def table(self, kind: type[Record]) -> dict[int, Record]:
+        return getattr(self, TABLES[kind])  # type: ignore[no-any-return]
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in TABLES.values()}

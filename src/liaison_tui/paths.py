@@ -1,0 +1,54 @@
+"""Where the data file lives: ``--db``, ``LIAISON_TUI_DB``, or the user's data folder.
+
+On first run the user's own file is made from the bundled sample, which ships
+inside the package and is only ever read.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+ENVIRONMENT_VARIABLE = "LIAISON_TUI_DB"
+DATA_FILE_NAME = "liaison.json"
+
+
+def sample_bytes() -> bytes:
+    """The bundled sample visit (``data/sample.json`` in the source tree)."""
+    bundled = resources.files("liaison_tui").joinpath("data", "sample.json")
+    if bundled.is_file():
+        return bundled.read_bytes()
+    # An editable install runs from the source tree, where the sample sits at the top.
+    return (Path(__file__).resolve().parents[2] / "data" / "sample.json").read_bytes()
+
+
+def default_data_file() -> Path:
+    return Path(platformdirs.user_data_dir("liaison-tui", appauthor=False)) / DATA_FILE_NAME
+
+
+def resolve_data_file(option: str | None) -> Path:
+    """The file to open: the ``--db`` option, else the environment, else the default."""
+    if option:
+        return Path(option).expanduser()
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE)
+    if from_environment:
+        return Path(from_environment).expanduser()
+    return default_data_file()
+
+
+def ensure_default_data_file(path: Path) -> bool:
+    """Create the user's own data file from the sample if it is missing; True if created."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(descriptor, "wb") as handle:  # mkstemp makes it owner-only
+        handle.write(sample_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)  # never a half-copied sample, even if interrupted
+    return True

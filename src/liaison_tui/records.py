@@ -1,0 +1,143 @@
+"""Conversion between domain objects and the JSON documents TinyDB stores.
+
+Reading is strict: every field is type-checked and every problem is reported
+with the record and field it belongs to, so a damaged file is explained, never
+half-loaded. Writing produces plain JSON types only (ISO dates, ``HH:MM`` times).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Any
+
+from liaison_tui import values
+from liaison_tui.model import (
+    KIND_NAMES,
+    EventKind,
+    FollowUpStatus,
+    Problem,
+    Record,
+    Role,
+    Travel,
+    ValidationError,
+)
+
+_Parser = Callable[[Any], Any]
+
+
+def _text(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise ValueError(f"expected text, found {type(raw).__name__}")
+    return raw
+
+
+def _integer(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise ValueError(f"expected a whole number, found {raw!r}")
+    return raw
+
+
+def _flag(raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError(f"expected true or false, found {raw!r}")
+    return raw
+
+
+def _optional(parse: _Parser) -> _Parser:
+    return lambda raw: None if raw is None else parse(raw)
+
+
+def _sequence(parse: _Parser) -> _Parser:
+    def parse_all(raw: Any) -> tuple[Any, ...]:
+        if not isinstance(raw, list):
+            raise ValueError(f"expected a list, found {type(raw).__name__}")
+        return tuple(parse(item) for item in raw)
+
+    return parse_all
+
+
+def _choice(enum: type[StrEnum]) -> _Parser:
+    def parse(raw: Any) -> StrEnum:
+        try:
+            return enum(_text(raw))
+        except ValueError:
+            allowed = ", ".join(member.value for member in enum)
+            raise ValueError(f"{raw!r} is not one of: {allowed}") from None
+
+    return parse
+
+
+def _travel(raw: Any) -> Travel:
+    if not isinstance(raw, dict):
+        raise ValueError("expected {'at': 'YYYY-MM-DD HH:MM', 'flight': ...}")
+    return Travel(at=values.parse_datetime(_text(raw.get("at"))), flight=_text(raw.get("flight", "")))
+
+
+# Keyed by the annotation text of the dataclass fields in ``model``.
+_PARSERS: dict[str, _Parser] = {
+    "str": _text,
+    "int": _integer,
+    "bool": _flag,
+    "int | None": _optional(_integer),
+    "date": lambda raw: values.parse_date(_text(raw)),
+    "date | None": _optional(lambda raw: values.parse_date(_text(raw))),
+    "time": lambda raw: values.parse_time(_text(raw)),
+    "tuple[str, ...]": _sequence(_text),
+    "tuple[int, ...]": _sequence(_integer),
+    "Role": _choice(Role),
+    "EventKind": _choice(EventKind),
+    "FollowUpStatus": _choice(FollowUpStatus),
+    "Travel | None": _optional(_travel),
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime):
+        return values.format_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return values.format_time(value)
+    if isinstance(value, Travel):
+        return {"at": values.format_datetime(value.at), "flight": value.flight}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def to_document(record: Record) -> dict[str, Any]:
+    """The JSON document for ``record`` (its id is the TinyDB key, not a field)."""
+    return {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record) if f.name != "id"}
+
+
+def from_document(kind: type[Record], doc_id: int, document: Mapping[str, Any]) -> Record:
+    """Build a record of ``kind`` from a stored document, or raise ValidationError."""
+    if not isinstance(document, Mapping):
+        where = f"{KIND_NAMES[kind]} #{doc_id}"
+        raise ValidationError([Problem(where, "", f"{where} is not an object")])
+    name = document.get("name") or document.get("title") or document.get("text")
+    where = f"{KIND_NAMES[kind]} {name!r}" if isinstance(name, str) and name else f"{KIND_NAMES[kind]} #{doc_id}"
+    problems: list[Problem] = []
+    arguments: dict[str, Any] = {"id": doc_id}
+    for spec in dataclasses.fields(kind):
+        if spec.name == "id":
+            continue
+        if spec.name not in document:
+            if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+                problems.append(Problem(where, spec.name, f"{spec.name} is missing"))
+            continue
+        try:
+            arguments[spec.name] = _PARSERS[str(spec.type)](document[spec.name])
+        except ValueError as error:
+            problems.append(Problem(where, spec.name, f"{spec.name}: {error}"))
+    unknown = sorted(set(document) - {f.name for f in dataclasses.fields(kind)})
+    if unknown:
+        problems.append(Problem(where, unknown[0], f"unknown field(s): {', '.join(unknown)}"))
+    if problems:
+        raise ValidationError(problems)
+    return kind(**arguments)

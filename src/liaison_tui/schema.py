@@ -1,0 +1,72 @@
+"""The data file's schema version, and migrations from older versions.
+
+The ``meta`` table holds one document: the schema version and the next free id
+of each table (ids are never reused, so undoing a delete cannot collide with a
+record another process added meanwhile). Version 0 is a file without ``meta``:
+tables written by plain TinyDB or by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from liaison_tui.model import TABLES
+from liaison_tui.storage import StorageError, Tables
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+META_ID = "1"
+KNOWN_TABLES = frozenset(TABLES.values()) | {META_TABLE, "_default"}
+
+
+def _from_0(tables: Tables) -> Tables:
+    next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in TABLES.values()}
+    migrated = {name: tables.get(name, {}) for name in TABLES.values()}
+    migrated[META_TABLE] = {META_ID: {"schema": 1, "next_ids": next_ids}}
+    return migrated
+
+
+#: MIGRATIONS[n] turns a version-n file into a version n+1 file.
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
+
+
+def empty_tables() -> Tables:
+    tables: Tables = {name: {} for name in TABLES.values()}
+    tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION, "next_ids": dict.fromkeys(TABLES.values(), 1)}}
+    return tables
+
+
+def meta(tables: Tables) -> dict[str, Any]:
+    document = tables.get(META_TABLE, {}).get(META_ID)
+    return document if isinstance(document, dict) else {}
+
+
+def version_of(tables: Tables, path: Path) -> int:
+    if META_TABLE not in tables:
+        return 0
+    version = meta(tables).get("schema")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise StorageError(f"{path}: the meta table has no valid schema version")
+    return version
+
+
+def migrate(tables: Tables, path: Path) -> tuple[Tables, bool]:
+    """Bring ``tables`` to the current schema; True when anything changed."""
+    unknown = sorted(set(tables) - KNOWN_TABLES)
+    if unknown:
+        raise StorageError(f"{path}: not a liaison-tui data file (unknown tables: {', '.join(unknown)})")
+    version = version_of(tables, path)
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path}: written by a newer liaison-tui (schema {version}; this version reads up to "
+            f"{SCHEMA_VERSION}). Upgrade liaison-tui to open it; the file was not changed."
+        )
+    if version < 0:
+        raise StorageError(f"{path}: unknown schema version {version}")
+    start = version
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+    return tables, version != start

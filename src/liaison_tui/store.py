@@ -1,0 +1,226 @@
+"""The store: one TinyDB file, loaded into domain objects, changed atomically.
+
+Reads come from the in-memory ``Dataset``. Every change is a list of edits
+committed under the writers' lock: reload if another process changed the file,
+check that each record is still what the caller last saw (so nobody's change is
+silently overwritten), validate, then one durable write. A failed write leaves
+both the file and the in-memory data as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from liaison_tui import records, schema
+from liaison_tui.edits import Edit
+from liaison_tui.model import TABLES, Dataset, Problem, Record, ValidationError, Visit, describe
+from liaison_tui.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
+from liaison_tui.validation import check_dataset, check_record, check_references
+
+KINDS_BY_TABLE = {name: kind for kind, name in TABLES.items()}
+
+
+class StaleEditError(StorageError):
+    """A record was changed by someone else since the caller read it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """What a commit did: the edits as saved (new ids filled in)."""
+
+    edits: list[Edit]
+    reloaded: bool  # another process had changed the file first
+
+
+def dataset_from_tables(tables: Tables, where: Path | str) -> Dataset:
+    """Parse and validate every record; raise StorageError naming the problems."""
+    data = Dataset()
+    problems: list[Problem | str] = []
+    for name, kind in KINDS_BY_TABLE.items():
+        table = data.table(kind)
+        for key, document in tables.get(name, {}).items():
+            try:
+                doc_id = int(key)
+                table[doc_id] = records.from_document(kind, doc_id, document)
+            except ValueError as error:  # ValidationError, or a key that is no id
+                problems += error.problems if isinstance(error, ValidationError) else [f"{name}: bad id {key!r}"]
+    if not problems:
+        problems += check_dataset(data)
+    if problems:
+        shown = "\n  ".join(str(p) for p in problems[:10])
+        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise StorageError(f"{where}: {len(problems)} invalid record(s):\n  {shown}{more}")
+    return data
+
+
+class Store:
+    """The data of one file (or of memory, for tests) and the only way to change it."""
+
+    def __init__(self, db: TinyDB, *, path: Path | None = None) -> None:
+        self._db = db
+        self.path = path
+        storage = db.storage
+        assert isinstance(storage, (DurableJSONStorage, SharedMemoryStorage))
+        self._storage = storage
+        self._data = self._load()
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
+        """Open the data file at ``path``; a missing file becomes an empty store if ``create``."""
+        path = Path(path)
+        if not create and not path.exists():
+            raise StorageError(f"{path}: no such data file")
+        db = TinyDB(str(path), storage=DurableJSONStorage, read_only=read_only)
+        try:
+            return cls(db, path=path)
+        except StorageError as error:
+            backup = backup_path(path)
+            if backup.exists():
+                raise StorageError(f"{error}\nThe previous version is kept at {backup}.") from None
+            raise
+
+    @classmethod
+    def in_memory(cls, tables: Tables | None = None) -> Store:
+        db = TinyDB(storage=SharedMemoryStorage)
+        if tables is not None:
+            db.storage.write(tables)
+        return cls(db)
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def data(self) -> Dataset:
+        return self._data
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path else "memory"
+
+    def current_visit(self) -> Visit | None:
+        """The visit the app shows: the one starting last."""
+        return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
+
+    def _load(self) -> Dataset:
+        with self._storage.lock():
+            tables = self._storage.read()
+            if tables is None:
+                if self._storage.read_only:
+                    raise StorageError(f"{self.where}: no such data file")
+                tables = schema.empty_tables()
+                self._storage.write(tables)
+                return Dataset()
+            tables, migrated = schema.migrate(tables, Path(self.where))
+            data = dataset_from_tables(tables, self.where)
+            if migrated and not self._storage.read_only:
+                self._storage.write(tables)
+            return data
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check (one stat) for the app's watch on the file."""
+        return isinstance(self._storage, DurableJSONStorage) and self._storage.changed_on_disk()
+
+    def reload_if_changed(self) -> bool:
+        """Pick up another process's changes; True when there were any."""
+        with self._storage.lock():
+            return self._refresh()
+
+    def _refresh(self) -> bool:
+        if not self._storage.refresh():
+            return False
+        try:
+            self._data = self._load()
+        except StorageError:
+            self._storage.forget()  # never write on top of a file we could not read
+            raise
+        return True
+
+    # -- writing ---------------------------------------------------------------
+
+    def commit(self, edits: Sequence[Edit]) -> Commit:
+        """Apply ``edits`` atomically and durably, or raise and change nothing."""
+        with self._storage.lock():
+            reloaded = self._refresh()
+            tables = cast(Tables, self._storage.read())
+            next_ids: dict[str, int] = dict(schema.meta(tables).get("next_ids", {}))
+            saved = [self._check_current(edit, next_ids) for edit in edits]
+            data = self._apply(saved)
+            try:
+                with self._storage.batch():
+                    self._write(saved)
+                    self._db.table(schema.META_TABLE).update({"next_ids": next_ids}, doc_ids=[int(schema.META_ID)])
+            except BaseException:
+                self._storage.discard()
+                raise
+            self._data = data
+            return Commit(saved, reloaded)
+
+    def _check_current(self, edit: Edit, next_ids: dict[str, int]) -> Edit:
+        """Refuse edits based on an out-of-date record; give new records an id."""
+        kind = type(edit.record)
+        table = self._data.table(kind)
+        if edit.before is not None:
+            current = table.get(edit.before.id)
+            if current != edit.before:
+                state = "deleted" if current is None else "changed"
+                raise StaleEditError(f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved")
+        after = edit.after
+        if after is not None and edit.before is None:
+            name = TABLES[kind]
+            if after.id == 0:
+                after = dataclasses.replace(after, id=next_ids.get(name, 1))
+            elif after.id in table:
+                raise StaleEditError(f"{describe(after)}: id {after.id} is already taken; nothing was saved")
+            next_ids[name] = max(next_ids.get(name, 1), after.id + 1)
+        return Edit(edit.before, after)
+
+    def _apply(self, edits: Sequence[Edit]) -> Dataset:
+        """The dataset after ``edits``, validated; the current one is untouched."""
+        data = dataclasses.replace(self._data)
+        for name in {TABLES[type(edit.record)] for edit in edits}:
+            setattr(data, name, dict(getattr(data, name)))
+        for edit in edits:
+            table = data.table(type(edit.record))
+            if edit.after is None:
+                del table[edit.record.id]
+            else:
+                table[edit.after.id] = edit.after
+        problems: list[Problem] = []
+        for edit in edits:
+            if edit.after is not None:
+                problems += check_record(edit.after) + check_references(edit.after, data)
+        if any(edit.after is None for edit in edits):  # nothing may point at what is gone
+            referring: list[Record] = [*data.officers.values(), *data.events.values(), *data.followups.values()]
+            for record in referring:
+                problems += check_references(record, data)
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+    def _write(self, edits: Sequence[Edit]) -> None:
+        """Hand the edits to TinyDB, one table operation per kind of change."""
+        by_table: dict[str, list[Edit]] = {}
+        for edit in edits:
+            by_table.setdefault(TABLES[type(edit.record)], []).append(edit)
+        for name, table_edits in by_table.items():
+            table = self._db.table(name)
+            updates = [e for e in table_edits if e.before is not None and e.after is not None]
+            if len(updates) == 1 and len(table_edits) == 1:  # the usual single edit: change in place
+                table.update(records.to_document(updates[0].record), doc_ids=[updates[0].record.id])
+                continue
+            # Many changes: every TinyDB call rewrites the table, so batch them.
+            gone = [e.record.id for e in table_edits if e.before is not None]
+            if gone:
+                table.remove(doc_ids=gone)
+            documents = [Document(records.to_document(e.after), doc_id=e.after.id) for e in table_edits if e.after]
+            if documents:
+                table.insert_multiple(documents)
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,102 @@
+"""Rules a record, and a whole data file, must satisfy before it is saved.
+
+``check_record`` looks at one record alone (what a form needs); ``check_dataset``
+adds the references between records (what loading a file needs). Both return
+every problem rather than stopping at the first, each naming record and field.
+"""
+
+from __future__ import annotations
+
+from liaison_tui import values
+from liaison_tui.model import (
+    City,
+    Dataset,
+    Event,
+    FollowUp,
+    Officer,
+    Problem,
+    Record,
+    ValidationError,
+    Visit,
+    describe,
+)
+
+
+def _required(record: Record, field: str, problems: list[Problem]) -> None:
+    if not str(getattr(record, field)).strip():
+        problems.append(Problem(describe(record), field, f"{field.replace('_', ' ')} must not be empty"))
+
+
+def check_record(record: Record) -> list[Problem]:
+    """Problems with ``record`` taken on its own."""
+    problems: list[Problem] = []
+    where = describe(record)
+    if isinstance(record, Visit):
+        _required(record, "name", problems)
+        _required(record, "host_city", problems)
+        if not 1 <= record.days <= 31:
+            problems.append(Problem(where, "days", f"days must be 1 to 31, not {record.days}"))
+        try:
+            values.check_timezone(record.timezone)
+        except ValueError as error:
+            problems.append(Problem(where, "timezone", str(error)))
+        for field in ("expected_cities", "expected_officers"):
+            if getattr(record, field) < 0:
+                problems.append(Problem(where, field, f"{field.replace('_', ' ')} must not be negative"))
+    elif isinstance(record, City):
+        _required(record, "name", problems)
+        if record.since is not None and not 1000 <= record.since <= 2200:
+            problems.append(Problem(where, "since", f"since must be a year, not {record.since}"))
+    elif isinstance(record, Officer):
+        _required(record, "name", problems)
+        if record.email and "@" not in record.email:
+            problems.append(Problem(where, "email", f"email {record.email!r} has no '@'"))
+        if record.arrival and record.departure and record.departure.at < record.arrival.at:
+            problems.append(Problem(where, "departure", "departs before arriving"))
+    elif isinstance(record, Event):
+        _required(record, "title", problems)
+        if record.end <= record.start:
+            start, end = values.format_time(record.start), values.format_time(record.end)
+            verb = "ends when it starts" if record.end == record.start else f"ends {end} before it starts"
+            problems.append(Problem(where, "end", f"{verb} {start}"))
+        if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
+            problems.append(Problem(where, "speaking_now_id", "the officer speaking now is not a speaker"))
+    elif isinstance(record, FollowUp):
+        _required(record, "text", problems)
+    return problems
+
+
+def check_references(record: Record, data: Dataset) -> list[Problem]:
+    """Problems with what ``record`` points at in ``data``."""
+    problems: list[Problem] = []
+    where = describe(record)
+    if (isinstance(record, Officer) and record.city_id is not None and record.city_id not in data.cities) or (
+        isinstance(record, FollowUp) and record.city_id not in data.cities
+    ):
+        problems.append(Problem(where, "city_id", f"unknown city #{record.city_id}"))
+    elif isinstance(record, Event):
+        if record.visit_id not in data.visits:
+            problems.append(Problem(where, "visit_id", f"unknown visit #{record.visit_id}"))
+        for field in ("participant_ids", "speaker_ids"):
+            missing = [i for i in getattr(record, field) if i not in data.officers]
+            if missing:
+                names = ", ".join(f"#{i}" for i in missing)
+                problems.append(Problem(where, field, f"{field.split('_')[0]}s name unknown officer(s) {names}"))
+    return problems
+
+
+def check_dataset(data: Dataset) -> list[Problem]:
+    """Every problem in a whole data file."""
+    problems: list[Problem] = []
+    for table in (data.visits, data.cities, data.officers, data.events, data.followups):
+        for record in table.values():
+            problems.extend(check_record(record))
+            problems.extend(check_references(record, data))
+    return problems
+
+
+def require_valid(record: Record, data: Dataset) -> None:
+    """Raise ValidationError unless ``record`` may be saved into ``data``."""
+    problems = check_record(record) + check_references(record, data)
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,75 @@
+"""The command line: version, help, check, demo and the default data file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from liaison_tui import __version__, paths
+from liaison_tui.cli import main
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for flag, expected in (("--version", __version__), ("--help", "--db PATH")):
+        with pytest.raises(SystemExit) as stopped:
+            main([flag])
+        assert stopped.value.code == 0
+        assert expected in capsys.readouterr().out
+
+
+def test_check_sound_file(sample_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sample_file.read_bytes()
+    assert main(["--db", str(sample_file), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "sound" in out and "officers" in out and "4" in out
+    assert sample_file.read_bytes() == before
+
+
+def test_check_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"visits": {"1": {"name": 3}}}')
+    assert main(["--db", str(bad), "check"]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and "name: expected text" in err and "Traceback" not in err
+    assert main(["--db", str(tmp_path / "none.json"), "check"]) == 1
+    assert "no such data file" in capsys.readouterr().err
+
+
+def test_demo_makes_synthetic_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "demo.json"
+    assert main(["--db", str(target), "demo", "--cities", "5", "--officers", "40", "--past-visits", "2"]) == 0
+    assert main(["--db", str(target), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "40" in out and "SYNTHETIC" in target.read_text()
+    assert main(["--db", str(target), "demo"]) == 1  # never mixed into existing data
+    assert "already holds data" in capsys.readouterr().err
+
+
+def test_default_file_is_made_from_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    default = paths.default_data_file()
+    assert str(default).startswith(str(tmp_path))
+    assert main(["check"]) == 0
+    assert default.read_bytes() == paths.sample_bytes()
+    assert "Created your data file" in capsys.readouterr().err
+
+
+def test_environment_variable_chooses_the_file(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(paths.ENVIRONMENT_VARIABLE, str(sample_file))
+    assert main(["check"]) == 0
+    assert str(sample_file) in capsys.readouterr().out
+
+
+def test_module_entry_point(sample_file: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "liaison_tui", "--db", str(sample_file), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sound" in result.stdout

@@ -1,0 +1,89 @@
+"""The JSON file survives failed writes and is shared safely between stores."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from liaison_tui.edits import added, changed
+from liaison_tui.model import City, Officer
+from liaison_tui.storage import StorageError, backup_path
+from liaison_tui.store import Store
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
+def test_interrupted_write_leaves_previous_file(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    store = Store.open(sample_file)
+    store.commit([added(City(name="Busan"))])  # so a backup exists too
+    before = sample_file.read_bytes()
+    counts = store.data.counts()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if failing == "write":
+        monkeypatch.setattr("liaison_tui.storage.orjson.dumps", lambda *a, **k: b"{")
+        monkeypatch.setattr("liaison_tui.storage.os.fchmod", fail)
+    else:
+        monkeypatch.setattr(f"liaison_tui.storage.os.{failing}", fail)
+    with pytest.raises(StorageError, match=r"could not save .*file is unchanged"):
+        store.commit([added(City(name="Osaka"))])
+    monkeypatch.undo()
+
+    assert sample_file.read_bytes() == before
+    assert store.data.counts() == counts
+    assert not [p for p in sample_file.parent.iterdir() if p.name.endswith(".tmp")]
+    store.commit([added(City(name="Osaka"))])  # the store still works afterwards
+    assert Store.open(sample_file).data.counts()["cities"] == counts["cities"] + 1
+
+
+def test_backup_is_copied_where_hard_links_fail(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr("liaison_tui.storage.os.link", no_links)
+    before = sample_file.read_bytes()
+    Store.open(sample_file).commit([added(City(name="Busan"))])
+    assert backup_path(sample_file).read_bytes() == before
+
+
+def test_two_stores_on_one_file_keep_both_changes(sample_file: Path) -> None:
+    first, second = Store.open(sample_file), Store.open(sample_file)
+    first.commit([added(City(name="Busan"))])
+    result = second.commit([added(City(name="Osaka"))])
+    assert result.reloaded
+    names = {c.name for c in Store.open(sample_file).data.cities.values()}
+    assert {"Busan", "Osaka"} <= names
+    assert first.reload_if_changed()
+    assert {c.name for c in first.data.cities.values()} == names
+
+
+def test_same_record_edited_twice_is_refused_not_lost(sample_file: Path) -> None:
+    first, second = Store.open(sample_file), Store.open(sample_file)
+    officer = next(o for o in first.data.officers.values() if o.name == "Henri Kahonen")
+    first.commit([changed(officer, dataclasses.replace(officer, hotel="Hotel A"))])
+    with pytest.raises(StorageError, match="changed elsewhere"):
+        second.commit([changed(officer, dataclasses.replace(officer, hotel="Hotel B"))])
+    reread: Officer = Store.open(sample_file).data.officers[officer.id]
+    assert reread.hotel == "Hotel A"
+
+
+def test_new_file_is_owner_only_and_backup_kept(tmp_path: Path) -> None:
+    path = tmp_path / "new.json"
+    store = Store.open(path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    first = path.read_bytes()
+    store.commit([added(City(name="Busan"))])
+    assert backup_path(path).read_bytes() == first
+    assert stat.S_IMODE(os.stat(backup_path(path)).st_mode) == 0o600
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"folder .* does not exist"):
+        Store.open(tmp_path / "missing" / "x.json")

@@ -1,0 +1,88 @@
+"""The store: edits, undo, ids, validation and stale edits, on both storages."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import StoreFactory
+from liaison_tui.edits import added, changed, invert, plan_delete
+from liaison_tui.model import City, Officer, Role, ValidationError
+from liaison_tui.store import StaleEditError
+
+
+def officer_named(store_data: object, name: str) -> Officer:
+    return next(o for o in store_data.officers.values() if o.name == name)  # type: ignore[attr-defined]
+
+
+def test_add_update_delete_and_undo(make_store: StoreFactory) -> None:
+    store = make_store()
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    [edit] = store.commit([added(Officer(name="New Officer", city_id=atlanta.id))]).edits
+    new = edit.after
+    assert isinstance(new, Officer) and new.id > 0
+    assert store.data.officers[new.id].name == "New Officer"
+
+    renamed = dataclasses.replace(new, title="Interpreter", role=Role.INTERPRETER)
+    store.commit([changed(new, renamed)])
+    assert store.data.officers[new.id].role is Role.INTERPRETER
+
+    deletion = plan_delete(store.data, renamed)
+    store.commit(deletion)
+    assert new.id not in store.data.officers
+    store.commit(invert(deletion))
+    assert store.data.officers[new.id] == renamed
+
+
+def test_ids_are_never_reused(make_store: StoreFactory) -> None:
+    store = make_store()
+    [first] = store.commit([added(City(name="Busan"))]).edits
+    assert first.after is not None
+    store.commit(plan_delete(store.data, first.after))
+    [second] = store.commit([added(City(name="Osaka"))]).edits
+    assert second.after is not None and second.after.id > first.after.id
+
+
+def test_deleting_a_city_takes_its_officers_off_events(make_store: StoreFactory) -> None:
+    store = make_store()
+    christchurch = next(c for c in store.data.cities.values() if c.name == "Christchurch")
+    sandeman = officer_named(store.data, "Duncan Sandeman")
+    conference = next(e for e in store.data.events.values() if e.title == "Liaison conference")
+    assert sandeman.id in conference.speaker_ids
+
+    deletion = plan_delete(store.data, christchurch)
+    store.commit(deletion)
+    assert sandeman.id not in store.data.officers
+    assert sandeman.id not in store.data.events[conference.id].speaker_ids
+    assert not [f for f in store.data.followups.values() if f.city_id == christchurch.id]
+
+    store.commit(invert(deletion))
+    assert store.data.events[conference.id].speaker_ids[0] == sandeman.id
+    assert len(store.data.followups) == 5
+
+
+def test_invalid_edit_changes_nothing(make_store: StoreFactory) -> None:
+    store = make_store()
+    before = store.data.counts()
+    with pytest.raises(ValidationError, match="unknown city #999"):
+        store.commit([added(Officer(name="Nobody", city_id=999))])
+    with pytest.raises(ValidationError, match="name must not be empty"):
+        store.commit([added(City(name="  "))])
+    assert store.data.counts() == before
+
+
+def test_removing_what_others_point_at_is_refused(make_store: StoreFactory) -> None:
+    store = make_store()
+    sandeman = officer_named(store.data, "Duncan Sandeman")
+    with pytest.raises(ValidationError, match="unknown officer"):
+        store.commit([invert([added(sandeman)])[0]])
+
+
+def test_edit_of_an_out_of_date_record_is_refused(make_store: StoreFactory) -> None:
+    store = make_store()
+    kahonen = officer_named(store.data, "Henri Kahonen")
+    store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 1"))])
+    with pytest.raises(StaleEditError, match="changed elsewhere"):
+        store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 2"))])
+    assert store.data.officers[kahonen.id].phone == "+358 1"
