@@ -1,0 +1,145 @@
+"""The whole record of a city, officer, event or follow-up, as Rich text.
+
+Used by the app's detail panel and detail screen; every piece of user text
+goes through ``literal`` so it shows exactly as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from liaison_tui import schedule, values
+from liaison_tui.conflicts import Conflict
+from liaison_tui.display import literal
+from liaison_tui.model import City, Dataset, Event, FollowUp, Officer, Travel, Visit
+
+LABEL = "bold"
+MUTED = "dim"
+
+
+def _line(text: Text, label: str, value: str | Text) -> None:
+    if not value:
+        return
+    text.append(f"{label}: ", style=LABEL)
+    text.append(value if isinstance(value, Text) else literal(value, multiline=True))
+    text.append("\n")
+
+
+def _heading(text: Text, title: str, subtitle: str = "") -> None:
+    text.append(literal(title, "bold underline"))
+    if subtitle:
+        text.append("  ")
+        text.append(literal(subtitle, MUTED))
+    text.append("\n")
+
+
+def _travel(leg: Travel | None) -> str:
+    if leg is None:
+        return ""
+    return values.format_datetime(leg.at) + (f" ({leg.flight})" if leg.flight else "")
+
+
+def _event_line(event: Event) -> Text:
+    return literal(f"{event.day:%a %d %b} {event.start:%H:%M}-{event.end:%H:%M}  {event.title}")
+
+
+def officer_detail(data: Dataset, visit: Visit | None, officer: Officer) -> Text:
+    text = Text()
+    city = schedule.city_of(data, officer)
+    _heading(text, officer.name, officer.native_name)
+    _line(text, "City", f"{city.name}, {city.country}" if city else "host staff")
+    _line(text, "Role", officer.role.value)
+    _line(text, "Title", officer.title)
+    _line(text, "Organisation", officer.organisation)
+    _line(text, "Email", officer.email)
+    _line(text, "Phone", officer.phone)
+    _line(text, "Languages", values.format_list(officer.languages))
+    _line(text, "Dietary", officer.dietary)
+    _line(text, "Accessibility", officer.accessibility)
+    _line(text, "Arrives", _travel(officer.arrival))
+    _line(text, "Departs", _travel(officer.departure))
+    _line(text, "Hotel", " room ".join(part for part in (officer.hotel, officer.room) if part))
+    _line(text, "Notes", officer.notes)
+    if visit is not None:
+        events = schedule.agenda(data, visit, officer)
+        text.append(f"Agenda ({len(events)} events)\n", style=LABEL)
+        for event in events:
+            text.append("  ")
+            text.append(_event_line(event))
+            if officer.id in event.speaker_ids:
+                text.append(f"  speaker {event.speaker_ids.index(officer.id) + 1}", style="italic")
+            text.append("\n")
+    return text
+
+
+def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()) -> Text:
+    text = Text()
+    _heading(text, event.title, event.kind.value)
+    _line(text, "When", f"{event.day:%A %d %B %Y}, {event.start:%H:%M} to {event.end:%H:%M}")
+    _line(text, "Venue", event.venue)
+    _line(text, "Host contact", event.host_contact)
+    _line(text, "Notes", event.notes)
+    people = schedule.participants(data, event)
+    text.append(f"Participants ({len(people)})\n", style=LABEL)
+    by_city: dict[str, list[str]] = {}
+    for officer in people:
+        city = schedule.city_of(data, officer)
+        by_city.setdefault(city.name if city else "Host staff", []).append(officer.name)
+    for city_name, names in by_city.items():
+        text.append("  ")
+        text.append(literal(city_name, "italic"))
+        text.append(": ")
+        text.append(literal(", ".join(names)))
+        text.append("\n")
+    speakers = schedule.speakers(data, event)
+    if speakers:
+        now, following = schedule.speaking_now_and_next(data, event)
+        text.append("Speaking order\n", style=LABEL)
+        for position, officer in enumerate(speakers, start=1):
+            marker = "▶ now " if officer == now else "› next" if officer == following else "      "
+            city = schedule.city_of(data, officer)
+            text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
+            text.append(literal(officer.name + (f" ({city.name})" if city else " (host)")))
+            text.append("\n")
+    for conflict in conflicts:
+        if event.id in conflict.event_ids:
+            text.append("⚠ ", style="bold")
+            text.append(literal(conflict.message))
+            text.append("\n")
+    return text
+
+
+def city_detail(data: Dataset, city: City) -> Text:
+    text = Text()
+    _heading(text, city.name, city.native_name)
+    _line(text, "Country", city.country)
+    _line(text, "Relationship", city.relationship + (f" since {city.since}" if city.since else ""))
+    _line(text, "Cooperation", values.format_list(city.cooperation_areas))
+    _line(text, "Notes", city.notes)
+    officers = schedule.officers_of(data, city)
+    text.append(f"Officers ({len(officers)})\n", style=LABEL)
+    for officer in officers:
+        text.append("  ")
+        text.append(literal(f"{officer.name} — {officer.title or officer.role.value}"))
+        text.append("\n")
+    followups = [f for f in data.followups.values() if f.city_id == city.id]
+    text.append(f"Follow-ups ({len(followups)})\n", style=LABEL)
+    for followup in followups:
+        text.append(f"  [{followup.status.value}] ")
+        text.append(literal(followup.text))
+        text.append("\n")
+    return text
+
+
+def followup_detail(data: Dataset, followup: FollowUp) -> Text:
+    text = Text()
+    city = data.cities.get(followup.city_id)
+    _heading(text, "Follow-up", city.name if city else "")
+    _line(text, "What", followup.text)
+    _line(text, "Area", followup.area)
+    _line(text, "Status", followup.status.value)
+    _line(text, "Owner", followup.owner)
+    _line(text, "Due", followup.due.isoformat() if followup.due else "")
+    return text

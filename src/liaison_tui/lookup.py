@@ -1,0 +1,120 @@
+"""Quick lookup over officers, cities, events and follow-ups.
+
+Built once per dataset: every entry keeps a case-folded haystack and its
+words. A query is answered by substring and word-prefix matches first (the
+fast, usual case), then by one-letter typos through a deletion index (so
+"kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
+match of the letters, run over what is left.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from liaison_tui import schedule
+from liaison_tui.model import City, Dataset, Event, FollowUp, Officer, Record
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Sandéman' and 'SANDEMAN' meet."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # "officer", "city", "event", "follow-up"
+    record_id: int
+    label: str  # what a person reads: the name or title
+    context: str  # city, venue or date: enough to tell two entries apart
+    label_folded: str
+    haystack: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    score: float  # 0..1, higher is better
+
+
+def _entry(kind: str, record: Record, label: str, context: str, fields: list[str]) -> Entry:
+    return Entry(kind, record.id, label, context, fold(label), fold("\n".join(f for f in fields if f)))
+
+
+def entries_for(data: Dataset) -> list[Entry]:
+    entries: list[Entry] = []
+    for officer in data.officers.values():
+        city = schedule.city_of(data, officer)
+        city_name = city.name if city else "host staff"
+        fields = [officer.name, officer.native_name, city_name, officer.title, officer.organisation]
+        entries.append(_entry("officer", officer, officer.name, city_name, [*fields, officer.phone, officer.email]))
+    for city in data.cities.values():
+        entries.append(_entry("city", city, city.name, city.country, [city.name, city.native_name, city.country]))
+    for event in data.events.values():
+        context = f"{event.day:%a %d %b} {event.start:%H:%M}"
+        entries.append(_entry("event", event, event.title, context, [event.title, event.venue]))
+    for followup in data.followups.values():
+        owner = data.cities.get(followup.city_id)
+        entries.append(
+            _entry("follow-up", followup, followup.text, owner.name if owner else "", [followup.text, followup.area])
+        )
+    return entries
+
+
+class LookupIndex:
+    """Answers queries over one dataset; rebuild (cheaply) when the data changes."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.entries = entries_for(data)
+        self._by_deletion: dict[str, set[int]] = {}
+        for position, entry in enumerate(self.entries):
+            for word in set(_WORD.findall(entry.haystack)):
+                if len(word) >= 4:
+                    for variant in _deletions(word) | {word}:
+                        self._by_deletion.setdefault(variant, set()).add(position)
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        needle = fold(query).strip()
+        if not needle:
+            return []
+        scores: dict[int, float] = {}
+        for position, entry in enumerate(self.entries):
+            if needle in entry.haystack:
+                scores[position] = self._substring_score(entry, needle)
+        if len(needle) >= 4 and " " not in needle:
+            for variant in _deletions(needle) | {needle}:
+                for position in self._by_deletion.get(variant, ()):
+                    scores.setdefault(position, 0.45)
+        if len(scores) < limit and len(needle) >= 2:
+            pattern = re.compile(".*?".join(map(re.escape, needle)))
+            for position, entry in enumerate(self.entries):
+                if position not in scores and pattern.search(entry.label_folded):
+                    scores[position] = 0.2 + 0.1 * len(needle) / max(len(entry.label_folded), 1)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], self.entries[item[0]].label_folded))
+        return [Hit(self.entries[position], score) for position, score in ranked[:limit]]
+
+    @staticmethod
+    def _substring_score(entry: Entry, needle: str) -> float:
+        label = entry.label_folded
+        if label == needle:
+            return 1.0
+        if label.startswith(needle):
+            return 0.95
+        if f" {needle}" in f" {label}":  # a word of the name starts with it: a surname
+            return 0.9
+        if needle in label:
+            return 0.8
+        if f"\n{needle}" in f"\n{entry.haystack}" or f" {needle}" in entry.haystack:
+            return 0.7  # a field (city, title, ...) starts with it
+        return 0.6
+
+
+KINDS: dict[str, type[Record]] = {"officer": Officer, "city": City, "event": Event, "follow-up": FollowUp}

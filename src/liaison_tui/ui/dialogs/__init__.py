@@ -1,0 +1,1 @@
+"""Modal screens: forms, confirmations, details and help."""

@@ -1,0 +1,224 @@
+"""What each form asks for: one ``Field`` per input, per kind of record.
+
+A field turns the record's value into the text shown in its input and parses
+the text back, raising ValueError with a message for the user. Forms are built
+from these lists, so adding a field to a record means adding one line here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from liaison_tui import values
+from liaison_tui.lookup import fold
+from liaison_tui.model import (
+    City,
+    Dataset,
+    Event,
+    EventKind,
+    FollowUp,
+    FollowUpStatus,
+    Officer,
+    Record,
+    Role,
+    Travel,
+    Visit,
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # attribute of the record
+    label: str
+    show: Callable[[Any], str] = str
+    parse: Callable[[str], Any] = str
+    choices: Callable[[], list[tuple[str, Any]]] | None = None  # a Select instead of an Input
+    placeholder: str = ""
+
+
+def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    return lambda text: parse(text) if text.strip() else None
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+
+
+def _show_travel(leg: Travel | None) -> str:
+    return "" if leg is None else f"{values.format_datetime(leg.at)} {leg.flight}".strip()
+
+
+def _parse_travel(text: str) -> Travel:
+    parts = text.split()
+    if len(parts) < 2:
+        raise ValueError(f"bad date and time {text!r}: use YYYY-MM-DD HH:MM, then the flight if any")
+    return Travel(at=values.parse_datetime(" ".join(parts[:2])), flight=" ".join(parts[2:]))
+
+
+def _enum_choices(enum: type[Role] | type[EventKind] | type[FollowUpStatus]) -> Callable[[], list[tuple[str, Any]]]:
+    return lambda: [(member.value, member) for member in enum]
+
+
+def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple[str, Any]]]:
+    def choices() -> list[tuple[str, Any]]:
+        cities = sorted(data.cities.values(), key=lambda c: c.name.casefold())
+        listed: list[tuple[str, Any]] = [(f"{c.name} ({c.country})" if c.country else c.name, c.id) for c in cities]
+        return [("host staff (no city)", None), *listed] if host_staff else listed
+
+    return choices
+
+
+def _officer_names(data: Dataset) -> tuple[Callable[[tuple[int, ...]], str], Callable[[str], tuple[int, ...]]]:
+    """Show and parse a list of officers typed by name (order kept, for speakers)."""
+
+    def show(ids: tuple[int, ...]) -> str:
+        return ", ".join(data.officers[i].name for i in ids if i in data.officers)
+
+    def parse(text: str) -> tuple[int, ...]:
+        by_name: dict[str, list[int]] = {}
+        for officer in data.officers.values():
+            by_name.setdefault(fold(officer.name), []).append(officer.id)
+        ids: list[int] = []
+        for name in values.parse_list(text):
+            found = by_name.get(fold(name), [])
+            if not found:
+                raise ValueError(f"unknown officer {name!r}")
+            if len(found) > 1:
+                raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
+            ids.append(found[0])
+        return tuple(ids)
+
+    return show, parse
+
+
+def _text(name: str, label: str, placeholder: str = "") -> Field:
+    return Field(name, label, placeholder=placeholder)
+
+
+def _list(name: str, label: str, placeholder: str = "comma-separated") -> Field:
+    return Field(name, label, values.format_list, values.parse_list, placeholder=placeholder)
+
+
+def visit_fields(data: Dataset) -> list[Field]:
+    return [
+        _text("name", "Name"),
+        _text("host_city", "Host city"),
+        _text("organiser", "Organiser"),
+        Field("start_date", "First day", date.isoformat, values.parse_date, placeholder="YYYY-MM-DD"),
+        Field("days", "Days", str, _whole_number),
+        Field("timezone", "Time zone", str, values.check_timezone, placeholder="e.g. Asia/Shanghai"),
+        Field("expected_cities", "Cities expected", str, _whole_number),
+        Field("expected_officers", "Officers expected", str, _whole_number),
+        _text("notes", "Notes"),
+    ]
+
+
+def city_fields(data: Dataset) -> list[Field]:
+    return [
+        _text("name", "Name"),
+        _text("native_name", "Name in own script"),
+        _text("country", "Country"),
+        _text("relationship", "Relationship", "friendship city, sister city, ..."),
+        Field("since", "Since (year)", lambda v: "" if v is None else str(v), _optional(_whole_number)),
+        _list("cooperation_areas", "Cooperation areas", "trade, education, tourism, ..."),
+        _text("notes", "Notes"),
+    ]
+
+
+def officer_fields(data: Dataset) -> list[Field]:
+    return [
+        _text("name", "Name"),
+        _text("native_name", "Name in own script"),
+        Field("city_id", "City", choices=_city_choices(data, host_staff=True)),
+        _text("title", "Title"),
+        _text("organisation", "Organisation"),
+        Field("role", "Role", choices=_enum_choices(Role)),
+        _text("email", "Email"),
+        _text("phone", "Phone"),
+        _list("languages", "Languages"),
+        _text("dietary", "Dietary needs"),
+        _text("accessibility", "Accessibility needs"),
+        Field("arrival", "Arrival", _show_travel, _optional(_parse_travel), placeholder="YYYY-MM-DD HH:MM FLIGHT"),
+        Field("departure", "Departure", _show_travel, _optional(_parse_travel), placeholder="YYYY-MM-DD HH:MM FLIGHT"),
+        _text("hotel", "Hotel"),
+        _text("room", "Room"),
+        _text("notes", "Notes"),
+    ]
+
+
+def event_fields(data: Dataset) -> list[Field]:
+    show_names, parse_names = _officer_names(data)
+    return [
+        _text("title", "Title"),
+        Field("day", "Date", date.isoformat, values.parse_date, placeholder="YYYY-MM-DD"),
+        Field("start", "Starts", values.format_time, values.parse_time, placeholder="HH:MM"),
+        Field("end", "Ends", values.format_time, values.parse_time, placeholder="HH:MM"),
+        Field("kind", "Kind", choices=_enum_choices(EventKind)),
+        _text("venue", "Venue"),
+        _text("host_contact", "Host contact"),
+        Field("whole_delegation", "Whole delegation", choices=lambda: [("yes", True), ("no", False)]),
+        Field("participant_ids", "Also taking part", show_names, parse_names, placeholder="names, comma-separated"),
+        Field("speaker_ids", "Speakers in order", show_names, parse_names, placeholder="names, comma-separated"),
+        _text("notes", "Notes"),
+    ]
+
+
+def followup_fields(data: Dataset) -> list[Field]:
+    return [
+        Field("city_id", "City", choices=_city_choices(data, host_staff=False)),
+        _text("text", "What"),
+        _text("area", "Area", "trade, education, ..."),
+        Field("status", "Status", choices=_enum_choices(FollowUpStatus)),
+        _text("owner", "Owner"),
+        Field(
+            "due",
+            "Due",
+            lambda v: "" if v is None else v.isoformat(),
+            _optional(values.parse_date),
+            placeholder="YYYY-MM-DD",
+        ),
+    ]
+
+
+FIELDS: dict[type[Record], Callable[[Dataset], list[Field]]] = {
+    Visit: visit_fields,
+    City: city_fields,
+    Officer: officer_fields,
+    Event: event_fields,
+    FollowUp: followup_fields,
+}
+
+
+def context_problems(record: Record, data: Dataset) -> dict[str, str]:
+    """Checks that need the rest of the data: an event must fall within its visit."""
+    if isinstance(record, Event):
+        visit = data.visits.get(record.visit_id)
+        if visit is not None and visit.day_number(record.day) is None:
+            return {"day": f"{record.day} is outside the visit ({visit.start_date} to {visit.end_date})"}
+    return {}
+
+
+def blank(kind: type[Record], data: Dataset, **given: Any) -> Record:
+    """A new record with defaults for the form to start from."""
+    required: dict[type[Record], dict[str, Any]] = {
+        Visit: {"name": "", "host_city": "", "start_date": date.today()},
+        City: {"name": ""},
+        Officer: {"name": ""},
+        Event: {"visit_id": 0, "day": date.today(), "title": "", "start": values.parse_time("09:00")},
+        FollowUp: {"city_id": min(data.cities, default=0), "text": ""},
+    }
+    defaults = required[kind] | given
+    if kind is Event:
+        defaults.setdefault("end", values.parse_time("10:00"))
+    return kind(**defaults)
+
+
+def replace(record: Record, changes: dict[str, Any]) -> Record:
+    return dataclasses.replace(record, **changes)

@@ -1,0 +1,210 @@
+"""The main screen: cities, officers, itinerary and detail, kept in step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+
+from liaison_tui import details, schedule
+from liaison_tui.conflicts import Conflict, find_conflicts, flagged_ids
+from liaison_tui.ui.dialogs.detail_screen import DetailScreen
+from liaison_tui.ui.editing import EditingScreen
+from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted
+from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
+from liaison_tui.ui.widgets.detail_panel import DetailPanel
+from liaison_tui.ui.widgets.itinerary import ItineraryPane
+from liaison_tui.ui.widgets.record_table import RecordTable
+from liaison_tui.ui.widgets.visit_header import VisitHeader
+
+FOLLOWUP_COLUMNS = ("Status", "City", "What")
+
+
+class MainScreen(EditingScreen):
+    BINDINGS = [
+        Binding("n", "now_or_next", "Now/next", tooltip="Jump to the event under way, or the next one"),
+        Binding("t", "today", "Today", show=False),
+        Binding("f", "toggle_city_filter", "Filter", show=False),
+        Binding("F", "toggle_followups", "Follow-ups", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.city_filter: int | None = None
+        self.filter_on = False
+        self.conflicts: list[Conflict] = []
+        self.detail_target: tuple[str, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield VisitHeader(id="visit-header")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                with TabbedContent(id="top-left"):
+                    with TabPane("Cities", id="cities-tab"):
+                        yield RecordTable("city", id="cities")
+                    with TabPane("Follow-ups", id="followups-tab"):
+                        yield RecordTable("follow-up", id="followups")
+                yield RecordTable("officer", id="officers")
+            with Vertical(id="right"):
+                yield ItineraryPane(id="itinerary")
+                yield DetailPanel(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for tabs in self.query("#top-left Tabs"):
+            tabs.can_focus = False  # Tab moves between panes; F switches this one
+        self.refresh_all()
+        self.query_one("#officers", RecordTable).focus()
+        self.set_interval(15, self.tick)
+
+    # -- drawing ---------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        data, visit = self.data, self.liaison_app.store.current_visit()
+        self.conflicts = find_conflicts(data, visit) if visit else []
+        flagged_events, flagged_officers = flagged_ids(self.conflicts)
+        cities = self.query_one("#cities", RecordTable)
+        cities.show(CITY_COLUMNS, city_rows(data))
+        cities.border_title = f"Cities ({len(data.cities)})"
+        self._fill_officers(flagged_officers)
+        self._fill_followups()
+        self.query_one(ItineraryPane).show(data, visit, self.liaison_app.local_now(), flagged_events)
+        self.tick()
+        self.show_detail()
+
+    def tick(self) -> None:
+        """Once in a while: the clock in the header and the now/next marks."""
+        visit = self.liaison_app.store.current_visit()
+        now = self.liaison_app.local_now()
+        self.query_one(VisitHeader).show(visit, now)
+        itinerary = self.query_one(ItineraryPane)
+        if itinerary.local_now is None or now is None or itinerary.local_now.minute != now.minute:
+            itinerary.show(self.data, visit, now, flagged_ids(self.conflicts)[0])
+
+    def _fill_officers(self, flagged: set[int] | None = None) -> None:
+        if flagged is None:
+            flagged = flagged_ids(self.conflicts)[1]
+        table = self.query_one("#officers", RecordTable)
+        city_id = self.city_filter if self.filter_on else None
+        table.show(OFFICER_COLUMNS, officer_rows(self.data, city_id, flagged))
+        city = self.data.cities.get(city_id) if city_id is not None else None
+        table.border_title = f"Officers · {city.name if city else 'all'} ({table.row_count})"
+
+    def _fill_followups(self) -> None:
+        table = self.query_one("#followups", RecordTable)
+        rows = []
+        for followup in sorted(self.data.followups.values(), key=lambda f: (f.city_id, f.status.value, f.id)):
+            city = self.data.cities.get(followup.city_id)
+            rows.append((followup.id, [followup.status.value, city.name if city else "?", followup.text]))
+        table.show(FOLLOWUP_COLUMNS, rows)
+
+    def show_detail(self, target: tuple[str, int] | None = None) -> None:
+        if target is not None:
+            self.detail_target = target
+        title, body = self.detail_text()
+        self.query_one(DetailPanel).show(title, body)
+
+    def detail_text(self) -> tuple[str, Text]:
+        data, visit = self.data, self.liaison_app.store.current_visit()
+        kind, record_id = self.detail_target or ("", 0)
+        if kind == "officer" and record_id in data.officers:
+            return "Officer", details.officer_detail(data, visit, data.officers[record_id])
+        if kind == "city" and record_id in data.cities:
+            return "City", details.city_detail(data, data.cities[record_id])
+        if kind == "event" and record_id in data.events:
+            return "Event", details.event_detail(data, data.events[record_id], self.conflicts)
+        if kind == "follow-up" and record_id in data.followups:
+            return "Follow-up", details.followup_detail(data, data.followups[record_id])
+        return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+
+    def itinerary_day(self) -> date | None:
+        return self.query_one(ItineraryPane).day
+
+    # -- following the cursor --------------------------------------------------
+
+    def on_record_highlighted(self, message: RecordHighlighted) -> None:
+        table = self.focused_table()
+        if message.kind == "city" and message.record_id is not None:
+            self.city_filter = message.record_id
+            if self.filter_on:
+                self._fill_officers()
+        if table is not None and table.kind == message.kind and message.record_id is not None:
+            self.show_detail((message.kind, message.record_id))
+
+    def on_descendant_focus(self) -> None:
+        table = self.focused_table()
+        if table is not None and table.current_id is not None:
+            self.show_detail((table.kind, table.current_id))
+
+    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
+        message.stop()
+        title, body = self.detail_text()
+        self.app.push_screen(DetailScreen(title, body))
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.refresh_all()
+
+    def on_goto(self, message: Goto) -> None:
+        """A lookup hit: focus the record's pane, put the cursor on it, show it."""
+        data = self.data
+        kind, record_id = message.kind, message.record_id
+        if kind == "follow-up" and record_id in data.followups:
+            self.query_one(TabbedContent).active = "followups-tab"
+            table = self.query_one("#followups", RecordTable)
+        elif kind == "city":
+            self.query_one(TabbedContent).active = "cities-tab"
+            table = self.query_one("#cities", RecordTable)
+        elif kind == "officer" and record_id in data.officers:
+            if self.filter_on and data.officers[record_id].city_id != self.city_filter:
+                self.filter_on = False
+                self._fill_officers()
+            table = self.query_one("#officers", RecordTable)
+        elif kind == "event" and record_id in data.events:
+            if not self.query_one(ItineraryPane).go_to_event(data.events[record_id]):
+                self.notify("That event is not part of the visit on screen", severity="warning")
+            table = self.query_one(ItineraryPane).table
+        else:
+            return
+        table.focus()
+        table.select_id(record_id)
+        self.show_detail((kind, record_id))
+
+    # -- navigation actions ----------------------------------------------------
+
+    def action_now_or_next(self) -> None:
+        visit = self.liaison_app.store.current_visit()
+        now = self.liaison_app.local_now()
+        if visit is None or now is None:
+            return
+        current, upcoming = schedule.now_and_next(schedule.visit_events(self.data, visit), now)
+        target = current or upcoming
+        if target is None:
+            self.notify("No event is under way or still to come in this visit")
+            return
+        self.post_message(Goto("event", target.id))
+
+    def action_today(self) -> None:
+        visit = self.liaison_app.store.current_visit()
+        now = self.liaison_app.local_now()
+        if visit is None or now is None:
+            return
+        number = visit.day_number(now.date())
+        if number is None:
+            self.notify(f"Today ({now:%a %d %b}) is not a day of this visit", severity="warning")
+            return
+        itinerary = self.query_one(ItineraryPane)
+        itinerary.day_index = number - 1
+        itinerary.table.focus()
+
+    def action_toggle_city_filter(self) -> None:
+        self.filter_on = not self.filter_on
+        self._fill_officers()
+
+    def action_toggle_followups(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "cities-tab" if tabs.active == "followups-tab" else "followups-tab"
+        self.query_one("#cities" if tabs.active == "cities-tab" else "#followups", RecordTable).focus()
