@@ -93,7 +93,7 @@ class LookupIndex:
             for variant in _deletions(needle) | {needle}:
                 for position in self._by_deletion.get(variant, ()):
                     scores.setdefault(position, 0.45)
-        if len(scores) < limit and len(needle) >= 2:
+        if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
             pattern = re.compile(".*?".join(map(re.escape, needle)))
             for position, entry in enumerate(self.entries):
                 if position not in scores and pattern.search(entry.label_folded):

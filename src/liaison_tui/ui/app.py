@@ -38,7 +38,7 @@ class LiaisonApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Leave the app; every change is already saved"),
         Binding("question_mark", "help", "Help", tooltip="List every key"),
-        Binding("slash", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
+        Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change"),
     ]
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.markup import escape
 
 from liaison_tui import schedule
 from liaison_tui.display import clip, literal
@@ -50,7 +49,6 @@ class LookupProvider(Provider):
                 _prompt(entry),
                 partial(self._goto, entry),
                 text=entry.label,
-                help=escape(f"{entry.kind}: {entry.context}"),
             )
 
     async def discover(self) -> Hits:

@@ -46,7 +46,7 @@ class RecordForm(ModalScreen[Record | None]):
         kind = KIND_NAMES[type(self.start)]
         with Vertical(id="form"):
             yield Static(f"{'Edit' if self.original else 'New'} {kind}", id="form-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
                     yield Label(field.label, classes="field-label")
                     yield self._input_for(field)
@@ -54,6 +54,9 @@ class RecordForm(ModalScreen[Record | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
 
     def _input_for(self, field: Field) -> Input | Select[int]:
         current = getattr(self.start, field.name)

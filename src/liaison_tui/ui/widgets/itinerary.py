@@ -53,6 +53,8 @@ class ItineraryPane(Vertical):
         self.data = Dataset()
         self.local_now: datetime | None = None
         self.flagged: set[int] = set()
+        self._tab_dates: list[date] = []
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         tabs = Tabs(id="days")
@@ -73,16 +75,22 @@ class ItineraryPane(Vertical):
     def show(self, data: Dataset, visit: Visit | None, local_now: datetime | None, flagged: set[int]) -> None:
         """Redraw for new data or a new minute; rebuild the tabs if the days changed."""
         self.data, self.local_now, self.flagged = data, local_now, flagged
-        if visit != self.visit:
-            self.visit = visit
+        self.visit = visit
+        dates = visit.dates if visit else []
+        if dates != self._tab_dates:
+            # Tabs are removed asynchronously: fresh ids keep old and new apart.
+            self._tab_dates, self._generation = dates, self._generation + 1
             tabs = self.query_one(Tabs)
             tabs.clear()
-            for number, day in enumerate(visit.dates if visit else [], start=1):
-                tabs.add_tab(Tab(f"{number} {day:%a %d}", id=f"day-{number}"))
-            self.day_index = min(self.day_index, (visit.days - 1) if visit else 0)
-            if visit:
-                tabs.active = f"day-{self.day_index + 1}"
+            for number, day in enumerate(dates, start=1):
+                tabs.add_tab(Tab(f"{number} {day:%a %d}", id=self._tab_id(number)))
+            self.day_index = min(self.day_index, max(len(dates) - 1, 0))
+            if dates:
+                tabs.active = self._tab_id(self.day_index + 1)
         self._fill()
+
+    def _tab_id(self, number: int) -> str:
+        return f"day-{self._generation}-{number}"
 
     def _fill(self) -> None:
         visit, day = self.visit, self.day
@@ -97,7 +105,7 @@ class ItineraryPane(Vertical):
         self.border_title = f"Itinerary · Day {self.day_index + 1} of {visit.days} · {day:%a %d %b}"
 
     def watch_day_index(self, index: int) -> None:
-        self.query_one(Tabs).active = f"day-{index + 1}"
+        self.query_one(Tabs).active = self._tab_id(index + 1)
         self._fill()
 
     def on_day_requested(self, message: DayRequested) -> None:
@@ -115,7 +123,9 @@ class ItineraryPane(Vertical):
     def on_tabs_tab_activated(self, message: Tabs.TabActivated) -> None:
         message.stop()
         if message.tab is not None and message.tab.id:
-            self.day_index = int(message.tab.id.removeprefix("day-")) - 1
+            generation, number = message.tab.id.removeprefix("day-").split("-")
+            if int(generation) == self._generation:
+                self.day_index = int(number) - 1
 
     def go_to_event(self, event: Event) -> bool:
         """Switch to the event's day and put the cursor on it."""

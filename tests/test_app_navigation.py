@@ -1,0 +1,163 @@
+"""Pilot tests: moving around the app by keyboard, and quick lookup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from liaison_tui.ui.main_screen import MainScreen
+from liaison_tui.ui.widgets.itinerary import ItineraryPane
+from liaison_tui.ui.widgets.record_table import RecordTable
+from ui_helpers import make_app
+
+
+def officer_id(app: object, name: str) -> int:
+    data = app.store.data  # type: ignore[attr-defined]
+    return next(o.id for o in data.officers.values() if o.name == name)
+
+
+async def test_tab_moves_between_panes(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.focused is not None and app.focused.id == "officers"
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+        assert seen == ["events", "detail", "cities", "officers"]
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "cities"
+
+
+async def test_arrows_and_jk_move_within_a_pane_and_detail_follows(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#officers", RecordTable)
+        first = table.current_id
+        await pilot.press("j")
+        second = table.current_id
+        assert second != first
+        await pilot.press("k")
+        assert table.current_id == first
+        await pilot.press("down")
+        assert table.current_id == second
+        name = app.store.data.officers[second].name
+        assert name in str(app.screen.query_one("#detail-body").visual)
+
+
+async def test_days_change_with_keys(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        itinerary = app.screen.query_one(ItineraryPane)
+        await pilot.press("tab")  # officers -> itinerary
+        assert itinerary.day_index == 0
+        await pilot.press("right")
+        assert itinerary.day_index == 1
+        await pilot.press("l", "l")
+        assert itinerary.day_index == 3
+        await pilot.press("l")  # stays on the last day
+        assert itinerary.day_index == 3
+        await pilot.press("h")
+        assert itinerary.day_index == 2
+        await pilot.press("1")
+        assert itinerary.day_index == 0
+        await pilot.press("4")
+        assert itinerary.day_index == 3
+        events = [app.store.data.events[i].title for i in _row_ids(itinerary.table)]
+        assert events == ["Liaison conference"]
+
+
+def _row_ids(table: RecordTable) -> list[int]:
+    return [int(str(key.value)) for key in table.rows]
+
+
+async def test_n_jumps_to_the_event_under_way(sample_file: Path) -> None:
+    app = make_app(sample_file)  # Friday 09:30 in Shenzhen
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        table = app.screen.query_one(ItineraryPane).table
+        assert app.focused is table
+        assert app.store.data.events[table.current_id].title == "Liaison conference"  # type: ignore[index]
+        detail = str(app.screen.query_one("#detail-body").visual)
+        assert "Speaking order" in detail and "Duncan Sandeman" in detail
+        await pilot.press("t")
+        assert app.screen.query_one(ItineraryPane).day_index == 3
+
+
+async def test_n_before_the_visit_goes_to_the_first_event_and_t_explains(sample_file: Path) -> None:
+    app = make_app(sample_file, datetime(2026, 11, 29, 4, 0, tzinfo=UTC))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        table = app.screen.query_one(ItineraryPane).table
+        assert app.store.data.events[table.current_id].title == "Visit to a local school"  # type: ignore[index]
+        await pilot.press("t")
+        await pilot.pause()
+        assert any("not a day of this visit" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("start", ["cities", "officers", "events", "detail"])
+async def test_lookup_from_any_pane_lands_on_kahonen(sample_file: Path, start: str) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(f"#{start}").focus()
+        await pilot.press("slash", *"kahonen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        table = app.screen.query_one("#officers", RecordTable)
+        assert app.focused is table
+        assert table.current_id == officer_id(app, "Henri Kahonen")
+        assert "Helsinki, Finland" in str(app.screen.query_one("#detail-body").visual)
+
+
+@pytest.mark.parametrize(
+    ("query", "pane", "expected"),
+    [("helsinki", "cities", "Helsinki"), ("library", "events", "Visit to a library")],
+)
+async def test_lookup_finds_cities_and_events(sample_file: Path, query: str, pane: str, expected: str) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *query)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one(f"#{pane}", RecordTable)
+        assert app.focused is table
+        assert expected in str(app.screen.query_one("#detail-body").visual)
+
+
+async def test_enter_opens_detail_and_help_lists_keys(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "DetailScreen"
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_filter_shows_one_citys_officers(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#cities").focus()
+        await pilot.pause()
+        await pilot.press("f")
+        officers = app.screen.query_one("#officers", RecordTable)
+        assert officers.row_count == 1  # Atlanta, first in the list, has one officer
+        await pilot.press("f")
+        assert officers.row_count == 4
+
+
+async def test_q_quits(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

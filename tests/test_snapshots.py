@@ -1,0 +1,70 @@
+"""What the screen looks like: snapshot tests (review the report before updating)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from liaison_tui.edits import added
+from liaison_tui.model import City, Officer, Role
+from liaison_tui.store import Store
+from ui_helpers import make_app
+
+SnapCompare = Callable[..., bool]
+
+
+async def steady(pilot: Pilot[Any]) -> None:
+    """No blinking cursors, and every pending refresh done."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=steady)
+
+
+def test_main_screen_160x48_on_the_conference(snap_compare: SnapCompare, sample_file: Path) -> None:
+    assert snap_compare(make_app(sample_file), press=["n"], terminal_size=(160, 48), run_before=steady)
+
+
+def test_help_screen(snap_compare: SnapCompare, sample_file: Path) -> None:
+    assert snap_compare(make_app(sample_file), press=["question_mark"], terminal_size=(80, 40), run_before=steady)
+
+
+def test_lookup_with_a_query(snap_compare: SnapCompare, sample_file: Path) -> None:
+    async def type_query(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"hel")
+        await pilot.pause(0.4)
+        await steady(pilot)
+
+    assert snap_compare(make_app(sample_file), terminal_size=(100, 30), run_before=type_query)
+
+
+def test_form_with_a_validation_error(snap_compare: SnapCompare, sample_file: Path) -> None:
+    async def bad_time(pilot: Pilot[Any]) -> None:
+        await pilot.press("n", "e")
+        pilot.app.screen.query_one("#field-start", Input).value = "25:00"
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    assert snap_compare(make_app(sample_file), terminal_size=(100, 40), run_before=bad_time)
+
+
+def test_cjk_named_officers_line_up(snap_compare: SnapCompare, sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    [busan] = store.commit([added(City(name="Busan", native_name="부산", country="South Korea"))]).edits
+    assert busan.after is not None
+    store.commit(
+        [
+            added(
+                Officer(name="김민준", native_name="김민준", city_id=busan.after.id, title="연락관", role=Role.MEMBER)
+            ),
+            added(Officer(name="佐藤花子", city_id=busan.after.id, title="通訳", role=Role.INTERPRETER)),
+        ]
+    )
+    assert snap_compare(make_app(sample_file), press=["down"], terminal_size=(100, 30), run_before=steady)

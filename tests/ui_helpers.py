@@ -1,0 +1,16 @@
+"""Building the app for Pilot and snapshot tests the way the CLI does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from liaison_tui.store import Store
+from liaison_tui.ui.app import LiaisonApp
+
+# Friday 4 December 2026, 09:30 in Shenzhen: the liaison conference is under way.
+CONFERENCE_MORNING = datetime(2026, 12, 4, 1, 30, tzinfo=UTC)
+
+
+def make_app(path: Path, when: datetime = CONFERENCE_MORNING) -> LiaisonApp:
+    return LiaisonApp(Store.open(path), clock=lambda: when, watch_interval=0.2)
