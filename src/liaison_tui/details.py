@@ -61,7 +61,6 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer) -> Text
     _line(text, "Arrives", _travel(officer.arrival))
     _line(text, "Departs", _travel(officer.departure))
     _line(text, "Hotel", " room ".join(part for part in (officer.hotel, officer.room) if part))
-    _line(text, "Notes", officer.notes)
     if visit is not None:
         events = schedule.agenda(data, visit, officer)
         text.append(f"Agenda ({len(events)} events)\n", style=LABEL)
@@ -71,16 +70,32 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer) -> Text
             if officer.id in event.speaker_ids:
                 text.append(f"  speaker {event.speaker_ids.index(officer.id) + 1}", style="italic")
             text.append("\n")
+    _line(text, "Notes", officer.notes)
     return text
 
 
 def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()) -> Text:
+    """Time and place first, then who speaks, who takes part, and notes last."""
     text = Text()
     _heading(text, event.title, event.kind.value)
-    _line(text, "When", f"{event.day:%A %d %B %Y}, {event.start:%H:%M} to {event.end:%H:%M}")
+    _line(text, "When", f"{event.day:%a %d %b %Y}, {event.start:%H:%M}–{event.end:%H:%M}")
     _line(text, "Venue", event.venue)
     _line(text, "Host contact", event.host_contact)
-    _line(text, "Notes", event.notes)
+    for conflict in conflicts:
+        if event.id in conflict.event_ids:
+            text.append("⚠ ", style="bold")
+            text.append(literal(conflict.message))
+            text.append("\n")
+    speakers = schedule.speakers(data, event)
+    if speakers:
+        now, following = schedule.speaking_now_and_next(data, event)
+        text.append("Speaking order\n", style=LABEL)
+        for position, officer in enumerate(speakers, start=1):
+            marker = "▶ now " if officer == now else "› next" if officer == following else "      "
+            city = schedule.city_of(data, officer)
+            text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
+            text.append(literal(officer.name + (f" ({city.name})" if city else " (host)")))
+            text.append("\n")
     people = schedule.participants(data, event)
     text.append(f"Participants ({len(people)})\n", style=LABEL)
     by_city: dict[str, list[str]] = {}
@@ -93,21 +108,7 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
         text.append(": ")
         text.append(literal(", ".join(names)))
         text.append("\n")
-    speakers = schedule.speakers(data, event)
-    if speakers:
-        now, following = schedule.speaking_now_and_next(data, event)
-        text.append("Speaking order\n", style=LABEL)
-        for position, officer in enumerate(speakers, start=1):
-            marker = "▶ now " if officer == now else "› next" if officer == following else "      "
-            city = schedule.city_of(data, officer)
-            text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
-            text.append(literal(officer.name + (f" ({city.name})" if city else " (host)")))
-            text.append("\n")
-    for conflict in conflicts:
-        if event.id in conflict.event_ids:
-            text.append("⚠ ", style="bold")
-            text.append(literal(conflict.message))
-            text.append("\n")
+    _line(text, "Notes", event.notes)
     return text
 
 

@@ -19,7 +19,7 @@ def visit_dates(visit: Visit) -> str:
         return f"{first:%-d %b %Y} – {last:%-d %b %Y}"
     if first.month != last.month:
         return f"{first:%-d %b} – {last:%-d %b %Y}"
-    return f"{first:%a %-d} – {last:%a %-d %b %Y}"
+    return f"{first:%a %-d}–{last:%a %-d %b %Y}"
 
 
 class VisitHeader(Horizontal):
@@ -39,9 +39,9 @@ class VisitHeader(Horizontal):
         title.update(
             Text.assemble(
                 literal(visit.name, "bold"),
-                "  ",
+                " · ",
                 visit_dates(visit),
-                "  host ",
+                " · ",
                 literal(visit.host_city, "italic"),
             )
         )
