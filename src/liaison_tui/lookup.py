@@ -96,8 +96,9 @@ class LookupIndex:
         if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
             pattern = re.compile(".*?".join(map(re.escape, needle)))
             for position, entry in enumerate(self.entries):
-                if position not in scores and pattern.search(entry.label_folded):
-                    scores[position] = 0.2 + 0.1 * len(needle) / max(len(entry.label_folded), 1)
+                found = pattern.search(entry.label_folded) if position not in scores else None
+                if found and found.end() - found.start() <= 2 * len(needle):  # letters close together
+                    scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.entries[item[0]].label_folded))
         return [Hit(self.entries[position], score) for position, score in ranked[:limit]]
 

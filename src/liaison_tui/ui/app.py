@@ -12,13 +12,13 @@ from textual.binding import Binding
 from liaison_tui import schedule
 from liaison_tui.edits import Edit, invert, summarise
 from liaison_tui.lookup import LookupIndex
-from liaison_tui.model import Dataset, ValidationError
+from liaison_tui.model import KIND_NAMES, Dataset, ValidationError
 from liaison_tui.storage import StorageError
 from liaison_tui.store import Commit, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
-from liaison_tui.ui.messages import DataChanged
+from liaison_tui.ui.messages import DataChanged, Goto
 
 Clock = Callable[[], datetime]
 UNDO_LEVELS = 100
@@ -91,6 +91,9 @@ class LiaisonApp(App[None]):
         last = self.undo_stack[-1]
         if self.save(invert(last), f"Undone: {summarise(last)}", undoable=False):
             self.undo_stack.pop()
+            record = last[-1].record  # show where the undone change was, if it still exists
+            if record.id in self.store.data.table(type(record)):
+                self.screen.post_message(Goto(KIND_NAMES[type(record)], record.id))
 
     def _data_changed(self) -> None:
         for screen in self.screen_stack:

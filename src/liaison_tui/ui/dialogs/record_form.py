@@ -48,8 +48,9 @@ class RecordForm(ModalScreen[Record | None]):
             yield Static(f"{'Edit' if self.original else 'New'} {kind}", id="form-title")
             with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
-                    yield Label(field.label, classes="field-label")
-                    yield self._input_for(field)
+                    with Horizontal(classes="field-row"):
+                        yield Label(field.label, classes="field-label")
+                        yield self._input_for(field)
                     yield Static("", id=f"error-{field.name}", classes="field-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
@@ -61,12 +62,14 @@ class RecordForm(ModalScreen[Record | None]):
     def _input_for(self, field: Field) -> Input | Select[int]:
         current = getattr(self.start, field.name)
         if field.choices is None:
-            return Input(value=field.show(current), placeholder=field.placeholder, id=f"field-{field.name}")
+            return Input(
+                value=field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True
+            )
         choices = field.choices()
         self._choices[field.name] = choices
         position = next((i for i, (_, value) in enumerate(choices) if value == current), 0)
         options = [(literal(label), i) for i, (label, _) in enumerate(choices)]
-        return Select(options, value=position, allow_blank=False, id=f"field-{field.name}")
+        return Select(options, value=position, allow_blank=False, id=f"field-{field.name}", compact=True)
 
     def _read(self, field: Field) -> Any:
         widget = self.query_one(f"#field-{field.name}")
