@@ -161,3 +161,19 @@ async def test_q_quits(sample_file: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_summaries_screen_shows_the_tables(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummariesScreen"
+        shown = " ".join(str(s.visual) for s in app.screen.query("Static"))
+        assert "Delegation" in shown
+        await pilot.press("l", "l")
+        from textual.widgets import TabbedContent
+
+        assert app.screen.query_one(TabbedContent).active == "summary-itinerary"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from liaison_tui import __version__, paths
+from liaison_tui import __version__, cli_reports, paths
 from liaison_tui.model import ValidationError
 from liaison_tui.storage import StorageError
 from liaison_tui.store import Store
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=_positive, default=4, help="days of the visit (default 4)")
     demo.add_argument("--past-visits", type=int, default=0, help="earlier visits to add, with their events")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    cli_reports.add_commands(commands)
     return parser
 
 
@@ -89,10 +90,22 @@ def run_app(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _on_store(
+    command: Callable[[Store, argparse.Namespace], int], *, read_only: bool
+) -> Callable[[argparse.Namespace], int]:
+    def run(arguments: argparse.Namespace) -> int:
+        return command(Store.open(_data_file(arguments), create=False, read_only=read_only), arguments)
+
+    return run
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_app,
     "check": run_check,
     "demo": run_demo,
+    "summary": _on_store(cli_reports.run_summary, read_only=True),
+    "export": _on_store(cli_reports.run_export, read_only=False),  # may record the file id for calendar UIDs
+    "import": _on_store(cli_reports.run_import, read_only=False),
 }
 
 
@@ -100,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return COMMANDS[arguments.command](arguments)
-    except (StorageError, ValidationError) as error:
+    except (StorageError, ValidationError, cli_reports.CommandError) as error:
         print(f"liaison-tui: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as error:

@@ -26,7 +26,7 @@ def visible(text: str, *, multiline: bool = False) -> str:
 
 def literal(text: str, style: str = "", *, multiline: bool = False) -> Text:
     """A Rich ``Text`` that shows ``text`` exactly, whatever it contains."""
-    return Text(visible(text, multiline=multiline), style=style, no_wrap=not multiline)
+    return Text(visible(text, multiline=multiline), style=style)
 
 
 def clip(text: str, width: int) -> str:

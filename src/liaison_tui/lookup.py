@@ -119,3 +119,16 @@ class LookupIndex:
 
 
 KINDS: dict[str, type[Record]] = {"officer": Officer, "city": City, "event": Event, "follow-up": FollowUp}
+
+
+def find_officer(data: Dataset, name: str) -> Officer:
+    """The one officer ``name`` means (exact, else a unique part); LookupError says why not."""
+    wanted = fold(name).strip()
+    exact = [o for o in data.officers.values() if fold(o.name) == wanted or fold(o.native_name) == wanted]
+    partial = exact or [o for o in data.officers.values() if wanted and wanted in fold(o.name)]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise LookupError(f"no officer called {name!r}")
+    names = ", ".join(sorted(o.name for o in partial)[:8])
+    raise LookupError(f"{len(partial)} officers match {name!r} ({names}): be more precise")

@@ -1,13 +1,15 @@
 """The data file's schema version, and migrations from older versions.
 
-The ``meta`` table holds one document: the schema version and the next free id
+The ``meta`` table holds one document: the schema version, the next free id
 of each table (ids are never reused, so undoing a delete cannot collide with a
-record another process added meanwhile). Version 0 is a file without ``meta``:
-tables written by plain TinyDB or by hand.
+record another process added meanwhile) and the file's own id (for calendar
+UIDs; a file copied from the sample gets one on its first save). Version 0 is
+a file without ``meta``: tables written by plain TinyDB or by hand.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ KNOWN_TABLES = frozenset(TABLES.values()) | {META_TABLE, "_default"}
 def _from_0(tables: Tables) -> Tables:
     next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in TABLES.values()}
     migrated = {name: tables.get(name, {}) for name in TABLES.values()}
-    migrated[META_TABLE] = {META_ID: {"schema": 1, "next_ids": next_ids}}
+    migrated[META_TABLE] = {META_ID: {"schema": 1, "next_ids": next_ids, "file_id": new_file_id()}}
     return migrated
 
 
@@ -34,8 +36,14 @@ MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
 
 def empty_tables() -> Tables:
     tables: Tables = {name: {} for name in TABLES.values()}
-    tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION, "next_ids": dict.fromkeys(TABLES.values(), 1)}}
+    next_ids = dict.fromkeys(TABLES.values(), 1)
+    tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION, "next_ids": next_ids, "file_id": new_file_id()}}
     return tables
+
+
+def new_file_id() -> str:
+    """Names this data file in calendar UIDs, so re-exports update, not duplicate."""
+    return uuid.uuid4().hex
 
 
 def meta(tables: Tables) -> dict[str, Any]:

@@ -107,6 +107,17 @@ class Store:
         """The visit the app shows: the one starting last."""
         return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
 
+    def file_id(self) -> str:
+        """This file's own id; saved into the file on first asking if it had none."""
+        tables = self._storage.read() or {}
+        found = schema.meta(tables).get("file_id")
+        if isinstance(found, str) and found:
+            return found
+        if self._storage.read_only:
+            raise StorageError(f"{self.where}: has no file id yet; open it writable once")
+        self.commit([])
+        return str(schema.meta(self._storage.read() or {})["file_id"])
+
     def _load(self) -> Dataset:
         with self._storage.lock():
             tables = self._storage.read()
@@ -148,13 +159,17 @@ class Store:
         with self._storage.lock():
             reloaded = self._refresh()
             tables = cast(Tables, self._storage.read())
-            next_ids: dict[str, int] = dict(schema.meta(tables).get("next_ids", {}))
+            meta = schema.meta(tables)
+            next_ids: dict[str, int] = dict(meta.get("next_ids", {}))
+            file_id = meta.get("file_id") or schema.new_file_id()
             saved = [self._check_current(edit, next_ids) for edit in edits]
             data = self._apply(saved)
             try:
                 with self._storage.batch():
                     self._write(saved)
-                    self._db.table(schema.META_TABLE).update({"next_ids": next_ids}, doc_ids=[int(schema.META_ID)])
+                    self._db.table(schema.META_TABLE).update(
+                        {"next_ids": next_ids, "file_id": file_id}, doc_ids=[int(schema.META_ID)]
+                    )
             except BaseException:
                 self._storage.discard()
                 raise

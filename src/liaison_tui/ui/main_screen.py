@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 from liaison_tui import details, schedule
 from liaison_tui.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
+from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import EditingScreen
 from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted
 from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
@@ -27,6 +28,7 @@ FOLLOWUP_COLUMNS = ("Status", "City", "What")
 class MainScreen(EditingScreen):
     BINDINGS = [
         Binding("n", "now_or_next", "Now/next", tooltip="Jump to the event under way, or the next one"),
+        Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
         Binding("t", "today", "Today", show=False),
         Binding("f", "toggle_city_filter", "Filter", show=False),
         Binding("F", "toggle_followups", "Follow-ups", show=False),
@@ -199,6 +201,11 @@ class MainScreen(EditingScreen):
         itinerary = self.query_one(ItineraryPane)
         itinerary.day_index = number - 1
         itinerary.table.focus()
+
+    def action_summaries(self) -> None:
+        officers = self.query_one("#officers", RecordTable)
+        officer = self.data.officers.get(officers.current_id) if officers.current_id is not None else None
+        self.app.push_screen(SummariesScreen(self.data, self.liaison_app.store.current_visit(), officer))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on

@@ -1,0 +1,216 @@
+"""The ``summary``, ``export`` and ``import`` commands.
+
+Kept apart from ``cli`` (which parses and dispatches) so each reads in one go.
+Exports write through a temporary file and ``os.replace``: an interrupted
+export never leaves half a calendar where the old one was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from liaison_tui import summaries
+from liaison_tui.display import literal
+from liaison_tui.import_csv import CsvImportError, ImportPlan, plan_import
+from liaison_tui.lookup import find_officer
+from liaison_tui.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.store import Store
+
+IMPORT_KINDS: dict[str, type[Record]] = {"officers": Officer, "cities": City, "events": Event, "followups": FollowUp}
+
+
+class CommandError(Exception):
+    """A user mistake in a command: printed as one line, exit 1."""
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    names = ", ".join([s.name for s in summaries.SUMMARIES] + ["agenda"])
+    summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
+    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {names}")
+    summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
+
+    export = commands.add_parser("export", help="write the itinerary or tables as ics, csv, md or html")
+    export.add_argument("format", choices=["ics", "csv", "md", "html"])
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
+    )
+    export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
+    export.add_argument("--table", choices=["officers", "cities", "events", "followups"], help="csv: just this table")
+
+    importing = commands.add_parser("import", help="import officers, cities, events or follow-ups from a CSV file")
+    importing.add_argument("kind", choices=list(IMPORT_KINDS))
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
+    importing.add_argument(
+        "--map", action="append", default=[], metavar="'Column=field'", help="read a column as this field"
+    )
+
+
+def _visit(store: Store) -> Visit:
+    visit = store.current_visit()
+    if visit is None:
+        raise CommandError(f"{store.where}: holds no visit yet")
+    return visit
+
+
+def _officer(store: Store, name: str) -> Officer:
+    try:
+        return find_officer(store.data, name)
+    except LookupError as error:
+        raise CommandError(str(error)) from None
+
+
+def run_summary(store: Store, arguments: argparse.Namespace) -> int:
+    console = Console()
+    visit = store.current_visit()
+    if arguments.name == "agenda" or arguments.officer:
+        if not arguments.officer:
+            raise CommandError("summary agenda needs --officer NAME")
+        parts = summaries.agenda(store.data, visit, _officer(store, arguments.officer))
+    elif arguments.name:
+        if arguments.name not in summaries.BY_NAME:
+            raise CommandError(f"no summary {arguments.name!r}; choose from {', '.join(summaries.BY_NAME)} or agenda")
+        parts = summaries.BY_NAME[arguments.name].build(store.data, visit)
+    else:
+        parts = [part for s in summaries.SUMMARIES for part in s.build(store.data, visit)]
+    for part in parts:
+        console.print(part)
+        console.print()
+    return 0
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    except OSError as error:
+        raise CommandError(f"{path}: cannot write there ({error.strerror})") from None
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+def _emit(content: bytes, output: str | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    else:
+        write_atomically(Path(output), content)
+        print(f"Wrote {output}", file=sys.stderr)
+
+
+def run_export(store: Store, arguments: argparse.Namespace) -> int:
+    visit = _visit(store)
+    officer = _officer(store, arguments.officer) if arguments.officer else None
+    if arguments.format == "ics":
+        from liaison_tui.export_ics import itinerary_calendar
+
+        _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
+    elif arguments.format == "csv":
+        from liaison_tui.export_csv import table_csv, table_names
+
+        tables = table_names()
+        if arguments.table:
+            _emit(("\ufeff" + table_csv(store.data, tables[arguments.table])).encode(), arguments.output)
+            return 0
+        if not arguments.output:
+            raise CommandError("export csv writes one file per table: give -o FOLDER, or --table NAME")
+        folder = Path(arguments.output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, kind in tables.items():
+            _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / f"{name}.csv"))
+    else:
+        from liaison_tui import export_doc
+
+        if arguments.format == "md":
+            text = (
+                export_doc.handout_markdown(store.data, visit, officer)
+                if officer
+                else export_doc.itinerary_markdown(store.data, visit)
+            )
+        else:
+            text = (
+                export_doc.handout_html(store.data, visit, officer)
+                if officer
+                else export_doc.itinerary_html(store.data, visit)
+            )
+        _emit(text.encode(), arguments.output)
+    return 0
+
+
+def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
+    table = Table(title=f"Import of {KIND_NAMES[plan.kind]} records", title_justify="left")
+    for column in ("Line", "Action", "Record", "Reason"):
+        table.add_column(column, overflow="fold")
+    for outcome in plan.outcomes:
+        if outcome.action == "unchanged" and not show_unchanged:
+            continue
+        style = {"reject": "red", "add": "green", "update": "yellow"}.get(outcome.action, "")
+        table.add_row(
+            str(outcome.line), literal(outcome.action, style), literal(outcome.label), literal(outcome.reason)
+        )
+    return table
+
+
+def run_import(store: Store, arguments: argparse.Namespace) -> int:
+    overrides = {}
+    for item in arguments.map:
+        column, separator, target = item.partition("=")
+        if not separator or not column.strip() or not target.strip():
+            raise CommandError(f"--map {item!r}: use 'Column name=field'")
+        overrides[column.strip()] = target.strip()
+    kind = IMPORT_KINDS[arguments.kind]
+    visit = store.current_visit()
+    if kind is Event and visit is None:
+        raise CommandError(f"{store.where}: add a visit before importing events")
+    err = Console(stderr=True)
+
+    def progress(rows: Iterator[tuple[int, list[str]]], total: int) -> Iterator[tuple[int, list[str]]]:
+        if total < 2000 or not err.is_terminal:
+            yield from rows
+            return
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task(f"Reading {arguments.file.name}", total=total)
+            for row in rows:
+                bar.advance(task)
+                yield row
+
+    try:
+        plan = plan_import(store.data, kind, arguments.file, overrides, visit.id if visit else 0, progress)
+    except CsvImportError as error:
+        raise CommandError(str(error)) from None
+    counts = plan.counts()
+    console = Console()
+    if plan.unknown_columns:
+        err.print(literal(f"Columns not imported: {', '.join(plan.unknown_columns)} (use --map 'Column=field')"))
+    if arguments.dry_run or plan.rejected:
+        console.print(_plan_table(plan, show_unchanged=arguments.dry_run))
+    summary = (
+        f"{counts['add']} to add, {counts['update']} to update, "
+        f"{counts['unchanged']} unchanged, {counts['reject']} rejected"
+    )
+    if arguments.dry_run:
+        print(f"Dry run: {summary}. Nothing was written.")
+        return 1 if plan.rejected else 0
+    if plan.rejected and not arguments.skip_bad:
+        print(
+            f"Not imported: {counts['reject']} bad row(s), listed above. Fix them, or use --skip-bad.", file=sys.stderr
+        )
+        return 1
+    if plan.edits:
+        store.commit(plan.edits)
+    print(
+        f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
+        + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")
+    )
+    return 0

@@ -1,0 +1,77 @@
+"""The itinerary as an RFC 5545 calendar, for phones and desktop calendars.
+
+Times are the visit's local time with a VTIMEZONE, so a calendar anywhere
+shows them right. UIDs combine the data file's id and the event's id: a
+re-export updates the events a calendar already has instead of duplicating.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from liaison_tui import __version__, schedule
+from liaison_tui.model import Dataset, Event, Officer, Visit
+
+# RFC 5545 TEXT may not hold control characters other than tab (newlines are escaped).
+_CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)])
+
+
+def ics_text(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def event_uid(file_id: str, event: Event) -> str:
+    return f"event-{event.id}-{file_id}@liaison-tui"
+
+
+def _description(data: Dataset, event: Event) -> str:
+    lines = []
+    speakers = schedule.speakers(data, event)
+    if speakers:
+        lines.append("Speaking order:")
+        lines += [f"{n}. {o.name}" for n, o in enumerate(speakers, start=1)]
+    people = schedule.participants(data, event)
+    lines.append(f"Participants ({len(people)}):")
+    for officer in people:
+        city = schedule.city_of(data, officer)
+        lines.append(f"- {officer.name} ({city.name if city else 'host staff'})")
+    if event.host_contact:
+        lines.append(f"Host contact: {event.host_contact}")
+    if event.notes:
+        lines.append(event.notes)
+    return "\n".join(lines)
+
+
+def itinerary_calendar(
+    data: Dataset, visit: Visit, file_id: str, officer: Officer | None = None, now: datetime | None = None
+) -> bytes:
+    """The visit's events (or one officer's) as an iCalendar file."""
+    zone = ZoneInfo(visit.timezone)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//liaison-tui//liaison-tui {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = visit.name if officer is None else f"{visit.name}: agenda for {officer.name}"
+    calendar.add("x-wr-calname", ics_text(name))
+    calendar.add("x-wr-timezone", visit.timezone)
+    events = schedule.agenda(data, visit, officer) if officer else schedule.visit_events(data, visit)
+    for event in events:
+        entry = CalendarEvent()
+        entry.add("uid", event_uid(file_id, event))
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.starts_at.replace(tzinfo=zone))
+        entry.add("dtend", event.ends_at.replace(tzinfo=zone))
+        entry.add("summary", ics_text(event.title))
+        if event.venue:
+            entry.add("location", ics_text(event.venue))
+        entry.add("description", ics_text(_description(data, event)))
+        entry.add("categories", [event.kind.value])
+        calendar.add_component(entry)
+    first = min([visit.start_date, *(e.day for e in events)])
+    calendar.add_missing_timezones(first_date=first.replace(month=1, day=1))
+    return bytes(calendar.to_ical())

@@ -1,0 +1,189 @@
+"""Summaries as Rich tables, for the app's summaries screen and ``liaison-tui summary``.
+
+Each summary takes the dataset and the visit and returns Rich renderables; the
+caller decides whether they go to a terminal, a screen or an HTML handout.
+User text goes through ``literal`` like everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from liaison_tui import schedule, values
+from liaison_tui.conflicts import find_conflicts
+from liaison_tui.display import literal
+from liaison_tui.model import Dataset, EventKind, Officer, Visit
+
+
+def _table(title: str, *columns: str, caption: str = "") -> Table:
+    table = Table(title=title, caption=caption or None, title_justify="left", caption_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _cells(*texts: str) -> list[Text]:
+    return [literal(t) for t in texts]
+
+
+def delegation(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    officers = schedule.delegation(data)
+    speakers: set[int] = set()
+    if visit is not None:
+        for event in schedule.visit_events(data, visit):
+            speakers.update(event.speaker_ids)
+    counted_cities = {o.city_id for o in officers if o.city_id is not None}
+    caption = ""
+    if visit is not None:
+        caption = (
+            f"{len(counted_cities)} of {visit.expected_cities} cities and "
+            f"{len(officers)} of {visit.expected_officers} officers registered"
+        )
+    table = _table("Delegation", "Country", "City", "Officers", "Leader", "Speakers", caption=caption)
+    for city in sorted(data.cities.values(), key=lambda c: (c.country.casefold(), c.name.casefold())):
+        members = [o for o in officers if o.city_id == city.id]
+        leaders = ", ".join(o.name for o in members if o.role.value == "leader")
+        speaking = ", ".join(o.name for o in members if o.id in speakers)
+        table.add_row(*_cells(city.country, city.name, str(len(members)), leaders, speaking))
+    return [table]
+
+
+def _missing(officer: Officer) -> list[str]:
+    gaps = []
+    if not officer.email and not officer.phone:
+        gaps.append("contact")
+    if officer.arrival is None:
+        gaps.append("arrival")
+    if officer.departure is None:
+        gaps.append("departure")
+    if not officer.hotel:
+        gaps.append("hotel")
+    if not officer.dietary:
+        gaps.append("dietary")
+    return gaps
+
+
+def roster(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    officers = schedule.sort_officers(data, schedule.delegation(data))
+    incomplete = [(o, _missing(o)) for o in officers if _missing(o)]
+    caption = f"{len(officers) - len(incomplete)} of {len(officers)} officers complete"
+    table = _table("Roster completeness", "Officer", "City", "Missing", caption=caption)
+    for officer, gaps in incomplete:
+        city = schedule.city_of(data, officer)
+        table.add_row(*_cells(officer.name, city.name if city else "", ", ".join(gaps)))
+    return [table]
+
+
+def itinerary(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    if visit is None:
+        return [Text("No visit yet.")]
+    events = schedule.visit_events(data, visit)
+    minutes = sum((e.ends_at - e.starts_at).seconds // 60 for e in events if e.kind is not EventKind.FREE)
+    caption = f"{len(events)} events; programme {minutes // 60} h {minutes % 60:02d} min (free time not counted)"
+    table = _table(f"Itinerary: {visit.name}", "Day", "Time", "Event", "Venue", "People", caption=caption)
+    for event in events:
+        number = visit.day_number(event.day)
+        day = f"Day {number} {event.day:%a %d %b}" if number else f"{event.day} (outside the visit)"
+        people = str(len(schedule.participant_ids(data, event)))
+        table.add_row(*_cells(day, f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, people))
+    return [table]
+
+
+def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[RenderableType]:
+    city = schedule.city_of(data, officer)
+    title = f"Agenda: {officer.name}" + (f" ({city.name})" if city else "")
+    table = _table(title, "Day", "Time", "Event", "Venue", "Part")
+    for event in schedule.agenda(data, visit, officer) if visit else []:
+        part = f"speaker {event.speaker_ids.index(officer.id) + 1}" if officer.id in event.speaker_ids else ""
+        table.add_row(
+            *_cells(f"{event.day:%a %d %b}", f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, part)
+        )
+    return [table]
+
+
+def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime, str]]) -> Table:
+    table = _table(title, "Day", "Time", "Officer", "City", "Flight", caption=f"{len(legs)} recorded")
+    for officer, at, flight in sorted(legs, key=lambda leg: (leg[1], leg[0].name)):
+        city = schedule.city_of(data, officer)
+        table.add_row(
+            *_cells(f"{at:%a %d %b}", values.format_time(at.time()), officer.name, city.name if city else "", flight)
+        )
+    return table
+
+
+def logistics(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    officers = list(data.officers.values())
+    arrivals = [(o, o.arrival.at, o.arrival.flight) for o in officers if o.arrival]
+    departures = [(o, o.departure.at, o.departure.flight) for o in officers if o.departure]
+    hotels = _table(
+        "Hotels", "Hotel", "Officers", "Rooms", caption="officers without a hotel are in Roster completeness"
+    )
+    by_hotel: dict[str, list[Officer]] = {}
+    for officer in officers:
+        if officer.hotel:
+            by_hotel.setdefault(officer.hotel, []).append(officer)
+    for hotel, guests in sorted(by_hotel.items()):
+        rooms = ", ".join(f"{o.name} {o.room}".strip() for o in sorted(guests, key=lambda o: o.name))
+        hotels.add_row(*_cells(hotel, str(len(guests)), rooms))
+    catering = _table("Meals: dietary and accessibility needs (no names)", "Meal", "People", "Dietary", "Accessibility")
+    catering.caption = "counted over each meal's participants; meals are events of kind 'meal'"
+    meals = [e for e in schedule.visit_events(data, visit) if e.kind is EventKind.MEAL] if visit else []
+    for meal in meals:
+        people = schedule.participants(data, meal)
+        diets = Counter(o.dietary.strip().lower() for o in people if o.dietary.strip() and o.dietary.lower() != "none")
+        access = Counter(o.accessibility.strip().lower() for o in people if o.accessibility.strip())
+        summary = ", ".join(f"{need}: {n}" for need, n in sorted(diets.items()))
+        summary_access = ", ".join(f"{need}: {n}" for need, n in sorted(access.items()))
+        when = f"{meal.day:%a %d %b} {meal.start:%H:%M} {meal.title}"
+        catering.add_row(*_cells(when, str(len(people)), summary or "-", summary_access or "-"))
+    return [_travel_table("Arrivals", data, arrivals), _travel_table("Departures", data, departures), hotels, catering]
+
+
+def followups(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    counts = Counter(f.status.value for f in data.followups.values())
+    caption = ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
+    table = _table("Follow-ups", "City", "Status", "What", "Area", "Owner", "Due", caption=caption)
+    rows = sorted(
+        data.followups.values(),
+        key=lambda f: (data.cities[f.city_id].name.casefold() if f.city_id in data.cities else "", f.status.value),
+    )
+    for followup in rows:
+        city = data.cities.get(followup.city_id)
+        due = followup.due.isoformat() if followup.due else ""
+        table.add_row(
+            *_cells(city.name if city else "", followup.status.value, followup.text, followup.area, followup.owner, due)
+        )
+    return [table]
+
+
+def conflicts(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+    found = find_conflicts(data, visit) if visit else []
+    table = _table("Conflicts", "Kind", "What", caption=f"{len(found)} found")
+    for conflict in found:
+        table.add_row(*_cells(conflict.kind, conflict.message))
+    return [table]
+
+
+@dataclass(frozen=True)
+class Summary:
+    name: str
+    title: str
+    build: Callable[[Dataset, Visit | None], list[RenderableType]]
+
+
+SUMMARIES = [
+    Summary("delegation", "Delegation", delegation),
+    Summary("roster", "Roster completeness", roster),
+    Summary("itinerary", "Itinerary", itinerary),
+    Summary("logistics", "Logistics", logistics),
+    Summary("followups", "Follow-ups", followups),
+    Summary("conflicts", "Conflicts", conflicts),
+]
+BY_NAME = {summary.name: summary for summary in SUMMARIES}

@@ -1,0 +1,48 @@
+"""The summaries screen: the same Rich tables as ``liaison-tui summary``, one tab each."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from liaison_tui import summaries
+from liaison_tui.model import Dataset, Officer, Visit
+
+
+class SummariesScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,s", "close", "Close"),
+        Binding("left,h", "tab(-1)", "Prev table"),
+        Binding("right,l", "tab(1)", "Next table"),
+    ]
+
+    def __init__(self, data: Dataset, visit: Visit | None, officer: Officer | None) -> None:
+        super().__init__()
+        self.data, self.visit, self.officer = data, visit, officer
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="summaries"):
+            for summary in summaries.SUMMARIES:
+                with TabPane(summary.title, id=f"summary-{summary.name}"), VerticalScroll():
+                    yield Static(Group(*summary.build(self.data, self.visit)))
+            if self.officer is not None:
+                with TabPane("Agenda", id="summary-agenda"), VerticalScroll():
+                    yield Static(Group(*summaries.agenda(self.data, self.visit, self.officer)))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#summary-{summaries.SUMMARIES[0].name} VerticalScroll").focus()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        position = panes.index(tabs.active) if tabs.active in panes else 0
+        tabs.active = panes[(position + step) % len(panes)]
+        self.query_one(f"#{tabs.active} VerticalScroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,166 @@
+"""Exports: ICS read back and imported by real calendar clients, CSV, Markdown, HTML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from liaison_tui.cli import main
+from liaison_tui.edits import added
+from liaison_tui.export_csv import neutralise, restore, table_csv
+from liaison_tui.model import City, Officer
+from liaison_tui.store import Store
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+EXPECTED = {
+    "Visit to a local school": datetime(2026, 12, 1, 10, 0, tzinfo=SHANGHAI),
+    "Visit to a library": datetime(2026, 12, 2, 10, 0, tzinfo=SHANGHAI),
+    "Company visits": datetime(2026, 12, 3, 14, 0, tzinfo=SHANGHAI),
+    "Liaison conference": datetime(2026, 12, 4, 9, 0, tzinfo=SHANGHAI),
+}
+
+
+def export(sample_file: Path, *args: str) -> Path:
+    target = sample_file.parent / f"out-{len(args)}"
+    assert main(["--db", str(sample_file), "export", *args, "-o", str(target)]) == 0
+    return target
+
+
+def test_ics_reads_back_with_zone_uid_and_speakers(sample_file: Path) -> None:
+    path = export(sample_file, "ics")
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == set(EXPECTED)
+    for title, start in EXPECTED.items():
+        assert events[title].decoded("dtstart") == start
+        assert events[title]["dtstart"].params["TZID"] == "Asia/Shanghai"
+        assert "DTSTAMP" in events[title]
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Asia/Shanghai"
+    conference = str(events["Liaison conference"]["description"])
+    assert "1. Duncan Sandeman" in conference and "4. Tang Lixia" in conference
+    again = Calendar.from_ical(export(sample_file, "ics").read_bytes())
+    assert {str(e["uid"]) for e in again.walk("VEVENT")} == {str(e["uid"]) for e in events.values()}
+
+
+def test_ics_for_one_officer(sample_file: Path) -> None:
+    target = sample_file.parent / "tang.ics"
+    assert main(["--db", str(sample_file), "export", "ics", "--officer", "Tang Lixia", "-o", str(target)]) == 0
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Liaison conference"]
+    assert "Tang Lixia" in str(calendar["x-wr-calname"])
+
+
+@pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed")
+def test_calcurse_imports_the_right_local_times(sample_file: Path, tmp_path: Path) -> None:
+    ics = export(sample_file, "ics")
+    home = tmp_path / "calcurse"
+    home.mkdir()
+    environment = {"TZ": "Asia/Shanghai", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["calcurse", "-D", str(home), "-i", str(ics)], check=True, env=environment, capture_output=True)
+    listing = subprocess.run(
+        ["calcurse", "-D", str(home), "-Q", "--from", "12/01/2026", "--days", "5"],
+        check=True,
+        env=environment,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "10:00 -> 12:00\n\tVisit to a local school" in listing
+    assert "09:00 -> 12:00\n\tLiaison conference" in listing
+
+
+@pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")
+def test_khal_imports_and_converts_to_another_zone(sample_file: Path, tmp_path: Path) -> None:
+    ics = export(sample_file, "ics")
+    calendar_dir = tmp_path / "calendar"
+    calendar_dir.mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[visit]]\npath = {calendar_dir}\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "local_timezone = Europe/Helsinki\ndefault_timezone = Europe/Helsinki\n"
+    )
+    khal = ["khal", "-c", str(config)]
+    for _ in range(2):  # importing again must update, not duplicate
+        subprocess.run([*khal, "import", "--batch", "-a", "visit", str(ics)], check=True, capture_output=True)
+    listing = subprocess.run(
+        [*khal, "list", "--format", "{start} {title}", "2026-12-01", "5d"], check=True, capture_output=True, text=True
+    ).stdout
+    # 10:00 in Shenzhen (UTC+8) is 04:00 in Helsinki (UTC+2) in December.
+    assert "2026-12-01 04:00 Visit to a local school" in listing
+    assert "2026-12-04 03:00 Liaison conference" in listing
+    assert listing.count("Liaison conference") == 1
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+358 40 123", "-2", "@SUM(A1)", "\tx", "\rx", "'=quoted"])
+def test_formula_cells_are_neutralised_and_restored(cell: str) -> None:
+    safe = neutralise(cell)
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert restore(safe) == cell
+
+
+def test_csv_export_of_dangerous_cells(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    store.commit([added(Officer(name='=HYPERLINK("http://x")', city_id=atlanta.id, phone="+1 404 555"))])
+    text = table_csv(store.data, Officer)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    evil = next(r for r in rows if "HYPERLINK" in r["Name"])
+    assert evil["Name"].startswith("'=") and evil["Phone"] == "'+1 404 555"
+
+
+def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> None:
+    folder = export(sample_file, "csv")
+    assert sorted(p.name for p in folder.iterdir()) == ["cities.csv", "events.csv", "followups.csv", "officers.csv"]
+    fresh = tmp_path / "fresh.json"
+    source = Store.open(sample_file).data
+    Store.open(fresh).commit([added(v) for v in source.visits.values()])
+    for kind in ("cities", "officers", "events", "followups"):
+        assert main(["--db", str(fresh), "import", kind, str(folder / f"{kind}.csv")]) == 0
+    copy = Store.open(fresh).data
+    assert {o.name: (o.title, o.organisation, o.role) for o in copy.officers.values()} == {
+        o.name: (o.title, o.organisation, o.role) for o in source.officers.values()
+    }
+    conference = next(e for e in copy.events.values() if e.title == "Liaison conference")
+    assert [copy.officers[i].name for i in conference.speaker_ids] == [
+        "Duncan Sandeman",
+        "Taylor Woodruff",
+        "Henri Kahonen",
+        "Tang Lixia",
+    ]
+    assert sorted(f.text for f in copy.followups.values()) == sorted(f.text for f in source.followups.values())
+    for kind in ("cities", "officers", "events", "followups"):  # a second import changes nothing
+        assert main(["--db", str(fresh), "import", kind, str(folder / f"{kind}.csv")]) == 0
+    assert Store.open(fresh).data.counts() == copy.counts()
+
+
+def test_markdown_and_html_handouts(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    store.commit([added(City(name="<script>alert(1)</script> | [x](y)", country="Nowhere"))])
+    markdown = export(sample_file, "md").read_text()
+    assert "## Day 4: Friday 04 December" in markdown and "Liaison conference" in markdown
+    assert "Duncan Sandeman" in markdown  # the roster
+    html = export(sample_file, "html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and "Liaison conference" in html and "<link" not in html
+    target = sample_file.parent / "sandeman.md"
+    assert main(["--db", str(sample_file), "export", "md", "--officer", "Sandeman", "-o", str(target)]) == 0
+    handout = target.read_text()
+    assert handout.startswith("# Duncan Sandeman") and "speaker 1" in handout
+    target = sample_file.parent / "sandeman.html"
+    assert main(["--db", str(sample_file), "export", "html", "--officer", "Sandeman", "-o", str(target)]) == 0
+    assert "Christchurch" in target.read_text()
+
+
+def test_export_errors_are_clear(sample_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(sample_file), "export", "csv"]) == 1
+    assert "give -o FOLDER" in capsys.readouterr().err
+    assert main(["--db", str(sample_file), "export", "ics", "-o", "/nonexistent/dir/x.ics"]) == 1
+    assert "cannot write there" in capsys.readouterr().err
