@@ -70,7 +70,7 @@ async def test_days_change_with_keys(sample_file: Path) -> None:
 
 
 def _row_ids(table: RecordTable) -> list[int]:
-    return [int(str(key.value)) for key in table.rows]
+    return table.row_ids
 
 
 async def test_n_jumps_to_the_event_under_way(sample_file: Path) -> None:

@@ -105,8 +105,7 @@ async def test_conflicts_are_flagged(sample_file: Path) -> None:
         officers = app.screen.query_one("#officers", RecordTable)
         officers.select_id(kahonen.id)
         await pilot.pause()
-        row = officers.get_row(str(kahonen.id))
-        assert str(row[0]).startswith("⚠")
+        assert officers.cells_of(kahonen.id)[0].startswith("⚠")
         await pilot.press("n")
         await pilot.pause()
         detail = str(app.screen.query_one("#detail-body").visual)
@@ -158,7 +157,7 @@ async def test_markup_and_escape_codes_show_literally(sample_file: Path) -> None
     app = make_app(sample_file)
     async with app.run_test(size=(120, 40)) as pilot:
         officers = app.screen.query_one("#officers", RecordTable)
-        shown = {str(officers.get_row(str(key.value))[0]) for key in officers.rows}
+        shown = {officers.cells_of(record_id)[0] for record_id in officers.row_ids}
         assert {"[bold]Kim[/]", "[/x]", "␛[31mRed␛[0m", "Ali␀ce"} <= shown
         await pilot.press("slash", *"kim")
         await pilot.pause(0.3)

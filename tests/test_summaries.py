@@ -34,7 +34,7 @@ def test_delegation_counts_against_expected(sample_file: Path) -> None:
 def test_roster_itinerary_followups_conflicts(sample_file: Path) -> None:
     store = Store.open(sample_file)
     visit = store.current_visit()
-    text = render([part for s in summaries.SUMMARIES for part in s.build(store.data, visit)])
+    text = render([part for s in summaries.SUMMARIES for part in s.build(store.data, visit, None)])
     assert "0 of 3 officers complete" in text
     assert "programme 10 h 00 min" in text
     assert "44 containers of lanterns" in text

@@ -80,9 +80,9 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     elif arguments.name:
         if arguments.name not in summaries.BY_NAME:
             raise CommandError(f"no summary {arguments.name!r}; choose from {', '.join(summaries.BY_NAME)} or agenda")
-        parts = summaries.BY_NAME[arguments.name].build(store.data, visit)
+        parts = summaries.BY_NAME[arguments.name].build(store.data, visit, None)
     else:
-        parts = [part for s in summaries.SUMMARIES for part in s.build(store.data, visit)]
+        parts = [part for s in summaries.SUMMARIES for part in s.build(store.data, visit, None)]
     for part in parts:
         console.print(part)
         console.print()

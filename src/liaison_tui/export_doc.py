@@ -60,7 +60,7 @@ def itinerary_markdown(data: Dataset, visit: Visit) -> str:
     for number, day in enumerate(visit.dates, start=1):
         lines += [f"## Day {number}: {day:%A %d %B}", ""]
         rows = [
-            [f"{e.start:%H:%M}-{e.end:%H:%M}", e.title, e.venue, str(len(schedule.participant_ids(data, e)))]
+            [f"{e.start:%H:%M}-{e.end:%H:%M}", e.title, e.venue, str(schedule.participant_count(data, e))]
             for e in events
             if e.day == day
         ]

@@ -227,6 +227,9 @@ class Dataset:
     officers: dict[int, Officer] = field(default_factory=dict)
     events: dict[int, Event] = field(default_factory=dict)
     followups: dict[int, FollowUp] = field(default_factory=dict)
+    # Values derived from the records (e.g. who is in the delegation), computed on
+    # first use. A Dataset is never changed once the store has published it.
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, kind: type[Record]) -> dict[int, Record]:
         return getattr(self, TABLES[kind])  # type: ignore[no-any-return]

@@ -8,6 +8,7 @@ half-loaded. Writing produces plain JSON types only (ISO dates, ``HH:MM`` times)
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -115,29 +116,43 @@ def to_document(record: Record) -> dict[str, Any]:
     return {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record) if f.name != "id"}
 
 
+@functools.cache
+def _specs(kind: type[Record]) -> tuple[tuple[tuple[str, _Parser, bool], ...], frozenset[str]]:
+    """Per kind, once: each stored field's parser and whether it is required."""
+    specs = tuple(
+        (
+            spec.name,
+            _PARSERS[str(spec.type)],
+            spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING,
+        )
+        for spec in dataclasses.fields(kind)
+        if spec.init and spec.name != "id"
+    )
+    return specs, frozenset(name for name, _, _ in specs)
+
+
 def from_document(kind: type[Record], doc_id: int, document: Mapping[str, Any]) -> Record:
     """Build a record of ``kind`` from a stored document, or raise ValidationError."""
     if not isinstance(document, Mapping):
         where = f"{KIND_NAMES[kind]} #{doc_id}"
         raise ValidationError([Problem(where, "", f"{where} is not an object")])
-    name = document.get("name") or document.get("title") or document.get("text")
-    where = f"{KIND_NAMES[kind]} {name!r}" if isinstance(name, str) and name else f"{KIND_NAMES[kind]} #{doc_id}"
-    problems: list[Problem] = []
+    specs, known = _specs(kind)  # type: ignore[arg-type]  # classes are hashable
+    failures: list[tuple[str, str]] = []
     arguments: dict[str, Any] = {"id": doc_id}
-    for spec in dataclasses.fields(kind):
-        if spec.name == "id":
-            continue
-        if spec.name not in document:
-            if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
-                problems.append(Problem(where, spec.name, f"{spec.name} is missing"))
+    for name, parse, required in specs:
+        if name not in document:
+            if required:
+                failures.append((name, f"{name} is missing"))
             continue
         try:
-            arguments[spec.name] = _PARSERS[str(spec.type)](document[spec.name])
+            arguments[name] = parse(document[name])
         except ValueError as error:
-            problems.append(Problem(where, spec.name, f"{spec.name}: {error}"))
-    unknown = sorted(set(document) - {f.name for f in dataclasses.fields(kind)})
+            failures.append((name, f"{name}: {error}"))
+    unknown = sorted(document.keys() - known)
     if unknown:
-        problems.append(Problem(where, unknown[0], f"unknown field(s): {', '.join(unknown)}"))
-    if problems:
-        raise ValidationError(problems)
+        failures.append((unknown[0], f"unknown field(s): {', '.join(unknown)}"))
+    if failures:
+        label = document.get("name") or document.get("title") or document.get("text")
+        where = f"{KIND_NAMES[kind]} {label!r}" if isinstance(label, str) and label else f"{KIND_NAMES[kind]} #{doc_id}"
+        raise ValidationError([Problem(where, name, message) for name, message in failures])
     return kind(**arguments)

@@ -40,11 +40,31 @@ def delegation(data: Dataset) -> list[Officer]:
     return [o for o in data.officers.values() if o.role.in_delegation]
 
 
+def delegation_ids(data: Dataset) -> frozenset[int]:
+    """Ids of the delegation, computed once per dataset (it is asked for every event)."""
+    found = data.derived.get("delegation_ids")
+    if not isinstance(found, frozenset):
+        found = frozenset(o.id for o in data.officers.values() if o.role.in_delegation)
+        data.derived["delegation_ids"] = found
+    return found
+
+
 def participant_ids(data: Dataset, event: Event) -> set[int]:
     ids = set(event.participant_ids)
     if event.whole_delegation:
-        ids.update(o.id for o in delegation(data))
+        ids.update(delegation_ids(data))
     return ids
+
+
+def participant_count(data: Dataset, event: Event) -> int:
+    if not event.whole_delegation:
+        return len(set(event.participant_ids))
+    members = delegation_ids(data)
+    return len(members) + len({i for i in event.participant_ids if i not in members})
+
+
+def takes_part(data: Dataset, event: Event, officer_id: int) -> bool:
+    return officer_id in event.participant_ids or (event.whole_delegation and officer_id in delegation_ids(data))
 
 
 def participants(data: Dataset, event: Event) -> list[Officer]:
@@ -53,16 +73,13 @@ def participants(data: Dataset, event: Event) -> list[Officer]:
 
 
 def sort_officers(data: Dataset, officers: list[Officer]) -> list[Officer]:
-    def key(officer: Officer) -> tuple[str, str]:
-        city = data.cities.get(officer.city_id) if officer.city_id is not None else None
-        return (city.name.casefold() if city else "\uffff", officer.name.casefold())
-
-    return sorted(officers, key=key)
+    city_keys = {city.id: city.name.casefold() for city in data.cities.values()}
+    return sorted(officers, key=lambda o: (city_keys.get(o.city_id, "\uffff"), o.name.casefold()))  # type: ignore[arg-type]
 
 
 def agenda(data: Dataset, visit: Visit, officer: Officer) -> list[Event]:
     """Every event of the visit the officer takes part in, in order."""
-    return [e for e in visit_events(data, visit) if officer.id in participant_ids(data, e)]
+    return [e for e in visit_events(data, visit) if takes_part(data, e, officer.id)]
 
 
 def speakers(data: Dataset, event: Event) -> list[Officer]:

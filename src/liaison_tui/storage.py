@@ -143,7 +143,7 @@ class DurableJSONStorage(Storage):
             raise StorageError(f"{self.path}: opened read-only")
         self._dirty = False
         try:
-            payload = orjson.dumps(self._tables, option=orjson.OPT_INDENT_2)
+            payload = orjson.dumps(self._tables)
         except TypeError as error:
             raise StorageError(f"{self.path}: cannot encode the data ({error})") from None
         directory = self.path.parent

@@ -20,6 +20,7 @@ from tinydb.table import Document
 
 from liaison_tui import records, schema
 from liaison_tui.edits import Edit
+from liaison_tui.memory import collector_paused
 from liaison_tui.model import TABLES, Dataset, Problem, Record, ValidationError, Visit, describe
 from liaison_tui.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
 from liaison_tui.validation import check_dataset, check_record, check_references
@@ -41,6 +42,11 @@ class Commit:
 
 def dataset_from_tables(tables: Tables, where: Path | str) -> Dataset:
     """Parse and validate every record; raise StorageError naming the problems."""
+    with collector_paused():
+        return _parse_tables(tables, where)
+
+
+def _parse_tables(tables: Tables, where: Path | str) -> Dataset:
     data = Dataset()
     problems: list[Problem | str] = []
     for name, kind in KINDS_BY_TABLE.items():

@@ -33,7 +33,17 @@ def _cells(*texts: str) -> list[Text]:
     return [literal(t) for t in texts]
 
 
-def delegation(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def _cap(table: Table, rows: list[list[Text]], limit: int | None) -> Table:
+    """Add at most ``limit`` rows; say so in the caption when some were left out."""
+    for row in rows[:limit]:
+        table.add_row(*row)
+    if limit is not None and len(rows) > limit:
+        note = f"showing {limit:,} of {len(rows):,} rows; `liaison-tui summary` prints them all"
+        table.caption = f"{table.caption}\n{note}" if table.caption else note
+    return table
+
+
+def delegation(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     officers = schedule.delegation(data)
     speakers: set[int] = set()
     if visit is not None:
@@ -70,30 +80,32 @@ def _missing(officer: Officer) -> list[str]:
     return gaps
 
 
-def roster(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def roster(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     officers = schedule.sort_officers(data, schedule.delegation(data))
-    incomplete = [(o, _missing(o)) for o in officers if _missing(o)]
+    incomplete = [(o, gaps) for o in officers if (gaps := _missing(o))]
     caption = f"{len(officers) - len(incomplete)} of {len(officers)} officers complete"
     table = _table("Roster completeness", "Officer", "City", "Missing", caption=caption)
+    rows = []
     for officer, gaps in incomplete:
         city = schedule.city_of(data, officer)
-        table.add_row(*_cells(officer.name, city.name if city else "", ", ".join(gaps)))
-    return [table]
+        rows.append(_cells(officer.name, city.name if city else "", ", ".join(gaps)))
+    return [_cap(table, rows, limit)]
 
 
-def itinerary(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def itinerary(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     if visit is None:
         return [Text("No visit yet.")]
     events = schedule.visit_events(data, visit)
     minutes = sum((e.ends_at - e.starts_at).seconds // 60 for e in events if e.kind is not EventKind.FREE)
     caption = f"{len(events)} events; programme {minutes // 60} h {minutes % 60:02d} min (free time not counted)"
     table = _table(f"Itinerary: {visit.name}", "Day", "Time", "Event", "Venue", "People", caption=caption)
+    rows = []
     for event in events:
         number = visit.day_number(event.day)
         day = f"Day {number} {event.day:%a %d %b}" if number else f"{event.day} (outside the visit)"
-        people = str(len(schedule.participant_ids(data, event)))
-        table.add_row(*_cells(day, f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, people))
-    return [table]
+        people = str(schedule.participant_count(data, event))
+        rows.append(_cells(day, f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, people))
+    return [_cap(table, rows, limit)]
 
 
 def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[RenderableType]:
@@ -108,7 +120,7 @@ def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[Rendera
     return [table]
 
 
-def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime, str]]) -> Table:
+def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime, str]], limit: int | None) -> Table:
     table = _table(title, "Day", "Time", "Officer", "City", "Flight", caption=f"{len(legs)} recorded")
     for officer, at, flight in sorted(legs, key=lambda leg: (leg[1], leg[0].name)):
         city = schedule.city_of(data, officer)
@@ -118,7 +130,7 @@ def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime,
     return table
 
 
-def logistics(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def logistics(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     officers = list(data.officers.values())
     arrivals = [(o, o.arrival.at, o.arrival.flight) for o in officers if o.arrival]
     departures = [(o, o.departure.at, o.departure.flight) for o in officers if o.departure]
@@ -130,7 +142,10 @@ def logistics(data: Dataset, visit: Visit | None) -> list[RenderableType]:
         if officer.hotel:
             by_hotel.setdefault(officer.hotel, []).append(officer)
     for hotel, guests in sorted(by_hotel.items()):
-        rooms = ", ".join(f"{o.name} {o.room}".strip() for o in sorted(guests, key=lambda o: o.name))
+        shown = sorted(guests, key=lambda o: o.name)[:limit]
+        rooms = ", ".join(f"{o.name} {o.room}".strip() for o in shown)
+        if len(shown) < len(guests):
+            rooms += f", … and {len(guests) - len(shown):,} more"
         hotels.add_row(*_cells(hotel, str(len(guests)), rooms))
     catering = _table("Meals: dietary and accessibility needs (no names)", "Meal", "People", "Dietary", "Accessibility")
     catering.caption = "counted over each meal's participants; meals are events of kind 'meal'"
@@ -143,10 +158,15 @@ def logistics(data: Dataset, visit: Visit | None) -> list[RenderableType]:
         summary_access = ", ".join(f"{need}: {n}" for need, n in sorted(access.items()))
         when = f"{meal.day:%a %d %b} {meal.start:%H:%M} {meal.title}"
         catering.add_row(*_cells(when, str(len(people)), summary or "-", summary_access or "-"))
-    return [_travel_table("Arrivals", data, arrivals), _travel_table("Departures", data, departures), hotels, catering]
+    return [
+        _travel_table("Arrivals", data, arrivals, limit),
+        _travel_table("Departures", data, departures, limit),
+        hotels,
+        catering,
+    ]
 
 
-def followups(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def followups(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     counts = Counter(f.status.value for f in data.followups.values())
     caption = ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
     table = _table("Follow-ups", "City", "Status", "What", "Area", "Owner", "Due", caption=caption)
@@ -163,19 +183,17 @@ def followups(data: Dataset, visit: Visit | None) -> list[RenderableType]:
     return [table]
 
 
-def conflicts(data: Dataset, visit: Visit | None) -> list[RenderableType]:
+def conflicts(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     found = find_conflicts(data, visit) if visit else []
     table = _table("Conflicts", "Kind", "What", caption=f"{len(found)} found")
-    for conflict in found:
-        table.add_row(*_cells(conflict.kind, conflict.message))
-    return [table]
+    return [_cap(table, [_cells(c.kind, c.message) for c in found], limit)]
 
 
 @dataclass(frozen=True)
 class Summary:
     name: str
     title: str
-    build: Callable[[Dataset, Visit | None], list[RenderableType]]
+    build: Callable[[Dataset, Visit | None, int | None], list[RenderableType]]
 
 
 SUMMARIES = [

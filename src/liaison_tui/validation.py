@@ -30,37 +30,40 @@ def _required(record: Record, field: str, problems: list[Problem]) -> None:
 def check_record(record: Record) -> list[Problem]:
     """Problems with ``record`` taken on its own."""
     problems: list[Problem] = []
-    where = describe(record)
+
+    def fail(field: str, message: str) -> None:  # describe() only when something is wrong
+        problems.append(Problem(describe(record), field, message))
+
     if isinstance(record, Visit):
         _required(record, "name", problems)
         _required(record, "host_city", problems)
         if not 1 <= record.days <= 31:
-            problems.append(Problem(where, "days", f"days must be 1 to 31, not {record.days}"))
+            fail("days", f"days must be 1 to 31, not {record.days}")
         try:
             values.check_timezone(record.timezone)
         except ValueError as error:
-            problems.append(Problem(where, "timezone", str(error)))
+            fail("timezone", str(error))
         for field in ("expected_cities", "expected_officers"):
             if getattr(record, field) < 0:
-                problems.append(Problem(where, field, f"{field.replace('_', ' ')} must not be negative"))
+                fail(field, f"{field.replace('_', ' ')} must not be negative")
     elif isinstance(record, City):
         _required(record, "name", problems)
         if record.since is not None and not 1000 <= record.since <= 2200:
-            problems.append(Problem(where, "since", f"since must be a year, not {record.since}"))
+            fail("since", f"since must be a year, not {record.since}")
     elif isinstance(record, Officer):
         _required(record, "name", problems)
         if record.email and "@" not in record.email:
-            problems.append(Problem(where, "email", f"email {record.email!r} has no '@'"))
+            fail("email", f"email {record.email!r} has no '@'")
         if record.arrival and record.departure and record.departure.at < record.arrival.at:
-            problems.append(Problem(where, "departure", "departs before arriving"))
+            fail("departure", "departs before arriving")
     elif isinstance(record, Event):
         _required(record, "title", problems)
         if record.end <= record.start:
             start, end = values.format_time(record.start), values.format_time(record.end)
             verb = "ends when it starts" if record.end == record.start else f"ends {end} before it starts"
-            problems.append(Problem(where, "end", f"{verb} {start}"))
+            fail("end", f"{verb} {start}")
         if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
-            problems.append(Problem(where, "speaking_now_id", "the officer speaking now is not a speaker"))
+            fail("speaking_now_id", "the officer speaking now is not a speaker")
     elif isinstance(record, FollowUp):
         _required(record, "text", problems)
     return problems

@@ -23,6 +23,11 @@ def parse_date(text: str) -> date:
 
 def parse_time(text: str) -> time:
     """``09:30`` or ``9.30``; hours 00-23, minutes 00-59."""
+    if len(text) == 5 and text[2] == ":" and text.isascii():  # the stored form: the fast path
+        try:
+            return time.fromisoformat(text)
+        except ValueError:
+            pass
     match = _TIME.match(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
@@ -33,6 +38,11 @@ def parse_time(text: str) -> time:
 
 def parse_datetime(text: str) -> datetime:
     """``2026-11-30 14:05`` or ``2026-11-30T14:05`` (local time of the visit)."""
+    if len(text) == 16 and text[10] in " T" and text.isascii():  # the stored form: the fast path
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
     cleaned = text.strip().replace("T", " ")
     day, _, clock = cleaned.partition(" ")
     if not clock:

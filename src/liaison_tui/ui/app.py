@@ -53,6 +53,12 @@ class LiaisonApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         self.set_interval(self.watch_interval, self.watch_file)
+        self.prepare_lookup()
+
+    @work(thread=True, exclusive=True, group="lookup")
+    def prepare_lookup(self) -> None:
+        """Build the lookup index off the UI thread, so the first keystroke is instant too."""
+        _ = self.lookup_index
 
     @property
     def lookup_index(self) -> LookupIndex:
@@ -78,6 +84,7 @@ class LiaisonApp(App[None]):
             return None
         if undoable:
             self.undo_stack = [*self.undo_stack, commit.edits][-UNDO_LEVELS:]
+        self.prepare_lookup()
         if commit.reloaded:
             self.notify("The file had changed in another window: reloaded first", markup=False)
         self.notify(message, markup=False, timeout=3)
@@ -128,6 +135,7 @@ class LiaisonApp(App[None]):
 
     def _after_reload(self) -> None:
         self.notify("The data file was changed elsewhere: reloaded", markup=False)
+        self.prepare_lookup()
         self._data_changed()
 
     def action_help(self) -> None:

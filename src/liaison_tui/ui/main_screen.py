@@ -8,14 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from liaison_tui import details, schedule
 from liaison_tui.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import EditingScreen
-from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted
+from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted, RecordOpened
 from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
 from liaison_tui.ui.widgets.detail_panel import DetailPanel
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
@@ -142,8 +142,9 @@ class MainScreen(EditingScreen):
         if table is not None and table.current_id is not None:
             self.show_detail((table.kind, table.current_id))
 
-    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
+    def on_record_opened(self, message: RecordOpened) -> None:
         message.stop()
+        self.show_detail((message.kind, message.record_id))
         title, body = self.detail_text()
         self.app.push_screen(DetailScreen(title, body))
 

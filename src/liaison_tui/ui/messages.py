@@ -16,6 +16,14 @@ class RecordHighlighted(Message):
 
 
 @dataclass
+class RecordOpened(Message):
+    """Enter (or a double click) on a record: show all of it."""
+
+    kind: str
+    record_id: int
+
+
+@dataclass
 class Goto(Message):
     """Bring a record into view in its pane and show its detail."""
 

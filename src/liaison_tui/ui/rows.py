@@ -26,13 +26,14 @@ def city_rows(data: Dataset) -> list[Row]:
 def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> list[Row]:
     """All officers, or those of one city; ⚠ marks officers with a conflict."""
     officers = [o for o in data.officers.values() if city_id is None or o.city_id == city_id]
+    city_names = {city.id: city.name for city in data.cities.values()}
     rows: list[Row] = []
     for officer in schedule.sort_officers(data, officers):
-        city = schedule.city_of(data, officer)
-        name = literal(officer.name)
+        name: str | Text = officer.name
         if officer.id in flagged:
-            name = Text.assemble(("⚠ ", "bold"), name)
-        rows.append((officer.id, [name, city.name if city else "host staff", officer.title, officer.role.value]))
+            name = Text.assemble(("⚠ ", "bold"), literal(officer.name))
+        city = city_names.get(officer.city_id, "host staff") if officer.city_id is not None else "host staff"
+        rows.append((officer.id, [name, city, officer.title, officer.role.value]))
     return rows
 
 
@@ -45,7 +46,7 @@ def event_rows(
         marker = "▶" if event == now else "›" if event == upcoming else ""
         if event.id in flagged:
             marker += "⚠"
-        people = len(schedule.participant_ids(data, event))
+        people = schedule.participant_count(data, event)
         rows.append(
             (
                 event.id,

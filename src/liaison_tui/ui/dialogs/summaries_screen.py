@@ -12,6 +12,8 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from liaison_tui import summaries
 from liaison_tui.model import Dataset, Officer, Visit
 
+ROWS_SHOWN = 500  # per table on screen; the command line prints every row
+
 
 class SummariesScreen(ModalScreen[None]):
     BINDINGS = [
@@ -23,19 +25,38 @@ class SummariesScreen(ModalScreen[None]):
     def __init__(self, data: Dataset, visit: Visit | None, officer: Officer | None) -> None:
         super().__init__()
         self.data, self.visit, self.officer = data, visit, officer
+        self._filled: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="summaries"):
             for summary in summaries.SUMMARIES:
                 with TabPane(summary.title, id=f"summary-{summary.name}"), VerticalScroll():
-                    yield Static(Group(*summary.build(self.data, self.visit)))
+                    yield Static("Working…", classes="summary-body")
             if self.officer is not None:
                 with TabPane("Agenda", id="summary-agenda"), VerticalScroll():
-                    yield Static(Group(*summaries.agenda(self.data, self.visit, self.officer)))
+                    yield Static("Working…", classes="summary-body")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(f"#summary-{summaries.SUMMARIES[0].name} VerticalScroll").focus()
+        self._fill(f"summary-{summaries.SUMMARIES[0].name}")
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._fill(event.pane.id)
+
+    def _fill(self, pane_id: str) -> None:
+        """Build a table when its tab is first shown: large files make some slow."""
+        body = self.query_one(f"#{pane_id} .summary-body", Static)
+        if pane_id in self._filled:
+            return
+        self._filled.add(pane_id)
+        name = pane_id.removeprefix("summary-")
+        if name == "agenda" and self.officer is not None:
+            parts = summaries.agenda(self.data, self.visit, self.officer)
+        else:
+            parts = summaries.BY_NAME[name].build(self.data, self.visit, ROWS_SHOWN)
+        body.update(Group(*parts))
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

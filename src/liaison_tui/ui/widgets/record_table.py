@@ -1,70 +1,171 @@
-"""The table every pane uses: rows keyed by record id, cells always literal."""
+"""The table every pane uses: virtual, keyed by record id, cells always literal.
+
+Textual's DataTable builds every row up front, which takes over a second for
+10,000 officers. This table keeps the rows as plain data and renders only the
+lines on screen (the Line API), so a pane of any length opens and scrolls at
+once. Cells that are plain ``str`` are shown literally (never as markup).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from liaison_tui.display import literal
-from liaison_tui.ui.messages import RecordHighlighted
+from liaison_tui.ui.messages import RecordHighlighted, RecordOpened
 
 Cell = str | Text
+Row = tuple[int, Sequence[Cell]]
+MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest
+GAP = 2
 
 
-class RecordTable(DataTable[Text]):
-    """A row-cursor DataTable of records of one kind.
+class RecordTable(ScrollView, can_focus=True):
+    """Rows of records of one kind with a row cursor."""
 
-    DataTable parses plain ``str`` cells as markup, so every cell is turned
-    into a literal ``Text`` here, the one place that does it for all panes.
-    """
-
+    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--odd"}
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "Top", show=False),
-        Binding("G", "scroll_bottom", "Bottom", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("enter", "open", "Detail", show=False),
     ]
 
-    def __init__(self, kind: str, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.kind = kind
+    cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
 
-    def show(self, columns: Sequence[str], rows: Sequence[tuple[int, Sequence[Cell]]]) -> None:
+    def __init__(self, kind: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.kind = kind
+        self.columns: tuple[str, ...] = ()
+        self.widths: list[int] = []
+        self._rows: list[Row] = []
+        self._index: dict[int, int] = {}
+
+    # -- data ------------------------------------------------------------------
+
+    def show(self, columns: Sequence[str], rows: Sequence[Row]) -> None:
         """Replace the rows, keeping the cursor on the same record where possible."""
         keep = self.current_id
-        self.clear(columns=not self.columns or len(self.columns) != len(columns))
-        if not self.columns:
-            self.add_columns(*columns)
-        for record_id, cells in rows:
-            self.add_row(*(c if isinstance(c, Text) else literal(c) for c in cells), key=str(record_id))
-        if keep is not None and not self.select_id(keep):
-            self.move_cursor(row=0)
-        if not rows:
-            self.post_message(RecordHighlighted(self.kind, None))
+        self.columns = tuple(columns)
+        self._rows = list(rows)
+        self._index = {record_id: position for position, (record_id, _) in enumerate(self._rows)}
+        self.widths = [cell_len(c) for c in self.columns]
+        for _, cells in self._rows:
+            for column, cell in enumerate(cells):
+                plain = cell.plain if isinstance(cell, Text) else cell
+                width = len(plain) if plain.isascii() else cell_len(plain)  # len() is 10x faster
+                if width > self.widths[column]:
+                    self.widths[column] = min(width, MAX_COLUMN)
+        self.virtual_size = Size(sum(self.widths) + GAP * len(self.widths), len(self._rows) + 1)
+        position = self._index.get(keep, 0) if keep is not None else 0
+        self.cursor_row = min(position, max(len(self._rows) - 1, 0))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def row_ids(self) -> list[int]:
+        return [record_id for record_id, _ in self._rows]
+
+    def cells_of(self, record_id: int) -> list[str]:
+        """The text of a record's cells as shown (for tests and screen readers)."""
+        _, cells = self._rows[self._index[record_id]]
+        return [cell.plain if isinstance(cell, Text) else literal(cell).plain for cell in cells]
 
     @property
     def current_id(self) -> int | None:
-        if not self.row_count:
+        if not self._rows:
             return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:  # the cursor is outside the rows during a refresh
-            return None
-        return int(key.value) if key.value is not None else None
+        return self._rows[min(self.cursor_row, len(self._rows) - 1)][0]
 
     def select_id(self, record_id: int) -> bool:
         """Move the cursor to the record's row; False if it is not shown."""
-        try:
-            index = self.get_row_index(str(record_id))
-        except Exception:  # RowDoesNotExist
+        position = self._index.get(record_id)
+        if position is None:
             return False
-        self.move_cursor(row=index)
+        self.cursor_row = position
         return True
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        key = event.row_key.value
-        self.post_message(RecordHighlighted(self.kind, int(key) if key is not None else None))
+    # -- cursor ----------------------------------------------------------------
+
+    def watch_cursor_row(self, row: int) -> None:
+        visible = max(self.scrollable_content_region.height - 1, 1)
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False)
+        elif row >= self.scroll_y + visible:
+            self.scroll_to(y=row - visible + 1, animate=False)
+        self.refresh()
+        self.post_message(RecordHighlighted(self.kind, self.current_id))
+
+    def _move_to(self, row: int) -> None:
+        if self._rows:
+            self.cursor_row = max(0, min(len(self._rows) - 1, row))
+
+    def action_cursor(self, step: int) -> None:
+        self._move_to(self.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        self._move_to(self.cursor_row + step * max(self.scrollable_content_region.height - 2, 1))
+
+    def action_jump(self, row: int) -> None:
+        self._move_to(row if row >= 0 else len(self._rows) - 1)
+
+    def action_open(self) -> None:
+        if self.current_id is not None:
+            self.post_message(RecordOpened(self.kind, self.current_id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        row = int(self.scroll_y) + offset.y - 1
+        if 0 <= row < len(self._rows):
+            if row == self.cursor_row and event.chain == 2:
+                self.action_open()
+            self.cursor_row = row
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _line(self, cells: Sequence[Cell], style: Style) -> Strip:
+        segments: list[Segment] = []
+        for width, cell in zip(self.widths, cells, strict=False):
+            text = cell.copy() if isinstance(cell, Text) else literal(cell)
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments += text.render(self.app.console)
+            segments.append(Segment(" " * GAP))
+        return Strip(Segment.apply_style(segments, post_style=style) if style else segments)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = self.get_component_rich_style("record-table--header")
+            cells: Sequence[Cell] = self.columns
+        else:
+            row = scroll_y + y - 1
+            if row >= len(self._rows):
+                return Strip.blank(width, base)
+            style = Style()
+            if row % 2:
+                style += self.get_component_rich_style("record-table--odd")
+            if row == self.cursor_row:
+                style += self.get_component_rich_style("record-table--cursor")
+            cells = self._rows[row][1]
+        # The row's background runs the full width, not just under the cells.
+        return self._line(cells, style).crop_extend(scroll_x, scroll_x + width, style).apply_style(base)

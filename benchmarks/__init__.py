@@ -1,0 +1,1 @@
+"""Benchmarks for liaison-tui: ``python -m benchmarks`` (see run.py)."""
