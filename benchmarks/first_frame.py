@@ -1,8 +1,8 @@
-"""Child process: start the app headless on a file and report when frames appear.
+"""Child process: start the app the way ``liaison-tui --db FILE`` does, headless, and time it.
 
 Run by ``run.py`` as ``python -m benchmarks.first_frame FILE START`` where START
 is the parent's ``time.time()`` just before it launched this process, so the
-figures include interpreter start-up and imports. Prints one JSON line.
+figures include interpreter start-up and every import. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 def main() -> None:
     path, started = sys.argv[1], float(sys.argv[2])
-    from liaison_tui.store import Store
+    from liaison_tui import cli
     from liaison_tui.ui.app import LiaisonApp
 
     result: dict[str, float] = {}
@@ -29,7 +29,13 @@ def main() -> None:
         result["scrolled_to_end"] = time.time() - started
         pilot.app.exit()
 
-    LiaisonApp(Store.open(path)).run(headless=True, size=(160, 48), auto_pilot=measure)
+    run = LiaisonApp.run
+
+    def run_headless(app: LiaisonApp, **_: Any) -> None:
+        run(app, headless=True, size=(160, 48), auto_pilot=measure)
+
+    LiaisonApp.run = run_headless  # type: ignore[method-assign]  # the CLI's own path, minus the terminal
+    cli.main(["--db", path])
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 

@@ -73,3 +73,16 @@ def test_module_entry_point(sample_file: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "sound" in result.stdout
+
+
+def test_help_names_every_summary() -> None:
+    from liaison_tui import summaries
+    from liaison_tui.cli import SUMMARY_NAMES
+
+    assert set(SUMMARY_NAMES) == {*summaries.BY_NAME, "agenda"}
+
+
+def test_starting_the_app_does_not_import_the_report_commands() -> None:
+    code = "import sys, liaison_tui.cli, liaison_tui.ui.app; print('liaison_tui.cli_reports' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

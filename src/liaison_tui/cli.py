@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from liaison_tui import __version__, cli_reports, paths
+from liaison_tui import __version__, paths
 from liaison_tui.model import ValidationError
 from liaison_tui.storage import StorageError
 from liaison_tui.store import Store
@@ -46,8 +46,39 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=_positive, default=4, help="days of the visit (default 4)")
     demo.add_argument("--past-visits", type=int, default=0, help="earlier visits to add, with their events")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
-    cli_reports.add_commands(commands)
+    _add_report_commands(commands)
     return parser
+
+
+SUMMARY_NAMES = ("delegation", "roster", "itinerary", "logistics", "followups", "conflicts", "agenda")
+IMPORT_KINDS = ("officers", "cities", "events", "followups")
+
+
+class CommandError(Exception):
+    """A user mistake in a command: printed as one line, exit 1."""
+
+
+def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
+    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join(SUMMARY_NAMES)}")
+    summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
+
+    export = commands.add_parser("export", help="write the itinerary or tables as ics, csv, md or html")
+    export.add_argument("format", choices=["ics", "csv", "md", "html"])
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
+    )
+    export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
+    export.add_argument("--table", choices=IMPORT_KINDS, help="csv: just this table")
+
+    importing = commands.add_parser("import", help="import officers, cities, events or follow-ups from a CSV file")
+    importing.add_argument("kind", choices=IMPORT_KINDS)
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
+    importing.add_argument(
+        "--map", action="append", default=[], metavar="'Column=field'", help="read a column as this field"
+    )
 
 
 def _data_file(arguments: argparse.Namespace) -> Path:
@@ -90,11 +121,14 @@ def run_app(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _on_store(
-    command: Callable[[Store, argparse.Namespace], int], *, read_only: bool
-) -> Callable[[argparse.Namespace], int]:
+def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace], int]:
+    """Run ``cli_reports.run_<command>`` on the data file, importing it only then."""
+
     def run(arguments: argparse.Namespace) -> int:
-        return command(Store.open(_data_file(arguments), create=False, read_only=read_only), arguments)
+        from liaison_tui import cli_reports
+
+        store = Store.open(_data_file(arguments), create=False, read_only=read_only)
+        return int(getattr(cli_reports, f"run_{command}")(store, arguments))
 
     return run
 
@@ -103,9 +137,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_app,
     "check": run_check,
     "demo": run_demo,
-    "summary": _on_store(cli_reports.run_summary, read_only=True),
-    "export": _on_store(cli_reports.run_export, read_only=False),  # may record the file id for calendar UIDs
-    "import": _on_store(cli_reports.run_import, read_only=False),
+    "summary": _on_store("summary", read_only=True),
+    "export": _on_store("export", read_only=False),  # may record the file id for calendar UIDs
+    "import": _on_store("import", read_only=False),
 }
 
 
@@ -113,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return COMMANDS[arguments.command](arguments)
-    except (StorageError, ValidationError, cli_reports.CommandError) as error:
+    except (StorageError, ValidationError, CommandError) as error:
         print(f"liaison-tui: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as error:

@@ -1,6 +1,7 @@
 """The ``summary``, ``export`` and ``import`` commands.
 
-Kept apart from ``cli`` (which parses and dispatches) so each reads in one go.
+Kept apart from ``cli`` (which parses and dispatches) so that starting the app
+does not import what only these commands need (Rich tables, CSV, calendars).
 Exports write through a temporary file and ``os.replace``: an interrupted
 export never leaves half a calendar where the old one was.
 """
@@ -19,6 +20,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liaison_tui import summaries
+from liaison_tui.cli import CommandError
 from liaison_tui.display import literal
 from liaison_tui.import_csv import CsvImportError, ImportPlan, plan_import
 from liaison_tui.lookup import find_officer
@@ -26,34 +28,6 @@ from liaison_tui.model import KIND_NAMES, City, Event, FollowUp, Officer, Record
 from liaison_tui.store import Store
 
 IMPORT_KINDS: dict[str, type[Record]] = {"officers": Officer, "cities": City, "events": Event, "followups": FollowUp}
-
-
-class CommandError(Exception):
-    """A user mistake in a command: printed as one line, exit 1."""
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    names = ", ".join([s.name for s in summaries.SUMMARIES] + ["agenda"])
-    summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
-    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {names}")
-    summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
-
-    export = commands.add_parser("export", help="write the itinerary or tables as ics, csv, md or html")
-    export.add_argument("format", choices=["ics", "csv", "md", "html"])
-    export.add_argument(
-        "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
-    )
-    export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
-    export.add_argument("--table", choices=["officers", "cities", "events", "followups"], help="csv: just this table")
-
-    importing = commands.add_parser("import", help="import officers, cities, events or follow-ups from a CSV file")
-    importing.add_argument("kind", choices=list(IMPORT_KINDS))
-    importing.add_argument("file", type=Path)
-    importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
-    importing.add_argument(
-        "--map", action="append", default=[], metavar="'Column=field'", help="read a column as this field"
-    )
 
 
 def _visit(store: Store) -> Visit:

@@ -21,9 +21,10 @@ from tinydb.table import Document
 from liaison_tui import records, schema
 from liaison_tui.edits import Edit
 from liaison_tui.memory import collector_paused
-from liaison_tui.model import TABLES, Dataset, Problem, Record, ValidationError, Visit, describe
+from liaison_tui.model import TABLES, Dataset, Problem, ValidationError, Visit, describe
 from liaison_tui.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
-from liaison_tui.validation import check_dataset, check_record, check_references
+from liaison_tui.tinydb_table import InPlaceTinyDB
+from liaison_tui.validation import check_dataset, check_record, check_references, dangling_references
 
 KINDS_BY_TABLE = {name: kind for kind, name in TABLES.items()}
 
@@ -83,7 +84,7 @@ class Store:
         path = Path(path)
         if not create and not path.exists():
             raise StorageError(f"{path}: no such data file")
-        db = TinyDB(str(path), storage=DurableJSONStorage, read_only=read_only)
+        db = InPlaceTinyDB(str(path), storage=DurableJSONStorage, read_only=read_only)
         try:
             return cls(db, path=path)
         except StorageError as error:
@@ -94,7 +95,7 @@ class Store:
 
     @classmethod
     def in_memory(cls, tables: Tables | None = None) -> Store:
-        db = TinyDB(storage=SharedMemoryStorage)
+        db = InPlaceTinyDB(storage=SharedMemoryStorage)
         if tables is not None:
             db.storage.write(tables)
         return cls(db)
@@ -216,10 +217,9 @@ class Store:
         for edit in edits:
             if edit.after is not None:
                 problems += check_record(edit.after) + check_references(edit.after, data)
-        if any(edit.after is None for edit in edits):  # nothing may point at what is gone
-            referring: list[Record] = [*data.officers.values(), *data.events.values(), *data.followups.values()]
-            for record in referring:
-                problems += check_references(record, data)
+        gone = [edit.record for edit in edits if edit.after is None]
+        if gone:
+            problems += dangling_references(data, gone)
         if problems:
             raise ValidationError(problems)
         return data

@@ -88,6 +88,30 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
     return problems
 
 
+def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
+    """Records in ``data`` that still point at one of the removed records.
+
+    Only the kinds that can point at what went are looked at, so deleting an
+    officer checks the events, not every record of a large file.
+    """
+    cities = {r.id for r in gone if isinstance(r, City)}
+    officers = {r.id for r in gone if isinstance(r, Officer)}
+    visits = {r.id for r in gone if isinstance(r, Visit)}
+    referring: list[Record] = []
+    if cities:
+        referring += [o for o in data.officers.values() if o.city_id in cities]
+        referring += [f for f in data.followups.values() if f.city_id in cities]
+    if officers or visits:
+        referring += [
+            e
+            for e in data.events.values()
+            if e.visit_id in visits
+            or not officers.isdisjoint(e.participant_ids)
+            or not officers.isdisjoint(e.speaker_ids)
+        ]
+    return [problem for record in referring for problem in check_references(record, data)]
+
+
 def check_dataset(data: Dataset) -> list[Problem]:
     """Every problem in a whole data file."""
     problems: list[Problem] = []

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher
 
 from liaison_tui import details, schedule
 from liaison_tui.conflicts import Conflict, find_conflicts, flagged_ids
@@ -19,15 +19,19 @@ from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted, Record
 from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
 from liaison_tui.ui.widgets.detail_panel import DetailPanel
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
+from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.ui.widgets.record_table import RecordTable
+from liaison_tui.ui.widgets.tab_strip import TabStrip
 from liaison_tui.ui.widgets.visit_header import VisitHeader
 
-FOLLOWUP_COLUMNS = ("Status", "City", "What")
+FOLLOWUP_COLUMNS = ("What", "Status", "City")
+TOP_LEFT = ("cities", "followups")
 
 
 class MainScreen(EditingScreen):
+    AUTO_FOCUS = "#officers"
     BINDINGS = [
-        Binding("n", "now_or_next", "Now/next", tooltip="Jump to the event under way, or the next one"),
+        Binding("n", "now_or_next", "Now", tooltip="Jump to the event under way, or the next one"),
         Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
         Binding("t", "today", "Today", show=False),
         Binding("f", "toggle_city_filter", "Filter", show=False),
@@ -45,22 +49,19 @@ class MainScreen(EditingScreen):
         yield VisitHeader(id="visit-header")
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                with TabbedContent(id="top-left"):
-                    with TabPane("Cities", id="cities-tab"):
+                with Vertical(id="top-left"):
+                    yield TabStrip(id="top-left-tabs")
+                    with ContentSwitcher(initial="cities"):
                         yield RecordTable("city", id="cities")
-                    with TabPane("Follow-ups", id="followups-tab"):
                         yield RecordTable("follow-up", id="followups")
                 yield RecordTable("officer", id="officers")
             with Vertical(id="right"):
                 yield ItineraryPane(id="itinerary")
                 yield DetailPanel(id="detail")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        for tabs in self.query("#top-left Tabs"):
-            tabs.can_focus = False  # Tab moves between panes; F switches this one
         self.refresh_all()
-        self.query_one("#officers", RecordTable).focus()
         self.set_interval(15, self.tick)
 
     # -- drawing ---------------------------------------------------------------
@@ -71,7 +72,7 @@ class MainScreen(EditingScreen):
         flagged_events, flagged_officers = flagged_ids(self.conflicts)
         cities = self.query_one("#cities", RecordTable)
         cities.show(CITY_COLUMNS, city_rows(data))
-        cities.border_title = f"Cities ({len(data.cities)})"
+        self._show_top_left(self.query_one(ContentSwitcher).current or "cities")
         self._fill_officers(flagged_officers)
         self._fill_followups()
         self.query_one(ItineraryPane).show(data, visit, self.liaison_app.local_now(), flagged_events)
@@ -101,7 +102,7 @@ class MainScreen(EditingScreen):
         rows = []
         for followup in sorted(self.data.followups.values(), key=lambda f: (f.city_id, f.status.value, f.id)):
             city = self.data.cities.get(followup.city_id)
-            rows.append((followup.id, [followup.status.value, city.name if city else "?", followup.text]))
+            rows.append((followup.id, [followup.text, followup.status.value, city.name if city else "?"]))
         table.show(FOLLOWUP_COLUMNS, rows)
 
     def show_detail(self, target: tuple[str, int] | None = None) -> None:
@@ -156,10 +157,10 @@ class MainScreen(EditingScreen):
         data = self.data
         kind, record_id = message.kind, message.record_id
         if kind == "follow-up" and record_id in data.followups:
-            self.query_one(TabbedContent).active = "followups-tab"
+            self._show_top_left("followups")
             table = self.query_one("#followups", RecordTable)
         elif kind == "city":
-            self.query_one(TabbedContent).active = "cities-tab"
+            self._show_top_left("cities")
             table = self.query_one("#cities", RecordTable)
         elif kind == "officer" and record_id in data.officers:
             if self.filter_on and data.officers[record_id].city_id != self.city_filter:
@@ -213,6 +214,18 @@ class MainScreen(EditingScreen):
         self._fill_officers()
 
     def action_toggle_followups(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "cities-tab" if tabs.active == "followups-tab" else "followups-tab"
-        self.query_one("#cities" if tabs.active == "cities-tab" else "#followups", RecordTable).focus()
+        showing = self.query_one(ContentSwitcher).current
+        self._show_top_left("cities" if showing == "followups" else "followups")
+        self.query_one(f"#{self.query_one(ContentSwitcher).current}", RecordTable).focus()
+
+    def _show_top_left(self, pane: str) -> None:
+        """Cities or follow-ups in the top-left pane (F, or a click on its tabs)."""
+        self.query_one(ContentSwitcher).current = pane
+        self.query_one("#top-left-tabs", TabStrip).show(
+            [f"Cities ({len(self.data.cities)})", f"Follow-ups ({len(self.data.followups)})"], TOP_LEFT.index(pane)
+        )
+
+    def on_tab_strip_chosen(self, message: TabStrip.Chosen) -> None:
+        if message.strip.id == "top-left-tabs":
+            self._show_top_left(TOP_LEFT[message.index])
+            self.query_one(f"#{TOP_LEFT[message.index]}", RecordTable).focus()

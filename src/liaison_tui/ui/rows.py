@@ -7,6 +7,7 @@ from rich.text import Text
 from liaison_tui import schedule
 from liaison_tui.display import literal
 from liaison_tui.model import Dataset, Event
+from liaison_tui.ui.widgets.record_table import LazyRows
 
 CITY_COLUMNS = ("City", "Country", "Officers")
 OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
@@ -23,18 +24,23 @@ def city_rows(data: Dataset) -> list[Row]:
     return [(c.id, [c.name, c.country, Text(str(counts.get(c.id, 0)), justify="right")]) for c in cities]
 
 
-def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> list[Row]:
-    """All officers, or those of one city; ⚠ marks officers with a conflict."""
+def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> LazyRows:
+    """All officers, or those of one city; ⚠ marks officers with a conflict.
+
+    Only the order is worked out here; each row's cells are made when shown.
+    """
     officers = [o for o in data.officers.values() if city_id is None or o.city_id == city_id]
     city_names = {city.id: city.name for city in data.cities.values()}
-    rows: list[Row] = []
-    for officer in schedule.sort_officers(data, officers):
+
+    def cells(officer_id: int) -> list[str | Text]:
+        officer = data.officers[officer_id]
         name: str | Text = officer.name
-        if officer.id in flagged:
+        if officer_id in flagged:
             name = Text.assemble(("⚠ ", "bold"), literal(officer.name))
         city = city_names.get(officer.city_id, "host staff") if officer.city_id is not None else "host staff"
-        rows.append((officer.id, [name, city, officer.title, officer.role.value]))
-    return rows
+        return [name, city, officer.title, officer.role.value]
+
+    return LazyRows([o.id for o in schedule.sort_officers(data, officers)], cells)
 
 
 def event_rows(

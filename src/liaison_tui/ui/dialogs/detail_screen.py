@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from liaison_tui.ui.widgets.key_bar import KeyBar
 
 
 class DetailScreen(ModalScreen[None]):
@@ -22,7 +24,7 @@ class DetailScreen(ModalScreen[None]):
         with VerticalScroll(id="detail-screen") as scroll:
             scroll.border_title = self.title_text
             yield Static(self.body, markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

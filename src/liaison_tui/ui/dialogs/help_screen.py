@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from liaison_tui.ui.widgets.key_bar import KeyBar
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -68,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"
             yield Static(table)
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from liaison_tui import summaries
 from liaison_tui.model import Dataset, Officer, Visit
+from liaison_tui.ui.widgets.key_bar import KeyBar
 
 ROWS_SHOWN = 500  # per table on screen; the command line prints every row
 
@@ -35,7 +36,7 @@ class SummariesScreen(ModalScreen[None]):
             if self.officer is not None:
                 with TabPane("Agenda", id="summary-agenda"), VerticalScroll():
                     yield Static("Working…", classes="summary-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(f"#summary-{summaries.SUMMARIES[0].name} VerticalScroll").focus()

@@ -8,7 +8,8 @@ once. Cells that are plain ``str`` are shown literally (never as markup).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import overload
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,6 +29,28 @@ Cell = str | Text
 Row = tuple[int, Sequence[Cell]]
 MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest
 GAP = 2
+WIDTH_SAMPLE = 1000  # rows measured for column widths when rows are made on demand
+
+
+class LazyRows(Sequence[Row]):
+    """Rows whose cells are made only when a line shows them (10,000s of officers)."""
+
+    def __init__(self, ids: list[int], cells: Callable[[int], Sequence[Cell]]) -> None:
+        self.ids = ids
+        self._cells = cells
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [(i, self._cells(i)) for i in self.ids[index]]
+        record_id = self.ids[index]
+        return record_id, self._cells(record_id)
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -51,7 +74,7 @@ class RecordTable(ScrollView, can_focus=True):
         self.kind = kind
         self.columns: tuple[str, ...] = ()
         self.widths: list[int] = []
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = []
         self._index: dict[int, int] = {}
 
     # -- data ------------------------------------------------------------------
@@ -60,10 +83,12 @@ class RecordTable(ScrollView, can_focus=True):
         """Replace the rows, keeping the cursor on the same record where possible."""
         keep = self.current_id
         self.columns = tuple(columns)
-        self._rows = list(rows)
-        self._index = {record_id: position for position, (record_id, _) in enumerate(self._rows)}
+        self._rows = rows
+        ids = rows.ids if isinstance(rows, LazyRows) else [record_id for record_id, _ in rows]
+        self._index = {record_id: position for position, record_id in enumerate(ids)}
         self.widths = [cell_len(c) for c in self.columns]
-        for _, cells in self._rows:
+        measured = rows[:WIDTH_SAMPLE] if isinstance(rows, LazyRows) else rows
+        for _, cells in measured:
             for column, cell in enumerate(cells):
                 plain = cell.plain if isinstance(cell, Text) else cell
                 width = len(plain) if plain.isascii() else cell_len(plain)  # len() is 10x faster
@@ -80,7 +105,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     @property
     def row_ids(self) -> list[int]:
-        return [record_id for record_id, _ in self._rows]
+        return list(self._index)
 
     def cells_of(self, record_id: int) -> list[str]:
         """The text of a record's cells as shown (for tests and screen readers)."""

@@ -1,0 +1,67 @@
+"""The key hints line at the bottom: which keys do what where the focus is.
+
+Textual's Footer builds a widget per key and rebuilds them on every focus
+change, which cost 60 ms at start-up and ~20 ms per Tab press here. This bar
+draws the same hints as one line of text from the screen's active bindings;
+clicking a hint presses its key, as with the Footer.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    def __init__(self) -> None:
+        super().__init__(markup=False)
+        self._spans: list[tuple[int, int, str]] = []  # x from, x to, key to press
+        self._hints: list[tuple[str, str, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        hints: list[tuple[str, str, str]] = []  # key shown, description, key to press
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.show and enabled and binding.action not in seen:
+                seen.add(binding.action)
+                hints.append((self.app.get_key_display(binding), binding.description, binding.key.split(",")[0]))
+        self._hints = hints
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        """One line of hints; when it is too narrow, Help stays and the others go from the end."""
+        hints = list(self._hints)
+        width = self.size.width or 80
+        while len(hints) > 1 and sum(len(k) + len(d) + 3 for k, d, _ in hints) > width:
+            keep_help = [h for h in hints if h[1] == "Help"]
+            others = [h for h in hints if h[1] != "Help"]
+            hints = others[:-1] + keep_help
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        for shown, description, key in hints:
+            start = len(line)
+            line.append(f" {shown} ", key_style)
+            line.append(f"{description} ", description_style)
+            self._spans.append((start, len(line), key))
+        self.update(line)
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                await self.app.run_action(f"simulate_key('{key}')")
+                return

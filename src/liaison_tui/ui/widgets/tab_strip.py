@@ -1,0 +1,50 @@
+"""A one-line row of tab labels, the chosen one highlighted; click to choose.
+
+Used for the itinerary's days and the cities / follow-ups switch. Textual's
+Tabs widget animates an underline and mounts a widget per tab, which cost
+~20 ms of start-up each; this is one line of text. Keys that change the
+choice belong to the pane, which calls ``show``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.widgets import Static
+
+
+class TabStrip(Static):
+    COMPONENT_CLASSES = {"tab-strip--active", "tab-strip--inactive"}
+
+    @dataclass
+    class Chosen(Message):
+        strip: TabStrip
+        index: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+        self.labels: list[str] = []
+        self.active = 0
+        self._spans: list[tuple[int, int]] = []
+
+    def show(self, labels: Sequence[str], active: int) -> None:
+        self.labels, self.active = list(labels), active
+        on = self.get_component_rich_style("tab-strip--active")
+        off = self.get_component_rich_style("tab-strip--inactive")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        for index, label in enumerate(self.labels):
+            start = len(line)
+            line.append(f" {label} ", on if index == active else off)
+            self._spans.append((start, len(line)))
+        self.update(line)
+
+    def on_click(self, event: events.Click) -> None:
+        for index, (start, end) in enumerate(self._spans):
+            if start <= event.x < end:
+                self.post_message(self.Chosen(self, index))
+                return
