@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from liaison_tui import __version__, paths
+from liaison_tui.errors import CommandError
 from liaison_tui.model import ValidationError
 from liaison_tui.storage import StorageError
 from liaison_tui.store import Store
@@ -52,10 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 SUMMARY_NAMES = ("delegation", "roster", "itinerary", "logistics", "followups", "conflicts", "agenda")
 IMPORT_KINDS = ("officers", "cities", "events", "followups")
-
-
-class CommandError(Exception):
-    """A user mistake in a command: printed as one line, exit 1."""
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

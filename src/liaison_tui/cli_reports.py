@@ -20,8 +20,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liaison_tui import summaries
-from liaison_tui.cli import CommandError
 from liaison_tui.display import literal
+from liaison_tui.errors import CommandError
 from liaison_tui.import_csv import CsvImportError, ImportPlan, plan_import
 from liaison_tui.lookup import find_officer
 from liaison_tui.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit

@@ -16,6 +16,8 @@ from icalendar import Event as CalendarEvent
 from liaison_tui import __version__, schedule
 from liaison_tui.model import Dataset, Event, Officer, Visit
 
+LISTED_PARTICIPANTS = 40  # more than this and the description gives counts, not names
+
 # RFC 5545 TEXT may not hold control characters other than tab (newlines are escaped).
 _CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), 127, *range(128, 160)])
 
@@ -34,8 +36,16 @@ def _description(data: Dataset, event: Event) -> str:
     if speakers:
         lines.append("Speaking order:")
         lines += [f"{n}. {o.name}" for n, o in enumerate(speakers, start=1)]
-    people = schedule.participants(data, event)
-    lines.append(f"Participants ({len(people)}):")
+    taking_part = schedule.participant_ids(data, event)
+    if len(taking_part) > LISTED_PARTICIPANTS:  # a phone calendar is no place for a roster of thousands
+        cities = {data.officers[i].city_id for i in taking_part} - {None}
+        lines.append(f"Participants: {len(taking_part)} from {len(cities)} cities (the roster is in liaison-tui)")
+        people = [data.officers[i] for i in event.participant_ids if i in data.officers]
+        if people:
+            lines.append("Also taking part:")
+    else:
+        people = schedule.participants(data, event)
+        lines.append(f"Participants ({len(people)}):")
     for officer in people:
         city = schedule.city_of(data, officer)
         lines.append(f"- {officer.name} ({city.name if city else 'host staff'})")

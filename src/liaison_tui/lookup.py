@@ -43,7 +43,9 @@ class Entry:
     label: str  # what a person reads: the name or title
     context: str  # city, venue or date: enough to tell two entries apart
     label_folded: str
-    haystack: str
+    haystack: str  # every searchable field, folded, one per line
+    label_words: str = ""  # " " + label_folded: a word of the name starts after a space
+    word_starts: str = ""  # haystack with every word on a line of its own, after a "\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,9 @@ class Hit:
 
 
 def _entry(kind: str, record: Record, label: str, context: str, fields: list[str]) -> Entry:
-    return Entry(kind, record.id, label, context, fold(label), fold("\n".join(f for f in fields if f)))
+    folded = fold(label)
+    haystack = fold("\n".join(f for f in fields if f))
+    return Entry(kind, record.id, label, context, folded, haystack, " " + folded, "\n" + haystack.replace(" ", "\n"))
 
 
 def entries_for(data: Dataset) -> list[Entry]:
@@ -133,8 +137,10 @@ class LookupIndex:
         if not needle or "\x00" in needle:
             return []
         scores: dict[int, float] = {}
+        entries, score = self.entries, self._substring_score
+        spaced, lined = " " + needle, "\n" + needle
         for position in self._substring_hits(needle):
-            scores[position] = self._substring_score(self.entries[position], needle)
+            scores[position] = score(entries[position], needle, spaced, lined)
         if len(needle) >= 4 and " " not in needle:
             for position in self._typo_hits(needle):
                 scores.setdefault(position, 0.45)
@@ -144,22 +150,29 @@ class LookupIndex:
                 found = pattern.search(entry.label_folded) if position not in scores else None
                 if found and found.end() - found.start() <= 2 * len(needle):  # letters close together
                     scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], self.entries[item[0]].label_folded))
-        return [Hit(self.entries[position], score) for position, score in best]
+        # Scores take few values: fill the result from the best group down, sorting only what is kept.
+        groups: dict[float, list[int]] = {}
+        for position, value in scores.items():
+            groups.setdefault(value, []).append(position)
+        best: list[Hit] = []
+        for value in sorted(groups, reverse=True):
+            chosen = heapq.nsmallest(limit - len(best), groups[value], key=lambda p: entries[p].label_folded)
+            best += [Hit(entries[p], value) for p in chosen]
+            if len(best) >= limit:
+                break
+        return best
 
     @staticmethod
-    def _substring_score(entry: Entry, needle: str) -> float:
+    def _substring_score(entry: Entry, needle: str, spaced: str, lined: str) -> float:
         label = entry.label_folded
-        if label == needle:
-            return 1.0
         if label.startswith(needle):
-            return 0.95
-        if f" {needle}" in f" {label}":  # a word of the name starts with it: a surname
+            return 1.0 if label == needle else 0.95
+        if spaced in entry.label_words:  # a word of the name starts with it: a surname
             return 0.9
         if needle in label:
             return 0.8
-        if f"\n{needle}" in f"\n{entry.haystack}" or f" {needle}" in entry.haystack:
-            return 0.7  # a field (city, title, ...) starts with it
+        if lined in entry.word_starts:  # a word of another field (city, title, ...) starts with it
+            return 0.7
         return 0.6
 
 

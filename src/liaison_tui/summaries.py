@@ -121,13 +121,32 @@ def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[Rendera
 
 
 def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime, str]], limit: int | None) -> Table:
-    table = _table(title, "Day", "Time", "Officer", "City", "Flight", caption=f"{len(legs)} recorded")
-    for officer, at, flight in sorted(legs, key=lambda leg: (leg[1], leg[0].name)):
-        city = schedule.city_of(data, officer)
-        table.add_row(
-            *_cells(f"{at:%a %d %b}", values.format_time(at.time()), officer.name, city.name if city else "", flight)
+    """Who lands or leaves when, grouped by day and time: one row per pick-up."""
+    table = _table(title, "Day", "Time", "Officers", "Flights", "Who", caption=f"{len(legs)} recorded")
+    slots: dict[datetime, list[tuple[Officer, str]]] = {}
+    for officer, at, flight in legs:
+        slots.setdefault(at, []).append((officer, flight))
+    rows = []
+    for at in sorted(slots):
+        travellers = sorted(slots[at], key=lambda leg: leg[0].name)
+        flights = sorted({flight for _, flight in travellers if flight})
+        names = [_name_and_city(data, officer) for officer, _ in travellers]
+        rows.append(
+            _cells(f"{at:%a %d %b}", values.format_time(at.time()), str(len(travellers)), _few(flights), _few(names))
         )
-    return table
+    return _cap(table, rows, limit)
+
+
+def _few(items: list[str], shown: int = 5) -> str:
+    """A list short enough for a table cell: the first few, then how many more."""
+    if len(items) <= shown + 1:
+        return ", ".join(items)
+    return ", ".join(items[:shown]) + f" and {len(items) - shown} more"
+
+
+def _name_and_city(data: Dataset, officer: Officer) -> str:
+    city = schedule.city_of(data, officer)
+    return f"{officer.name} ({city.name})" if city else officer.name
 
 
 def logistics(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
