@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from liaison_tui import records, values
-from liaison_tui.model import Officer, ValidationError
+from liaison_tui.model import Officer, Travel, ValidationError
 
 
 @given(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
@@ -39,3 +39,41 @@ def test_wrong_types_are_named() -> None:
         records.from_document(Officer, 3, {"name": "Kim", "role": "boss", "city_id": "x"})
     message = str(caught.value)
     assert "officer 'Kim'" in message and "role: 'boss' is not one of" in message and "city_id" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message"),
+    [
+        ("city_id", "x", "city_id: expected a whole number"),
+        ("role", "boss", "role: 'boss' is not one of"),
+        ("languages", ["en", 3], "languages: expected text"),
+        ("arrival", {"at": "2026-13-01 10:00", "flight": ""}, "bad date and time"),
+        ("name", 7, "name: expected text"),
+    ],
+)
+def test_complete_documents_with_one_bad_field_are_explained(field: str, bad: object, message: str) -> None:
+    # Documents as we write them take a fast path; one bad value must still be named.
+    document = records.to_document(Officer(id=1, name="Kim", city_id=2))
+    document[field] = bad
+    with pytest.raises(ValidationError, match=message):
+        records.from_document(Officer, 1, document)
+
+
+@given(
+    st.builds(
+        Officer,
+        id=st.integers(1, 10**6),
+        name=st.text(min_size=1),
+        city_id=st.none() | st.integers(1, 100),
+        languages=st.lists(st.text(), max_size=3).map(tuple),
+        arrival=st.none()
+        | st.builds(
+            Travel,
+            at=st.datetimes(min_value=datetime(2000, 1, 1)).map(lambda d: d.replace(second=0, microsecond=0)),
+            flight=st.text(max_size=8),
+        ),
+    )
+)
+def test_fast_and_careful_paths_agree(officer: Officer) -> None:
+    document = records.to_document(officer)
+    assert records.from_document(Officer, officer.id, document) == officer

@@ -25,7 +25,6 @@ class Conflict:
 def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
     found: list[Conflict] = []
     events = schedule.visit_events(data, visit)
-    taking_part = {e.id: schedule.participant_ids(data, e) for e in events}
     for event in events:
         if visit.day_number(event.day) is None:
             found.append(
@@ -35,7 +34,7 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
                     (event.id,),
                 )
             )
-        outsiders = [i for i in event.speaker_ids if i not in taking_part[event.id]]
+        outsiders = [i for i in event.speaker_ids if not schedule.takes_part(data, event, i)]
         for officer_id in outsiders:
             name = data.officers[officer_id].name if officer_id in data.officers else f"#{officer_id}"
             found.append(
@@ -53,7 +52,9 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
         for a, b in combinations((events[i] for i in indices), 2):
             if not a.overlaps(b):
                 continue
-            for officer_id in sorted(taking_part[a.id] & taking_part[b.id]):
+            # Sets of participants only for the (rare) overlapping pairs: with the whole
+            # delegation of a large file each set holds tens of thousands of ids.
+            for officer_id in sorted(schedule.participant_ids(data, a) & schedule.participant_ids(data, b)):
                 officer = data.officers[officer_id]
                 when = f"{a.day} {values.format_time(max(a.start, b.start))}"
                 found.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from liaison_tui import __version__, schedule
@@ -67,7 +67,7 @@ def itinerary_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     name = visit.name if officer is None else f"{visit.name}: agenda for {officer.name}"
-    calendar.add("x-wr-calname", ics_text(name))
+    calendar.add("x-wr-calname", vText(ics_text(name)))  # as TEXT, so a line break is escaped
     calendar.add("x-wr-timezone", visit.timezone)
     events = schedule.agenda(data, visit, officer) if officer else schedule.visit_events(data, visit)
     for event in events:

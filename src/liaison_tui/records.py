@@ -133,11 +133,69 @@ def _specs(kind: type[Record]) -> tuple[tuple[tuple[str, _Parser, bool], ...], f
 
 
 @functools.cache
+def _fast_optional_int(raw: Any) -> int | None:
+    if raw is None or type(raw) is int:
+        return raw
+    raise ValueError(raw)
+
+
+def _fast_exact(kind: type) -> _Parser:
+    def convert(raw: Any) -> Any:
+        if type(raw) is kind:
+            return raw
+        raise ValueError(raw)
+
+    return convert
+
+
+def _fast_texts(raw: Any) -> tuple[str, ...]:
+    if type(raw) is list and set(map(type, raw)) <= {str}:
+        return tuple(raw)
+    raise ValueError(raw)
+
+
+def _fast_ints(raw: Any) -> tuple[int, ...]:
+    if type(raw) is list and set(map(type, raw)) <= {int}:
+        return tuple(raw)
+    raise ValueError(raw)
+
+
+def _fast_travel(raw: Any) -> Travel | None:
+    if raw is None:
+        return None
+    at, flight = raw["at"], raw["flight"]
+    if len(raw) != 2 or type(flight) is not str or type(at) is not str or len(at) != 16:
+        raise ValueError(raw)
+    return Travel(at=datetime.fromisoformat(at), flight=flight)
+
+
+def _fast_choice(enum: type[StrEnum]) -> _Parser:
+    members = {member.value: member for member in enum}
+    return lambda raw: members[raw]  # KeyError (or TypeError) sends the record the careful way
+
+
+# Conversions for documents exactly as we write them; anything unexpected raises,
+# and the careful parsers above then explain what is wrong.
+_FAST: dict[str, _Parser] = {
+    "int": _fast_exact(int),
+    "int | None": _fast_optional_int,
+    "bool": _fast_exact(bool),
+    "tuple[str, ...]": _fast_texts,
+    "tuple[int, ...]": _fast_ints,
+    "Travel | None": _fast_travel,
+    "Role": _fast_choice(Role),
+    "EventKind": _fast_choice(EventKind),
+    "FollowUpStatus": _fast_choice(FollowUpStatus),
+}
+
+
+@functools.cache
 def _fast_specs(kind: type[Record]) -> tuple[frozenset[str], Callable[[Any], Any], tuple[tuple[str, _Parser], ...]]:
-    """For the fast path: all field names, a getter of the text fields, the other fields' parsers."""
+    """For the fast path: all field names, a getter of the text fields, the other fields' converters."""
     specs, known = _specs(kind)  # type: ignore[arg-type]  # classes are hashable
+    types = {spec.name: str(spec.type) for spec in dataclasses.fields(kind)}
     text_fields = [name for name, parse, _ in specs if parse is _text]
-    others = tuple((name, parse) for name, parse, _ in specs if parse is not _text)
+    others = tuple((name, _FAST.get(types[name], parse)) for name, parse, _ in specs if parse is not _text)
     getter = operator.itemgetter(*text_fields)
     if len(text_fields) == 1:  # itemgetter of one name returns the value, not a tuple
         return known, lambda document: (getter(document),), others
@@ -153,7 +211,7 @@ def _from_complete_document(kind: type[Record], doc_id: int, document: dict[str,
     try:
         for name, parse in others:
             arguments[name] = parse(arguments[name])
-    except ValueError:
+    except (ValueError, KeyError, TypeError):
         return None  # the careful path below says what is wrong
     return kind(id=doc_id, **arguments)
 

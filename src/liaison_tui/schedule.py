@@ -74,7 +74,8 @@ def participants(data: Dataset, event: Event) -> list[Officer]:
 
 def sort_officers(data: Dataset, officers: list[Officer]) -> list[Officer]:
     city_keys = {city.id: city.name.casefold() for city in data.cities.values()}
-    return sorted(officers, key=lambda o: (city_keys.get(o.city_id, "\uffff"), o.name.casefold()))  # type: ignore[arg-type]
+    city_keys[None] = "\uffff"  # type: ignore[index]  # host staff last
+    return sorted(officers, key=lambda o: (city_keys[o.city_id], o.name.casefold()))  # type: ignore[index]
 
 
 def agenda(data: Dataset, visit: Visit, officer: Officer) -> list[Event]:

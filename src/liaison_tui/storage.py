@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
 import tempfile
 import threading
@@ -173,6 +174,17 @@ class DurableJSONStorage(Storage):
                 f"{self.path}: could not save ({error.strerror or error}); the file is unchanged"
             ) from None
         self._signature = _signature(os.stat(self.path))
+
+    def remove_stale_temporaries(self) -> None:
+        """Delete temporary files of writes that never finished (a killed process).
+
+        Call with the lock held: then no other writer can be using them.
+        """
+        for leftover in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        with contextlib.suppress(OSError):
+            backup_path(self.path).with_name(backup_path(self.path).name + ".tmp").unlink()
 
     def _keep_backup(self) -> None:
         """Make ``.bak`` the version about to be replaced, atomically."""

@@ -127,6 +127,8 @@ class Store:
 
     def _load(self) -> Dataset:
         with self._storage.lock():
+            if isinstance(self._storage, DurableJSONStorage) and not self._storage.read_only:
+                self._storage.remove_stale_temporaries()
             tables = self._storage.read()
             if tables is None:
                 if self._storage.read_only:

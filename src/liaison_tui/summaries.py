@@ -23,7 +23,13 @@ from liaison_tui.model import Dataset, EventKind, Officer, Visit
 
 
 def _table(title: str, *columns: str, caption: str = "") -> Table:
-    table = Table(title=title, caption=caption or None, title_justify="left", caption_justify="left")
+    # Titles and captions hold user text (a visit's or officer's name): never markup.
+    table = Table(
+        title=literal(title),
+        caption=literal(caption) if caption else None,
+        title_justify="left",
+        caption_justify="left",
+    )
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -39,7 +45,7 @@ def _cap(table: Table, rows: list[list[Text]], limit: int | None) -> Table:
         table.add_row(*row)
     if limit is not None and len(rows) > limit:
         note = f"showing {limit:,} of {len(rows):,} rows; `liaison-tui summary` prints them all"
-        table.caption = f"{table.caption}\n{note}" if table.caption else note
+        table.caption = Text("\n").join([c for c in (table.caption, Text(note)) if isinstance(c, Text)])
     return table
 
 
@@ -167,7 +173,7 @@ def logistics(data: Dataset, visit: Visit | None, limit: int | None = None) -> l
             rooms += f", … and {len(guests) - len(shown):,} more"
         hotels.add_row(*_cells(hotel, str(len(guests)), rooms))
     catering = _table("Meals: dietary and accessibility needs (no names)", "Meal", "People", "Dietary", "Accessibility")
-    catering.caption = "counted over each meal's participants; meals are events of kind 'meal'"
+    catering.caption = Text("counted over each meal's participants; meals are events of kind 'meal'")
     meals = [e for e in schedule.visit_events(data, visit) if e.kind is EventKind.MEAL] if visit else []
     for meal in meals:
         people = schedule.participants(data, meal)

@@ -1,0 +1,1 @@
+"""Programs the reliability tests run in separate processes."""

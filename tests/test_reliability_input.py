@@ -1,0 +1,163 @@
+"""Hostile and unusual text: stored exactly, shown literally, exported validly."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from liaison_tui import records, summaries
+from liaison_tui.display import visible
+from liaison_tui.edits import added
+from liaison_tui.export_csv import FORMULA_STARTS, restore, table_csv
+from liaison_tui.export_ics import ics_text, itinerary_calendar
+from liaison_tui.model import City, Event, FollowUp, Officer, Visit
+from liaison_tui.store import Store
+from liaison_tui.ui.widgets.record_table import RecordTable
+from ui_helpers import make_app
+
+NASTY = [
+    "[bold]Kim[/]",
+    "[/]",
+    "[/x]",
+    "[link=https://example.org]click[/link]",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]0;title\x07",
+    "bell\x07 back\x08 null\x00 del\x7f",
+    "C1 \x85\x9b",
+    "עברית ومرحبا",  # right-to-left
+    "👩‍👩‍👧‍👦 🇳🇿",  # emoji with joiners and flags
+    "e\u0301\u0302\u0303",  # combining marks
+    "김민준 佐藤花子 王伟",
+    "=cmd|' /C calc'!A0",
+    "+1 404 555",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTabbed",
+    "line one\nline two\r\n",
+    "x" * 10_000,
+    "",
+]
+hostile_text = st.one_of(st.sampled_from(NASTY), st.text(max_size=200))
+
+
+def every_text_field(text: str) -> dict[str, object]:
+    return {
+        "name": text,
+        "native_name": text,
+        "title": text,
+        "organisation": text,
+        "email": "",
+        "phone": text,
+        "dietary": text,
+        "accessibility": text,
+        "hotel": text,
+        "room": text,
+        "notes": text,
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(hostile_text, hostile_text)
+def test_store_round_trip_is_exact(first: str, second: str) -> None:
+    officer = Officer(id=3, **every_text_field(first), languages=(first, second))  # type: ignore[arg-type]
+    city = City(id=1, name=second or "x", native_name=first, country=second, cooperation_areas=(first,), notes=second)
+    for record in (officer, city):
+        assert records.from_document(type(record), record.id, records.to_document(record)) == record
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text)
+def test_json_file_round_trip_is_exact(tmp_path: Path, text: str) -> None:
+    path = tmp_path / f"round-{abs(hash(text))}.json"
+    store = Store.open(path)
+    [edit] = store.commit([added(Officer(**every_text_field(named(text, "x"))))]).edits  # type: ignore[arg-type]
+    assert Store.open(path, read_only=True).data.officers[edit.record.id] == edit.after
+
+
+def named(text: str, fallback: str) -> str:
+    """``text`` where a name is required, unless it is blank (names may not be)."""
+    return text if text.strip() else fallback
+
+
+def hostile_store(text: str) -> Store:
+    store = Store.in_memory()
+    [visit] = store.commit(
+        [added(Visit(name=named(text, "v"), host_city=named(text, "h"), start_date=date(2026, 12, 1)))]
+    ).edits
+    [city] = store.commit([added(City(name=named(text, "c"), country=text))]).edits
+    assert visit.after is not None and city.after is not None
+    [officer] = store.commit([added(Officer(**every_text_field(named(text, "o")), city_id=city.after.id))]).edits  # type: ignore[arg-type]
+    assert officer.after is not None
+    store.commit(
+        [
+            added(
+                Event(
+                    visit_id=visit.after.id,
+                    day=date(2026, 12, 1),
+                    start=time(9),
+                    end=time(10),
+                    title=named(text, "e"),
+                    venue=text,
+                    host_contact=text,
+                    notes=text,
+                    speaker_ids=(officer.after.id,),
+                )
+            ),
+            added(FollowUp(city_id=city.after.id, text=named(text, "f"), area=text, owner=text)),
+        ]
+    )
+    return store
+
+
+@settings(max_examples=100, deadline=None)
+@given(hostile_text)
+def test_exports_stay_valid(text: str) -> None:
+    store = hostile_store(text)
+    visit = store.current_visit()
+    assert visit is not None
+    for kind in (Officer, City, Event, FollowUp):
+        written = table_csv(store.data, kind)
+        rows = list(csv.reader(io.StringIO(written, newline="")))
+        assert len(rows) == 2  # the header and the one record, however nasty its text
+        for cell in rows[1]:
+            assert not cell.startswith(FORMULA_STARTS)
+        assert text.replace("\r\n", "\n") in [restore(cell).replace("\r\n", "\n") for cell in rows[1]] or not text
+    ics = itinerary_calendar(store.data, visit, "file")
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["summary"]) == ics_text(named(text, "e"))
+    for part in [p for s in summaries.SUMMARIES for p in s.build(store.data, visit, None)]:
+        from rich.console import Console
+
+        console = Console(file=io.StringIO(), width=100)
+        console.print(part)
+        assert "\x1b" not in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.sampled_from(NASTY[:-1]) | st.text(min_size=1, max_size=60))
+async def test_screens_show_hostile_text_literally(sample_file: Path, text: str) -> None:
+    store = Store.open(sample_file)
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    text = named(text, "x")
+    [edit] = store.commit([added(Officer(**every_text_field(text), city_id=atlanta.id))]).edits  # type: ignore[arg-type]
+    app = make_app(sample_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        officers = app.screen.query_one("#officers", RecordTable)
+        officers.select_id(edit.record.id)
+        await pilot.pause()
+        shown = officers.cells_of(edit.record.id)[0]
+        assert shown == visible(text)
+        detail = str(app.screen.query_one("#detail-body").visual)
+        assert visible(text, multiline=True).splitlines()[0] in detail
+        for keys in (["enter"], ["escape", "e"], ["escape", "s"], ["escape", "question_mark"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+        await pilot.press("escape")
+    Store.open(sample_file).commit([])  # the file is still sound
