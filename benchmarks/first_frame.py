@@ -34,7 +34,7 @@ def main() -> None:
     def run_headless(app: LiaisonApp, **_: Any) -> None:
         run(app, headless=True, size=(160, 48), auto_pilot=measure)
 
-    LiaisonApp.run = run_headless  # type: ignore[method-assign]  # the CLI's own path, minus the terminal
+    LiaisonApp.run = run_headless  # type: ignore[method-assign,assignment]  # the CLI's own path, minus the terminal
     cli.main(["--db", path])
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))

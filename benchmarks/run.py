@@ -254,12 +254,20 @@ def _number(value: float, unit: str) -> str:
     return f"{value:.2f} {unit}" if unit == "s" else f"{value:.1f} {unit}"
 
 
+def _spread(figure: Figure) -> str:
+    """Lowest to highest of the runs."""
+    if len(figure.ours) < 2:
+        return ""
+    digits = 2 if figure.unit == "s" else 1
+    return f"{min(figure.ours):.{digits}f}–{max(figure.ours):.{digits}f}"
+
+
 def report(figures: list[Figure]) -> Table:
     table = Table(title="liaison-tui benchmarks", title_justify="left")
     for column in ("Officers", "Measure", "Median", "Spread", "Plain", "Ratio", "Target", "Met"):
         table.add_column(column, justify="right" if column in ("Officers", "Median", "Plain", "Ratio") else "left")
     for figure in figures:
-        spread = f"{min(figure.ours):.1f}–{max(figure.ours):.1f}" if len(figure.ours) > 1 else ""
+        spread = _spread(figure)
         plain = _number(statistics.median(figure.plain), figure.unit) if figure.plain else ""
         ratio = f"{statistics.median(figure.plain) / figure.median:.1f}×" if figure.plain else ""
         met = "" if figure.met is None else "yes" if figure.met else "NO"
@@ -305,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
 def _markdown(figures: list[Figure]) -> str:
     lines = ["| Officers | Measure | Median | Spread | Plain | Ratio | Target | Met |", "|" + "---|" * 8]
     for figure in figures:
-        spread = f"{min(figure.ours):.1f}–{max(figure.ours):.1f}" if len(figure.ours) > 1 else ""
+        spread = _spread(figure)
         plain = _number(statistics.median(figure.plain), figure.unit) if figure.plain else ""
         ratio = f"{statistics.median(figure.plain) / figure.median:.1f}×" if figure.plain else ""
         met = "" if figure.met is None else "yes" if figure.met else "**no**"

@@ -60,6 +60,7 @@ def test_killed_writer_never_corrupts_or_loses_acknowledged_saves(tmp_path: Path
         survived += 1
     assert survived == KILLS
     assert len(acknowledged) > KILLS  # the writer really was saving between kills
+    print(f"{KILLS} kills, {len(acknowledged)} acknowledged saves: 0 corrupted files, 0 lost saves")
     Store.open(backup_path(path), read_only=True)  # the backup is a sound file too
     Store.open(path)  # a writable open clears the temporary files killed writers left
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -22,7 +22,7 @@ from liaison_tui.ui.messages import DataChanged, Goto
 
 Clock = Callable[[], datetime]
 UNDO_LEVELS = 100
-LOOKUP_DELAY = 0.5  # seconds after start-up to build the lookup index
+LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
 
 def system_clock() -> datetime:
@@ -54,8 +54,8 @@ class LiaisonApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         self.set_interval(self.watch_interval, self.watch_file)
-        # After the first frames: a worker thread would share the GIL with them.
-        self.set_timer(LOOKUP_DELAY, self.prepare_lookup)
+        # Only once the first frame is out: a worker thread shares the GIL with it.
+        self.call_after_refresh(self.set_timer, LOOKUP_DELAY, self.prepare_lookup)
 
     @work(thread=True, exclusive=True, group="lookup")
     def prepare_lookup(self) -> None:
