@@ -164,3 +164,31 @@ async def test_add_an_event_and_edit_the_visit(sample_file: Path) -> None:
         await pilot.pause()
         [visit] = on_disk(sample_file).visits.values()
         assert visit.expected_officers == 33
+
+
+async def test_edit_and_delete_an_officer_with_undo(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        officers = app.screen.query_one("#officers", RecordTable)
+        kahonen = next(o for o in app.store.data.officers.values() if o.name == "Henri Kahonen")
+        officers.select_id(kahonen.id)
+        await pilot.press("e")
+        await type_into(pilot, app, "phone", "+358 9 123")
+        await type_into(pilot, app, "arrival", "2026-11-30 14:05 AY87")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = on_disk(sample_file).officers[kahonen.id]
+        assert saved.phone == "+358 9 123" and saved.arrival is not None and saved.arrival.flight == "AY87"
+        await pilot.press("d")
+        assert "Henri Kahonen" in str(app.screen.query_one("#confirm-question").visual)
+        await pilot.press("y")
+        await pilot.pause()
+        assert kahonen.id not in on_disk(sample_file).officers
+        conference = next(e for e in on_disk(sample_file).events.values() if e.title == "Liaison conference")
+        assert kahonen.id not in conference.speaker_ids  # taken off the speaking order with him
+        await pilot.press("u")
+        await pilot.pause()
+        assert on_disk(sample_file).officers[kahonen.id].phone == "+358 9 123"
+        conference = next(e for e in on_disk(sample_file).events.values() if e.title == "Liaison conference")
+        assert conference.speaker_ids.index(kahonen.id) == 2  # back in his place
+        assert officers.current_id == kahonen.id

@@ -87,3 +87,22 @@ def test_new_file_is_owner_only_and_backup_kept(tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match=r"folder .* does not exist"):
         Store.open(tmp_path / "missing" / "x.json")
+
+
+def test_a_lock_held_elsewhere_gives_a_clear_error(sample_file: Path) -> None:
+    import fcntl
+    import os
+
+    store = Store.open(sample_file)
+    store._storage.lock_timeout = 0.2  # type: ignore[union-attr]
+    holder = os.open(f"{sample_file}.lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # as a hung writer in another program would
+    try:
+        before = sample_file.read_bytes()
+        with pytest.raises(StorageError, match="locked by another program"):
+            store.commit([added(City(name="Busan"))])
+        assert sample_file.read_bytes() == before
+    finally:
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        os.close(holder)
+    store.commit([added(City(name="Busan"))])  # works again once the lock is free

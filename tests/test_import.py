@@ -123,8 +123,10 @@ def test_cities_and_events_import(sample_file: Path, tmp_path: Path) -> None:
         (b"Name,City\nA,Atlanta,extra,cells\n", "4 cells but 2 columns"),
         (b"Shoe,Hat\n1,2\n", "no column matches"),
         (b'Name,City\n"' + b"x" * 1_100_000 + b'",Atlanta\n', "field larger than field limit"),
+        (b"Name,City\n" + b"y" * 100_000_000 + b",Atlanta\n", "field larger than field limit"),  # 100 MB
         (b'Name,City\n"unterminated,Atlanta\n', "unexpected end of data"),
     ],
+    ids=["latin-1", "empty", "ragged", "no known column", "1 MB field", "100 MB field", "unterminated quote"],
 )
 def test_malformed_files_fail_cleanly(
     sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str

@@ -17,6 +17,7 @@ import glob
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ import orjson
 from tinydb.storages import MemoryStorage, Storage
 
 Tables = dict[str, dict[str, Any]]
+LOCK_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
 
 
 class StorageError(Exception):
@@ -64,6 +66,7 @@ class DurableJSONStorage(Storage):
         self._lock_depth = 0
         self._lock_file: int | None = None
         self._thread_lock = threading.RLock()  # the app reloads in a worker thread
+        self.lock_timeout = LOCK_TIMEOUT
         self._batch_depth = 0
         self._dirty = False
 
@@ -231,7 +234,7 @@ class DurableJSONStorage(Storage):
                 raise StorageError(f"{self.path}: the folder {self.path.parent} does not exist") from None
             except OSError as error:
                 raise StorageError(f"{self.path}: cannot lock the file ({error.strerror})") from None
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+            self._wait_for_lock(self._lock_file)
         self._lock_depth += 1
         try:
             yield
@@ -241,6 +244,23 @@ class DurableJSONStorage(Storage):
                 fcntl.flock(self._lock_file, fcntl.LOCK_UN)
                 os.close(self._lock_file)
                 self._lock_file = None
+
+    def _wait_for_lock(self, descriptor: int) -> None:
+        """Take the lock, waiting a little for another writer; never hang the app."""
+        deadline = time.monotonic() + self.lock_timeout
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(descriptor)
+                    self._lock_file = None
+                    raise StorageError(
+                        f"{self.path}: locked by another program for over {self.lock_timeout:g} s; "
+                        "nothing was saved, try again"
+                    ) from None
+                time.sleep(0.01)
 
     def close(self) -> None:
         if self._dirty:

@@ -83,7 +83,12 @@ class ItineraryPane(Vertical):
             self.table.show(EVENT_COLUMNS, [])
             self.border_title = "Itinerary (no visit)"
             return
-        strip.show([f"{n} {d:%a %d}" for n, d in enumerate(visit.dates, start=1)], self.day_index)
+        numbered = list(enumerate(visit.dates, start=1))
+        strip.show(
+            [f"Day {n} · {d:%a %d %b}" for n, d in numbered],
+            self.day_index,
+            short=[f"{n} {d:%a %d}" for n, d in numbered],
+        )
         events = schedule.visit_events(self.data, visit)
         now, upcoming = schedule.now_and_next(events, self.local_now) if self.local_now else (None, None)
         todays = [e for e in events if e.day == day]

@@ -30,16 +30,28 @@ class TabStrip(Static):
         self.labels: list[str] = []
         self.active = 0
         self._spans: list[tuple[int, int]] = []
+        self._long: list[str] = []
+        self._short: list[str] | None = None
 
-    def show(self, labels: Sequence[str], active: int) -> None:
-        self.labels, self.active = list(labels), active
+    def show(self, labels: Sequence[str], active: int, short: Sequence[str] | None = None) -> None:
+        """Show ``labels``, or the ``short`` ones when the long ones do not fit."""
+        self._long, self._short, self.active = list(labels), list(short) if short else None, active
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.content_size.width
+        fits = not width or sum(len(label) + 2 for label in self._long) <= width
+        self.labels = self._long if fits or self._short is None else self._short
         on = self.get_component_rich_style("tab-strip--active")
         off = self.get_component_rich_style("tab-strip--inactive")
         line = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         for index, label in enumerate(self.labels):
             start = len(line)
-            line.append(f" {label} ", on if index == active else off)
+            line.append(f" {label} ", on if index == self.active else off)
             self._spans.append((start, len(line)))
         self.update(line)
 
