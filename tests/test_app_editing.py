@@ -192,3 +192,21 @@ async def test_edit_and_delete_an_officer_with_undo(sample_file: Path) -> None:
         conference = next(e for e in on_disk(sample_file).events.values() if e.title == "Liaison conference")
         assert conference.speaker_ids.index(kahonen.id) == 2  # back in his place
         assert officers.current_id == kahonen.id
+
+
+async def test_lookup_finds_a_record_just_added(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#cities").focus()
+        await pilot.press("slash", *"hel")  # the index exists before the change
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.press("a", *"Busan", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("tab", "slash", *"busan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#cities", RecordTable)
+        assert app.focused is table
+        assert app.store.data.cities[table.current_id].name == "Busan"  # type: ignore[index]

@@ -69,3 +69,37 @@ def test_any_query_is_answered_in_rank_order(query: str) -> None:
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert all(0 < s <= 1 for s in scores)
+
+
+def test_updated_index_answers_like_a_fresh_one(sample_file: Path) -> None:
+    import dataclasses
+
+    from liaison_tui.edits import added, changed, invert, plan_delete
+    from liaison_tui.model import City, Officer
+
+    store = Store.open(sample_file)
+    index = LookupIndex(store.data)
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    kahonen = next(o for o in store.data.officers.values() if o.name == "Henri Kahonen")
+    steps = [
+        [added(Officer(name="Aino Virtanen", city_id=atlanta.id, title="Protocol officer"))],
+        [changed(kahonen, dataclasses.replace(kahonen, name="Henrik Kahonen-Lind"))],
+        [changed(atlanta, dataclasses.replace(atlanta, name="Atlanta GA"))],  # renames its officers' city too
+        [added(City(name="Busan", country="South Korea"))],
+    ]
+    queries = ["aino", "kahonen", "lind", "atlanta", "atlanta ga", "busan", "korea", "protocol", "kahnen", "a"]
+    done = []
+    for edits in [*steps, "delete Christchurch", "undo"]:
+        if edits == "delete Christchurch":
+            christchurch = next(c for c in store.data.cities.values() if c.name == "Christchurch")
+            edits = plan_delete(store.data, christchurch)
+        elif edits == "undo":
+            edits = invert(done[-1])
+        commit = store.commit(edits)  # type: ignore[arg-type]
+        done.append(commit.edits)
+        index.update(store.data, commit.edits)
+        fresh = LookupIndex(store.data)
+        for query in queries:
+            got = {(h.entry.kind, h.entry.record_id, h.score) for h in index.search(query, limit=1000)}
+            want = {(h.entry.kind, h.entry.record_id, h.score) for h in fresh.search(query, limit=1000)}
+            assert got == want, (edits, query)

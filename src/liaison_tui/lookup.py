@@ -13,12 +13,14 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from liaison_tui import schedule
+from liaison_tui.edits import Edit
 from liaison_tui.memory import collector_paused
-from liaison_tui.model import City, Dataset, Event, FollowUp, Officer, Record
+from liaison_tui.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
 
 _WORD = re.compile(r"\w+")
 
@@ -60,28 +62,30 @@ def _entry(kind: str, record: Record, label: str, context: str, fields: list[str
     return Entry(kind, record.id, label, context, folded, haystack, " " + folded, "\n" + haystack.replace(" ", "\n"))
 
 
-def entries_for(data: Dataset) -> list[Entry]:
-    entries: list[Entry] = []
-    for officer in data.officers.values():
-        city = schedule.city_of(data, officer)
+def _entry_of(data: Dataset, record: Record) -> Entry:
+    """The lookup entry for one officer, city, event or follow-up."""
+    if isinstance(record, Officer):
+        city = schedule.city_of(data, record)
         city_name = city.name if city else "host staff"
-        fields = [officer.name, officer.native_name, city_name, officer.title, officer.organisation]
-        entries.append(_entry("officer", officer, officer.name, city_name, [*fields, officer.phone, officer.email]))
-    for city in data.cities.values():
-        entries.append(_entry("city", city, city.name, city.country, [city.name, city.native_name, city.country]))
-    for event in data.events.values():
-        context = f"{event.day:%a %d %b} {event.start:%H:%M}"
-        entries.append(_entry("event", event, event.title, context, [event.title, event.venue]))
-    for followup in data.followups.values():
-        owner = data.cities.get(followup.city_id)
-        entries.append(
-            _entry("follow-up", followup, followup.text, owner.name if owner else "", [followup.text, followup.area])
-        )
-    return entries
+        fields = [record.name, record.native_name, city_name, record.title, record.organisation]
+        return _entry("officer", record, record.name, city_name, [*fields, record.phone, record.email])
+    if isinstance(record, City):
+        return _entry("city", record, record.name, record.country, [record.name, record.native_name, record.country])
+    if isinstance(record, Event):
+        context = f"{record.day:%a %d %b} {record.start:%H:%M}"
+        return _entry("event", record, record.title, context, [record.title, record.venue])
+    assert isinstance(record, FollowUp)
+    owner = data.cities.get(record.city_id)
+    return _entry("follow-up", record, record.text, owner.name if owner else "", [record.text, record.area])
+
+
+def entries_for(data: Dataset) -> list[Entry]:
+    records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
+    return [_entry_of(data, record) for record in [*records, *data.followups.values()]]
 
 
 class LookupIndex:
-    """Answers queries over one dataset; rebuilt (cheaply) when the data changes.
+    """Answers queries over one dataset; built once, then updated edit by edit.
 
     All haystacks are joined into one string, so a substring query is a few
     C-speed ``str.find`` calls rather than a Python loop over every entry.
@@ -91,27 +95,69 @@ class LookupIndex:
 
     def __init__(self, data: Dataset) -> None:
         with collector_paused():
-            self._build(data)
+            self.entries: list[Entry] = []
+            self._position: dict[tuple[str, int], int] = {}
+            self._words: dict[str, set[int]] = {}
+            self._by_deletion: dict[str, list[str]] = {}
+            for entry in entries_for(data):
+                self._put(entry)
+            self._rejoin()
 
-    def _build(self, data: Dataset) -> None:
-        self.entries = entries_for(data)
-        self._starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        words: dict[str, list[int]] = {}
-        for position, entry in enumerate(self.entries):
-            self._starts.append(offset)
-            parts.append(entry.haystack)
-            offset += len(entry.haystack) + 1
-            for word in set(_WORD.findall(entry.haystack)):
-                words.setdefault(word, []).append(position)
-        self._blob = "\x00".join(parts)
-        self._words = words
-        self._by_deletion: dict[str, list[str]] = {}
-        for word in words:
-            if len(word) >= 4:
-                for variant in _deletions(word):
-                    self._by_deletion.setdefault(variant, []).append(word)
+    def _put(self, entry: Entry) -> None:
+        """Add ``entry``, or replace the entry for the same record in its place."""
+        key = (entry.kind, entry.record_id)
+        position = self._position.get(key)
+        if position is None:
+            position = self._position[key] = len(self.entries)
+            self.entries.append(entry)
+        else:
+            self._forget_words(position)
+            self.entries[position] = entry
+        for word in set(_WORD.findall(entry.haystack)):
+            holders = self._words.get(word)
+            if holders is None:
+                holders = self._words[word] = set()
+                if len(word) >= 4:
+                    for variant in _deletions(word):
+                        self._by_deletion.setdefault(variant, []).append(word)
+            holders.add(position)
+
+    def _forget_words(self, position: int) -> None:
+        for word in set(_WORD.findall(self.entries[position].haystack)):
+            self._words.get(word, set()).discard(position)
+
+    def _drop(self, kind: str, record_id: int) -> None:
+        """A removed record: its place stays, empty, so the other positions hold."""
+        position = self._position.pop((kind, record_id), None)
+        if position is not None:
+            self._forget_words(position)
+            self.entries[position] = Entry("", 0, "", "", "", "")
+
+    def _rejoin(self) -> None:
+        self._blob = "\x00".join(entry.haystack for entry in self.entries)
+        self._starts = [0, *accumulate(len(entry.haystack) + 1 for entry in self.entries)][:-1]
+
+    def update(self, data: Dataset, edits: Sequence[Edit]) -> None:
+        """Bring the index up to ``data`` after ``edits`` (a save or an undo)."""
+        officers: set[int] = set()
+        followups: set[int] = set()
+        for edit in edits:
+            record = edit.record
+            kind = KIND_NAMES[type(record)]
+            if isinstance(record, Visit):
+                continue
+            if edit.after is None:
+                self._drop(kind, record.id)
+                continue
+            self._put(_entry_of(data, edit.after))
+            if isinstance(record, City):  # its name is part of its officers' and follow-ups' entries
+                officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
+                followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
+        for officer_id in officers:
+            self._put(_entry_of(data, data.officers[officer_id]))
+        for followup_id in followups:
+            self._put(_entry_of(data, data.followups[followup_id]))
+        self._rejoin()
 
     def _substring_hits(self, needle: str) -> Iterator[int]:
         """Positions of the entries whose haystack contains ``needle``."""
@@ -130,7 +176,7 @@ class LookupIndex:
             if variant in self._words:
                 similar.add(variant)  # needle has one letter too many
             similar.update(self._by_deletion.get(variant, ()))  # one letter different
-        return {position for word in similar for position in self._words[word]}
+        return {position for word in similar for position in self._words.get(word, ())}
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         needle = fold(query).strip()

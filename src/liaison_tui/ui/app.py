@@ -62,6 +62,15 @@ class LiaisonApp(App[None]):
         """Build the lookup index off the UI thread, so the first keystroke is instant too."""
         _ = self.lookup_index
 
+    def _update_lookup(self, before: Dataset, commit: Commit) -> None:
+        """Carry the index over a save edit by edit (milliseconds), else rebuild it."""
+        if self._index is not None and self._index[0] is before and not commit.reloaded:
+            index = self._index[1]
+            index.update(self.store.data, commit.edits)
+            self._index = (self.store.data, index)
+        else:
+            self.prepare_lookup()
+
     @property
     def lookup_index(self) -> LookupIndex:
         """Built on first use after each change of data, then reused per keystroke."""
@@ -78,6 +87,7 @@ class LiaisonApp(App[None]):
 
     def save(self, edits: Sequence[Edit], message: str, *, undoable: bool = True) -> Commit | None:
         """Commit through the store; on failure say why and return None."""
+        before = self.store.data
         try:
             commit = self.store.commit(edits)
         except (StorageError, ValidationError) as error:
@@ -86,7 +96,7 @@ class LiaisonApp(App[None]):
             return None
         if undoable:
             self.undo_stack = [*self.undo_stack, commit.edits][-UNDO_LEVELS:]
-        self.prepare_lookup()
+        self._update_lookup(before, commit)
         if commit.reloaded:
             self.notify("The file had changed in another window: reloaded first", markup=False)
         self.notify(message, markup=False, timeout=3)
