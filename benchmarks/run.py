@@ -262,25 +262,30 @@ def _spread(figure: Figure) -> str:
     return f"{min(figure.ours):.{digits}f}–{max(figure.ours):.{digits}f}"
 
 
+COLUMNS = ("Officers", "Measure", "Median", "Spread", "Plain", "Ratio", "Target", "Met")
+
+
+def _cells(figure: Figure, missed: str) -> list[str]:
+    """One row of the report, for the terminal table and the Markdown alike."""
+    plain = statistics.median(figure.plain) if figure.plain else None
+    return [
+        f"{figure.size:,}",
+        figure.name,
+        _number(figure.median, figure.unit),
+        _spread(figure),
+        _number(plain, figure.unit) if plain is not None else "",
+        f"{plain / figure.median:.1f}×" if plain is not None else "",
+        figure.target,
+        "" if figure.met is None else "yes" if figure.met else missed,
+    ]
+
+
 def report(figures: list[Figure]) -> Table:
     table = Table(title="liaison-tui benchmarks", title_justify="left")
-    for column in ("Officers", "Measure", "Median", "Spread", "Plain", "Ratio", "Target", "Met"):
+    for column in COLUMNS:
         table.add_column(column, justify="right" if column in ("Officers", "Median", "Plain", "Ratio") else "left")
     for figure in figures:
-        spread = _spread(figure)
-        plain = _number(statistics.median(figure.plain), figure.unit) if figure.plain else ""
-        ratio = f"{statistics.median(figure.plain) / figure.median:.1f}×" if figure.plain else ""
-        met = "" if figure.met is None else "yes" if figure.met else "NO"
-        table.add_row(
-            f"{figure.size:,}",
-            figure.name,
-            _number(figure.median, figure.unit),
-            spread,
-            plain,
-            ratio,
-            figure.target,
-            met,
-        )
+        table.add_row(*_cells(figure, "NO"))
     return table
 
 
@@ -302,8 +307,6 @@ def main(argv: list[str] | None = None) -> int:
     table = report(figures)
     Console(width=max(Console().width, 150)).print(table)
     if arguments.markdown:
-        console = Console(file=io.StringIO(), width=200, record=True)
-        console.print(table)
         arguments.markdown.write_text(_markdown(figures))
     misses = [f for f in figures if f.met is False]
     print(f"{len(figures)} figures, {len(misses)} target(s) missed", file=sys.stderr)
@@ -311,14 +314,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _markdown(figures: list[Figure]) -> str:
-    lines = ["| Officers | Measure | Median | Spread | Plain | Ratio | Target | Met |", "|" + "---|" * 8]
-    for figure in figures:
-        spread = _spread(figure)
-        plain = _number(statistics.median(figure.plain), figure.unit) if figure.plain else ""
-        ratio = f"{statistics.median(figure.plain) / figure.median:.1f}×" if figure.plain else ""
-        met = "" if figure.met is None else "yes" if figure.met else "**no**"
-        lines.append(
-            f"| {figure.size:,} | {figure.name} | {_number(figure.median, figure.unit)} | {spread} | {plain} | {ratio} "
-            f"| {figure.target} | {met} |"
-        )
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(_cells(figure, "**no**")) + " |" for figure in figures]
     return "\n".join(lines) + "\n"

@@ -25,6 +25,7 @@ def test_check_sound_file(sample_file: Path, capsys: pytest.CaptureFixture[str])
     assert main(["--db", str(sample_file), "check"]) == 0
     out = capsys.readouterr().out
     assert "sound" in out and "officers" in out and "4" in out
+    assert "conflicts in the plan (warnings; the file is sound): 0" in out
     assert sample_file.read_bytes() == before
 
 

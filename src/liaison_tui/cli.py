@@ -93,6 +93,15 @@ def run_check(arguments: argparse.Namespace) -> int:
     visit = store.current_visit()
     if visit:
         print(f"  current visit: {visit.name} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
+        from liaison_tui.conflicts import find_conflicts
+        from liaison_tui.display import visible
+
+        conflicts = find_conflicts(store.data, visit)
+        print(f"  conflicts in the plan (warnings; the file is sound): {len(conflicts)}")
+        for conflict in conflicts[:10]:
+            print(f"    {conflict.kind}: {visible(conflict.message)}")
+        if len(conflicts) > 10:
+            print(f"    … and {len(conflicts) - 10} more (liaison-tui summary conflicts)")
     return EXIT_OK
 
 
