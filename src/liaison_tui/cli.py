@@ -17,7 +17,7 @@ from liaison_tui.model import ValidationError
 from liaison_tui.storage import StorageError
 from liaison_tui.store import Store
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
 def _positive(text: str) -> int:

@@ -222,9 +222,6 @@ class LookupIndex:
         return 0.6
 
 
-KINDS: dict[str, type[Record]] = {"officer": Officer, "city": City, "event": Event, "follow-up": FollowUp}
-
-
 def find_officer(data: Dataset, name: str) -> Officer:
     """The one officer ``name`` means (exact, else a unique part); LookupError says why not."""
     wanted = fold(name).strip()

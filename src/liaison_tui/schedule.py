@@ -7,7 +7,7 @@ time; ``local_now`` turns the real clock into that.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from liaison_tui.model import City, Dataset, Event, Officer, Visit
@@ -22,10 +22,6 @@ def visit_events(data: Dataset, visit: Visit) -> list[Event]:
     """The visit's events in time order."""
     events = [e for e in data.events.values() if e.visit_id == visit.id]
     return sorted(events, key=lambda e: (e.day, e.start, e.end, e.id))
-
-
-def events_on(data: Dataset, visit: Visit, day: date) -> list[Event]:
-    return [e for e in visit_events(data, visit) if e.day == day]
 
 
 def now_and_next(events: list[Event], at: datetime) -> tuple[Event | None, Event | None]:

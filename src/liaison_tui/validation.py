@@ -16,7 +16,6 @@ from liaison_tui.model import (
     Officer,
     Problem,
     Record,
-    ValidationError,
     Visit,
     describe,
 )
@@ -120,10 +119,3 @@ def check_dataset(data: Dataset) -> list[Problem]:
             problems.extend(check_record(record))
             problems.extend(check_references(record, data))
     return problems
-
-
-def require_valid(record: Record, data: Dataset) -> None:
-    """Raise ValidationError unless ``record`` may be saved into ``data``."""
-    problems = check_record(record) + check_references(record, data)
-    if problems:
-        raise ValidationError(problems)
