@@ -136,6 +136,23 @@ class LookupIndex:
     def _rejoin(self) -> None:
         self._blob = "\x00".join(entry.haystack for entry in self.entries)
         self._starts = [0, *accumulate(len(entry.haystack) + 1 for entry in self.entries)][:-1]
+        # The names alone, each as " name": where a name or a word of it starts with the query.
+        self._label_blob = "\x00".join(entry.label_words for entry in self.entries)
+        self._label_starts = [0, *accumulate(len(entry.label_words) + 1 for entry in self.entries)][:-1]
+
+    def _name_hits(self, needle: str) -> dict[int, float]:
+        """Entries whose name, or a word of it, starts with ``needle``, with their scores."""
+        blob, starts, entries = self._label_blob, self._label_starts, self.entries
+        scores: dict[int, float] = {}
+        at = blob.find(" " + needle)
+        while at >= 0:
+            position = bisect_right(starts, at) - 1
+            if at == starts[position]:  # the name itself starts with it
+                scores[position] = 1.0 if entries[position].label_folded == needle else 0.95
+            else:
+                scores.setdefault(position, 0.9)
+            at = blob.find(" " + needle, at + 1)
+        return scores
 
     def update(self, data: Dataset, edits: Sequence[Edit]) -> None:
         """Bring the index up to ``data`` after ``edits`` (a save or an undo)."""
@@ -182,11 +199,14 @@ class LookupIndex:
         needle = fold(query).strip()
         if not needle or "\x00" in needle:
             return []
-        scores: dict[int, float] = {}
         entries, score = self.entries, self._substring_score
+        scores = self._name_hits(needle)
+        if len(scores) >= limit:  # enough names start with it: nothing else can rank above them
+            return self._best(scores, limit)
         spaced, lined = " " + needle, "\n" + needle
         for position in self._substring_hits(needle):
-            scores[position] = score(entries[position], needle, spaced, lined)
+            if position not in scores:
+                scores[position] = score(entries[position], needle, spaced, lined)
         if len(needle) >= 4 and " " not in needle:
             for position in self._typo_hits(needle):
                 scores.setdefault(position, 0.45)
@@ -196,7 +216,15 @@ class LookupIndex:
                 found = pattern.search(entry.label_folded) if position not in scores else None
                 if found and found.end() - found.start() <= 2 * len(needle):  # letters close together
                     scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
-        # Scores take few values: fill the result from the best group down, sorting only what is kept.
+        return self._best(scores, limit)
+
+    def _best(self, scores: dict[int, float], limit: int) -> list[Hit]:
+        """The ``limit`` best hits, ties by name.
+
+        Scores take few values: fill the result from the best group down,
+        sorting only what is kept.
+        """
+        entries = self.entries
         groups: dict[float, list[int]] = {}
         for position, value in scores.items():
             groups.setdefault(value, []).append(position)
