@@ -177,3 +177,23 @@ async def test_summaries_screen_shows_the_tables(sample_file: Path) -> None:
         assert app.screen.query_one(TabbedContent).active == "summary-itinerary"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_mouse_clicks_choose_rows_days_and_panes(sample_file: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        officers = app.screen.query_one("#officers", RecordTable)
+        first = officers.current_id
+        await pilot.click("#officers", offset=(3, 3))  # header on line 0, rows from line 1
+        await pilot.pause()
+        assert officers.current_id != first
+        assert officers.current_id == officers.row_ids[1]
+        itinerary = app.screen.query_one(ItineraryPane)
+        strip = itinerary.query_one("#days")
+        start, _ = strip._spans[2]  # type: ignore[attr-defined]
+        await pilot.click("#days", offset=(start + 1, 0))
+        await pilot.pause()
+        assert itinerary.day_index == 2
+        await pilot.click("#top-left-tabs", offset=(20, 0))  # "Follow-ups"
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "followups"
