@@ -71,19 +71,22 @@ def check_record(record: Record) -> list[Problem]:
 def check_references(record: Record, data: Dataset) -> list[Problem]:
     """Problems with what ``record`` points at in ``data``."""
     problems: list[Problem] = []
-    where = describe(record)
+
+    def fail(field: str, message: str) -> None:  # describe() only when something is wrong
+        problems.append(Problem(describe(record), field, message))
+
     if (isinstance(record, Officer) and record.city_id is not None and record.city_id not in data.cities) or (
         isinstance(record, FollowUp) and record.city_id not in data.cities
     ):
-        problems.append(Problem(where, "city_id", f"unknown city #{record.city_id}"))
+        fail("city_id", f"unknown city #{record.city_id}")
     elif isinstance(record, Event):
         if record.visit_id not in data.visits:
-            problems.append(Problem(where, "visit_id", f"unknown visit #{record.visit_id}"))
+            fail("visit_id", f"unknown visit #{record.visit_id}")
         for field in ("participant_ids", "speaker_ids"):
             missing = [i for i in getattr(record, field) if i not in data.officers]
             if missing:
                 names = ", ".join(f"#{i}" for i in missing)
-                problems.append(Problem(where, field, f"{field.split('_')[0]}s name unknown officer(s) {names}"))
+                fail(field, f"{field.split('_')[0]}s name unknown officer(s) {names}")
     return problems
 
 
