@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from liaison_tui.ui.widgets.key_bar import KeyBar
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Returns True only when the user confirms; Escape or n says no."""
@@ -29,6 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
                 yield Button("Keep (n)", id="no")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

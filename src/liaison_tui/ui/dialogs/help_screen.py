@@ -20,6 +20,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("n", "jump to the event under way, or the next one"),
             ("t", "jump to today in the itinerary"),
             ("f", "officers: all, or only the highlighted city's"),
+            ("F", "top-left pane: cities or follow-ups"),
             ("s", "summaries: delegation, roster, itinerary, logistics, follow-ups, conflicts, agenda"),
             ("v", "edit the visit (name, dates, time zone)"),
             ("u", "undo the last change (repeat for more)"),

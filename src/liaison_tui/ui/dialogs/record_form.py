@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from liaison_tui.display import literal
 from liaison_tui.model import KIND_NAMES, Dataset, Record
 from liaison_tui.ui.dialogs.fields import FIELDS, Field, context_problems, replace
+from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.validation import check_record
 
 SaveCallback = Callable[[Record, Record | None], Record | None]  # the saved record, or None
@@ -55,6 +56,7 @@ class RecordForm(ModalScreen[Record | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
