@@ -44,8 +44,12 @@ def test_killed_writer_never_corrupts_or_loses_acknowledged_saves(tmp_path: Path
     rng = random.Random(20261129)
     survived = 0
     for _ in range(KILLS):
+        saved_before = log.stat().st_size if log.exists() else 0
         writer = subprocess.Popen([sys.executable, str(HELPERS / "crash_writer.py"), str(path), str(log)])
-        time.sleep(rng.uniform(0.25, 0.6))  # start-up takes ~0.2 s; then it saves continuously
+        deadline = time.monotonic() + 30
+        while (log.stat().st_size if log.exists() else 0) == saved_before and time.monotonic() < deadline:
+            time.sleep(0.005)  # wait until it is saving, however slow this machine starts Python
+        time.sleep(rng.uniform(0, 0.08))  # then kill it at a random moment in its stream of saves
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         data = Store.open(path, read_only=True).data  # parses and validates, or raises

@@ -260,7 +260,7 @@ class DurableJSONStorage(Storage):
                         f"{self.path}: locked by another program for over {self.lock_timeout:g} s; "
                         "nothing was saved, try again"
                     ) from None
-                time.sleep(0.01)
+                time.sleep(0.002)
 
     def close(self) -> None:
         if self._dirty:
