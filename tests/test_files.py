@@ -77,3 +77,18 @@ def test_missing_file_becomes_an_empty_store(tmp_path: Path) -> None:
     store = Store.open(path)
     assert not any(store.data.counts().values())
     assert json.loads(path.read_text())["meta"]["1"]["schema"] == schema.SCHEMA_VERSION
+
+
+def test_broken_references_in_a_file_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    tables = {
+        "meta": {"1": {"schema": 1, "next_ids": {}}},
+        "officers": {"1": {"name": "Kim", "city_id": 99}},
+        "followups": {"1": {"city_id": 98, "text": "Lanterns"}},
+    }
+    path.write_text(json.dumps(tables))
+    with pytest.raises(StorageError) as caught:
+        Store.open(path)
+    message = str(caught.value)
+    assert "officer 'Kim': unknown city #99" in message
+    assert "follow-up 'Lanterns': unknown city #98" in message

@@ -120,5 +120,12 @@ def check_dataset(data: Dataset) -> list[Problem]:
     for table in (data.visits, data.cities, data.officers, data.events, data.followups):
         for record in table.values():
             problems.extend(check_record(record))
-            problems.extend(check_references(record, data))
+    # References: officers and follow-ups point only at cities, so one set
+    # difference finds the few (if any) that need a message; events are few.
+    cities = data.cities.keys()
+    suspects: list[Record] = [o for o in data.officers.values() if o.city_id is not None and o.city_id not in cities]
+    suspects += [f for f in data.followups.values() if f.city_id not in cities]
+    suspects += list(data.events.values())
+    for record in suspects:
+        problems.extend(check_references(record, data))
     return problems
