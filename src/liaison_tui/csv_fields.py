@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from liaison_tui import schedule, values
-from liaison_tui.lookup import fold
+from liaison_tui.lookup import fold, officer_ids, officer_names
 from liaison_tui.model import City, Dataset, Event, EventKind, FollowUp, FollowUpStatus, Officer, Record, Role, Travel
 
 Row = dict[str, str]
@@ -96,10 +96,6 @@ def _travel_cells(leg: Travel | None) -> tuple[str, str]:
     return ("", "") if leg is None else (values.format_datetime(leg.at), leg.flight)
 
 
-def _names(data: Dataset, ids: tuple[int, ...]) -> str:
-    return "; ".join(data.officers[i].name for i in ids if i in data.officers)
-
-
 def to_row(data: Dataset, record: Record) -> Row:
     """The cells of one record, keyed by field."""
     if isinstance(record, Officer):
@@ -147,8 +143,8 @@ def to_row(data: Dataset, record: Record) -> Row:
             "venue": record.venue,
             "host_contact": record.host_contact,
             "whole_delegation": "yes" if record.whole_delegation else "no",
-            "participant_ids": _names(data, record.participant_ids),
-            "speaker_ids": _names(data, record.speaker_ids),
+            "participant_ids": officer_names(data, record.participant_ids),
+            "speaker_ids": officer_names(data, record.speaker_ids),
             "notes": record.notes,
         }
     assert isinstance(record, FollowUp)
@@ -197,19 +193,6 @@ def find_city(data: Dataset, name: str, country: str = "") -> City:
     if len(found) > 1:
         raise ValueError(f"city {name!r} is ambiguous: give the country too")
     return found[0]
-
-
-def _officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
-    ids = []
-    by_name: dict[str, list[int]] = {}
-    for officer in data.officers.values():
-        by_name.setdefault(fold(officer.name), []).append(officer.id)
-    for name in values.parse_list(text):
-        found = by_name.get(fold(name), [])
-        if len(found) != 1:
-            raise ValueError(f"{'unknown' if not found else 'ambiguous'} officer {name!r}")
-        ids.append(found[0])
-    return tuple(ids)
 
 
 def _travel(at: str, flight: str) -> Travel | None:
@@ -273,8 +256,8 @@ def event_from_row(data: Dataset, row: Row, visit_id: int) -> Event:
         venue=row.get("venue", "").strip(),
         host_contact=row.get("host_contact", "").strip(),
         whole_delegation=_yes_no(row.get("whole_delegation", "")),
-        participant_ids=_officer_ids(data, row.get("participant_ids", "")),
-        speaker_ids=_officer_ids(data, row.get("speaker_ids", "")),
+        participant_ids=officer_ids(data, row.get("participant_ids", "")),
+        speaker_ids=officer_ids(data, row.get("speaker_ids", "")),
         notes=row.get("notes", "").strip(),
     )
 

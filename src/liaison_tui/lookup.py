@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from liaison_tui import schedule
+from liaison_tui import schedule, values
 from liaison_tui.edits import Edit
 from liaison_tui.memory import collector_paused
 from liaison_tui.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
@@ -261,3 +261,24 @@ def find_officer(data: Dataset, name: str) -> Officer:
         raise LookupError(f"no officer called {name!r}")
     names = ", ".join(sorted(o.name for o in partial)[:8])
     raise LookupError(f"{len(partial)} officers match {name!r} ({names}): be more precise")
+
+
+def officer_names(data: Dataset, ids: tuple[int, ...]) -> str:
+    """Officers as typed in forms and spreadsheets: names, comma-separated, in order."""
+    return ", ".join(data.officers[i].name for i in ids if i in data.officers)
+
+
+def officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
+    """The officers ``text`` names (see ``officer_names``); ValueError names the one not found."""
+    by_name: dict[str, list[int]] = {}
+    for officer in data.officers.values():
+        by_name.setdefault(fold(officer.name), []).append(officer.id)
+    ids: list[int] = []
+    for name in values.parse_list(text):
+        found = by_name.get(fold(name), [])
+        if not found:
+            raise ValueError(f"unknown officer {name!r}")
+        if len(found) > 1:
+            raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
+        ids.append(found[0])
+    return tuple(ids)

@@ -76,6 +76,9 @@ class Store:
         storage = db.storage
         assert isinstance(storage, (DurableJSONStorage, SharedMemoryStorage))
         self._storage = storage
+        if isinstance(storage, DurableJSONStorage) and not storage.read_only:
+            with storage.lock():  # once, on opening: reloads need not look again
+                storage.remove_stale_temporaries()
         self._data = self._load()
 
     @classmethod
@@ -127,8 +130,6 @@ class Store:
 
     def _load(self) -> Dataset:
         with self._storage.lock():
-            if isinstance(self._storage, DurableJSONStorage) and not self._storage.read_only:
-                self._storage.remove_stale_temporaries()
             tables = self._storage.read()
             if tables is None:
                 if self._storage.read_only:
@@ -227,23 +228,15 @@ class Store:
         return data
 
     def _write(self, edits: Sequence[Edit]) -> None:
-        """Hand the edits to TinyDB, one table operation per kind of change."""
-        by_table: dict[str, list[Edit]] = {}
+        """Hand the edits to TinyDB; its tables change in place, so one call per edit is cheap."""
         for edit in edits:
-            by_table.setdefault(TABLES[type(edit.record)], []).append(edit)
-        for name, table_edits in by_table.items():
-            table = self._db.table(name)
-            updates = [e for e in table_edits if e.before is not None and e.after is not None]
-            if len(updates) == 1 and len(table_edits) == 1:  # the usual single edit: change in place
-                table.update(records.to_document(updates[0].record), doc_ids=[updates[0].record.id])
-                continue
-            # Many changes: every TinyDB call rewrites the table, so batch them.
-            gone = [e.record.id for e in table_edits if e.before is not None]
-            if gone:
-                table.remove(doc_ids=gone)
-            documents = [Document(records.to_document(e.after), doc_id=e.after.id) for e in table_edits if e.after]
-            if documents:
-                table.insert_multiple(documents)
+            table = self._db.table(TABLES[type(edit.record)])
+            if edit.after is None:
+                table.remove(doc_ids=[edit.record.id])
+            elif edit.before is None:
+                table.insert(Document(records.to_document(edit.after), doc_id=edit.after.id))
+            else:
+                table.update(records.to_document(edit.after), doc_ids=[edit.after.id])
 
     def close(self) -> None:
         self._db.close()

@@ -11,10 +11,11 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from liaison_tui import values
-from liaison_tui.lookup import fold
+from liaison_tui.lookup import officer_ids, officer_names
 from liaison_tui.model import (
     City,
     Dataset,
@@ -75,29 +76,6 @@ def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple
     return choices
 
 
-def _officer_names(data: Dataset) -> tuple[Callable[[tuple[int, ...]], str], Callable[[str], tuple[int, ...]]]:
-    """Show and parse a list of officers typed by name (order kept, for speakers)."""
-
-    def show(ids: tuple[int, ...]) -> str:
-        return ", ".join(data.officers[i].name for i in ids if i in data.officers)
-
-    def parse(text: str) -> tuple[int, ...]:
-        by_name: dict[str, list[int]] = {}
-        for officer in data.officers.values():
-            by_name.setdefault(fold(officer.name), []).append(officer.id)
-        ids: list[int] = []
-        for name in values.parse_list(text):
-            found = by_name.get(fold(name), [])
-            if not found:
-                raise ValueError(f"unknown officer {name!r}")
-            if len(found) > 1:
-                raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
-            ids.append(found[0])
-        return tuple(ids)
-
-    return show, parse
-
-
 def _text(name: str, label: str, placeholder: str = "") -> Field:
     return Field(name, label, placeholder=placeholder)
 
@@ -154,7 +132,7 @@ def officer_fields(data: Dataset) -> list[Field]:
 
 
 def event_fields(data: Dataset) -> list[Field]:
-    show_names, parse_names = _officer_names(data)
+    show_names, parse_names = partial(officer_names, data), partial(officer_ids, data)
     return [
         _text("title", "Title"),
         Field("day", "Date", date.isoformat, values.parse_date, placeholder="YYYY-MM-DD"),
