@@ -16,7 +16,7 @@ from typing import Any
 
 def main() -> None:
     path, started = sys.argv[1], float(sys.argv[2])
-    from liaison_tui import cli
+    from liaison_tui import launcher
     from liaison_tui.ui.app import LiaisonApp
 
     result: dict[str, float] = {}
@@ -35,7 +35,7 @@ def main() -> None:
         run(app, headless=True, size=(160, 48), auto_pilot=measure)
 
     LiaisonApp.run = run_headless  # type: ignore[method-assign,assignment]  # the CLI's own path, minus the terminal
-    cli.main(["--db", path])
+    launcher.main(["--db", path])
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 

@@ -33,11 +33,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from liaison_tui.demo import generate
-from liaison_tui.edits import added, changed, removed
-from liaison_tui.lookup import LookupIndex
-from liaison_tui.model import City, Officer
-from liaison_tui.store import Store
+from liaison_tui.domain.demo import generate
+from liaison_tui.domain.edits import added, changed, removed
+from liaison_tui.domain.model import City, Officer
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.store.store import Store
 
 PAST_VISITS = 117  # 117 past visits of 17 events each: ~2,000 events of history
 MARKER_CITY = City(name="Tampere", country="Finland")
@@ -223,9 +223,9 @@ def _p95(samples: list[float]) -> float:
 
 
 def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
-    from liaison_tui import summaries
-    from liaison_tui.export_csv import EXPORTED_KINDS, table_csv
-    from liaison_tui.export_ics import itinerary_calendar
+    from liaison_tui.reports import summaries
+    from liaison_tui.reports.calendar import itinerary_calendar
+    from liaison_tui.spreadsheets.exporting import EXPORTED_KINDS, table_csv
 
     store = Store.open(path, read_only=True)
     data, visit = store.data, store.current_visit()

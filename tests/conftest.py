@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui import paths
-from liaison_tui.store import Store
+from liaison_tui.store import paths
+from liaison_tui.store.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample.json"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from liaison_tui.model import Dataset
-from liaison_tui.store import Store
+from liaison_tui.domain.model import Dataset
+from liaison_tui.store.store import Store
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane

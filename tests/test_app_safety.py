@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from liaison_tui import cli
-from liaison_tui.edits import added, changed
-from liaison_tui.model import City, Event, EventKind, Officer
-from liaison_tui.storage import StorageError
-from liaison_tui.store import Store
+from liaison_tui import launcher as cli
+from liaison_tui.domain.edits import added, changed
+from liaison_tui.domain.model import City, Event, EventKind, Officer
+from liaison_tui.store.storage import StorageError
+from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui import __version__, paths
-from liaison_tui.cli import main
+from liaison_tui import __version__
+from liaison_tui.cli.main import main
+from liaison_tui.store import paths
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,13 +78,13 @@ def test_module_entry_point(sample_file: Path) -> None:
 
 
 def test_help_names_every_summary() -> None:
-    from liaison_tui import summaries
-    from liaison_tui.cli import SUMMARY_NAMES
+    from liaison_tui.cli.main import SUMMARY_NAMES
+    from liaison_tui.reports import summaries
 
     assert set(SUMMARY_NAMES) == {*summaries.BY_NAME, "agenda"}
 
 
 def test_starting_the_app_does_not_import_the_report_commands() -> None:
-    code = "import sys, liaison_tui.cli, liaison_tui.ui.app; print('liaison_tui.cli_reports' in sys.modules)"
+    code = "import sys, liaison_tui.cli.main, liaison_tui.ui.app; print('liaison_tui.cli.reports' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

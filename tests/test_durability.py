@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui.edits import added, changed
-from liaison_tui.model import City, Officer
-from liaison_tui.storage import StorageError, backup_path
-from liaison_tui.store import Store
+from liaison_tui.domain.edits import added, changed
+from liaison_tui.domain.model import City, Officer
+from liaison_tui.store.storage import StorageError, backup_path
+from liaison_tui.store.store import Store
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
@@ -28,10 +28,10 @@ def test_interrupted_write_leaves_previous_file(
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        monkeypatch.setattr("liaison_tui.storage.orjson.dumps", lambda *a, **k: b"{")
-        monkeypatch.setattr("liaison_tui.storage.os.fchmod", fail)
+        monkeypatch.setattr("liaison_tui.store.storage.orjson.dumps", lambda *a, **k: b"{")
+        monkeypatch.setattr("liaison_tui.store.storage.os.fchmod", fail)
     else:
-        monkeypatch.setattr(f"liaison_tui.storage.os.{failing}", fail)
+        monkeypatch.setattr(f"liaison_tui.store.storage.os.{failing}", fail)
     with pytest.raises(StorageError, match=r"could not save .*file is unchanged"):
         store.commit([added(City(name="Osaka"))])
     monkeypatch.undo()
@@ -47,7 +47,7 @@ def test_backup_is_copied_where_hard_links_fail(sample_file: Path, monkeypatch: 
     def no_links(*args: object) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr("liaison_tui.storage.os.link", no_links)
+    monkeypatch.setattr("liaison_tui.store.storage.os.link", no_links)
     before = sample_file.read_bytes()
     Store.open(sample_file).commit([added(City(name="Busan"))])
     assert backup_path(sample_file).read_bytes() == before

@@ -13,11 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from liaison_tui.cli import main
-from liaison_tui.edits import added
-from liaison_tui.export_csv import neutralise, restore, table_csv
-from liaison_tui.model import City, Officer
-from liaison_tui.store import Store
+from liaison_tui.cli.main import main
+from liaison_tui.domain.edits import added
+from liaison_tui.domain.model import City, Officer
+from liaison_tui.spreadsheets.columns import neutralise, restore
+from liaison_tui.spreadsheets.exporting import table_csv
+from liaison_tui.store.store import Store
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 EXPECTED = {

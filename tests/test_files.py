@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui import schema
-from liaison_tui.storage import StorageError
-from liaison_tui.store import Store
+from liaison_tui.store import schema
+from liaison_tui.store.storage import StorageError
+from liaison_tui.store.store import Store
 
 BAD_FILES = {
     "empty": (b"", "the file is empty"),

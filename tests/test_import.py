@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui.cli import main
-from liaison_tui.store import Store
+from liaison_tui.cli.main import main
+from liaison_tui.store.store import Store
 
 # Shaped like an event-registration export: BOM, semicolons, CRLF, extra columns,
 # first/last name split, and three bad rows (unknown city, bad date, no name).

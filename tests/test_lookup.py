@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from liaison_tui import paths
-from liaison_tui.demo import generate
-from liaison_tui.lookup import LookupIndex
-from liaison_tui.store import Store
+from liaison_tui.domain.demo import generate
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.store import paths
+from liaison_tui.store.store import Store
 
 
 @pytest.fixture
@@ -74,8 +74,8 @@ def test_any_query_is_answered_in_rank_order(query: str) -> None:
 def test_updated_index_answers_like_a_fresh_one(sample_file: Path) -> None:
     import dataclasses
 
-    from liaison_tui.edits import added, changed, invert, plan_delete
-    from liaison_tui.model import City, Officer
+    from liaison_tui.domain.edits import added, changed, invert, plan_delete
+    from liaison_tui.domain.model import City, Officer
 
     store = Store.open(sample_file)
     index = LookupIndex(store.data)

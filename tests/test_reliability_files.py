@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from liaison_tui import cli
-from liaison_tui.storage import backup_path
-from liaison_tui.store import Store
+from liaison_tui import launcher as cli
+from liaison_tui.store.storage import backup_path
+from liaison_tui.store.store import Store
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import make_app
 
@@ -67,9 +67,9 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
 
 
 def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from liaison_tui.edits import added
-    from liaison_tui.model import City
-    from liaison_tui.storage import StorageError
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import City
+    from liaison_tui.store.storage import StorageError
 
     before = sample_file.read_bytes()
     store = Store.open(sample_file)
@@ -77,7 +77,7 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("liaison_tui.storage.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("liaison_tui.store.storage.tempfile.mkstemp", refuse)
     with pytest.raises(StorageError, match=r"cannot write in .* \(Permission denied\)"):
         store.commit([added(City(name="Busan"))])
     assert sample_file.read_bytes() == before

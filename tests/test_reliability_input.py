@@ -11,13 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from liaison_tui import records, summaries
-from liaison_tui.display import visible
-from liaison_tui.edits import added
-from liaison_tui.export_csv import FORMULA_STARTS, restore, table_csv
-from liaison_tui.export_ics import ics_text, itinerary_calendar
-from liaison_tui.model import City, Event, FollowUp, Officer, Visit
-from liaison_tui.store import Store
+from liaison_tui.domain.edits import added
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Visit
+from liaison_tui.reports import summaries
+from liaison_tui.reports.calendar import ics_text, itinerary_calendar
+from liaison_tui.reports.display import visible
+from liaison_tui.spreadsheets.columns import FORMULA_STARTS, restore
+from liaison_tui.spreadsheets.exporting import table_csv
+from liaison_tui.store import codec as records
+from liaison_tui.store.store import Store
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import make_app
 

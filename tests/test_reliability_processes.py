@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from liaison_tui.demo import generate
-from liaison_tui.edits import added
-from liaison_tui.model import Officer
-from liaison_tui.storage import backup_path
-from liaison_tui.store import Store
+from liaison_tui.domain.demo import generate
+from liaison_tui.domain.edits import added
+from liaison_tui.domain.model import Officer
+from liaison_tui.store.storage import backup_path
+from liaison_tui.store.store import Store
 
 LONG = os.environ.get("LIAISON_TUI_LONG") == "1"
 KILLS = 200 if LONG else 25

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liaison_tui.model import EventKind, FollowUpStatus, Role
-from liaison_tui.store import Store
+from liaison_tui.domain.model import EventKind, FollowUpStatus, Role
+from liaison_tui.store.store import Store
 
 
 def test_sample_loads_and_holds_the_article(sample_file: Path) -> None:

@@ -9,9 +9,9 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from liaison_tui.edits import added
-from liaison_tui.model import City, Officer, Role
-from liaison_tui.store import Store
+from liaison_tui.domain.edits import added
+from liaison_tui.domain.model import City, Officer, Role
+from liaison_tui.store.store import Store
 from ui_helpers import make_app
 
 SnapCompare = Callable[..., bool]

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from conftest import StoreFactory
-from liaison_tui.edits import added, changed, invert, plan_delete
-from liaison_tui.model import City, Officer, Role, ValidationError
-from liaison_tui.store import StaleEditError
+from liaison_tui.domain.edits import added, changed, invert, plan_delete
+from liaison_tui.domain.model import City, Officer, Role, ValidationError
+from liaison_tui.store.store import StaleEditError
 
 
 def officer_named(store_data: object, name: str) -> Officer:

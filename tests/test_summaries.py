@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from liaison_tui import summaries
-from liaison_tui.cli import main
-from liaison_tui.demo import generate
-from liaison_tui.edits import added, changed
-from liaison_tui.model import Event, EventKind, Officer, Travel
-from liaison_tui.store import Store
+from liaison_tui.cli.main import main
+from liaison_tui.domain.demo import generate
+from liaison_tui.domain.edits import added, changed
+from liaison_tui.domain.model import Event, EventKind, Officer, Travel
+from liaison_tui.reports import summaries
+from liaison_tui.store.store import Store
 
 
 def render(parts: list[object], width: int = 200) -> str:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from liaison_tui import records, values
-from liaison_tui.model import Officer, Travel, ValidationError
+from liaison_tui.domain import values
+from liaison_tui.domain.model import Officer, Travel, ValidationError
+from liaison_tui.store import codec as records
 
 
 @given(st.times().map(lambda t: t.replace(second=0, microsecond=0)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from liaison_tui.store import Store
+from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
 
 # Friday 4 December 2026, 09:30 in Shenzhen: the liaison conference is under way.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from liaison_tui.cli import main
+from liaison_tui.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

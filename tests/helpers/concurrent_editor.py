@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from liaison_tui.edits import changed
-from liaison_tui.store import StaleEditError, Store
+from liaison_tui.domain.edits import changed
+from liaison_tui.store.store import StaleEditError, Store
 
 
 def increment(store: Store, name: str) -> int:

@@ -13,9 +13,9 @@ import dataclasses
 import os
 import sys
 
-from liaison_tui.edits import added, changed, removed
-from liaison_tui.model import Officer
-from liaison_tui.store import Store
+from liaison_tui.domain.edits import added, changed, removed
+from liaison_tui.domain.model import Officer
+from liaison_tui.store.store import Store
 
 COUNTER = "counter"
 KEEP = 5

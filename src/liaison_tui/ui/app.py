@@ -9,12 +9,12 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from liaison_tui import schedule
-from liaison_tui.edits import Edit, invert, summarise
-from liaison_tui.lookup import LookupIndex
-from liaison_tui.model import KIND_NAMES, Dataset, ValidationError
-from liaison_tui.storage import StorageError
-from liaison_tui.store import Commit, Store
+from liaison_tui.domain import schedule
+from liaison_tui.domain.edits import Edit, invert, summarise
+from liaison_tui.domain.model import KIND_NAMES, Dataset, ValidationError
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.store.storage import StorageError
+from liaison_tui.store.store import Commit, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen

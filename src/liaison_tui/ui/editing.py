@@ -14,9 +14,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 
-from liaison_tui import edits
-from liaison_tui.display import literal
-from liaison_tui.model import City, Dataset, Event, FollowUp, Officer, Record, Visit, describe
+from liaison_tui.domain import edits
+from liaison_tui.domain.model import City, Dataset, Event, FollowUp, Officer, Record, Visit, describe
+from liaison_tui.reports.display import literal
 from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
 from liaison_tui.ui.dialogs.record_form import RecordForm

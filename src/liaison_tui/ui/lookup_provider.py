@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from liaison_tui import schedule
-from liaison_tui.display import clip, literal
-from liaison_tui.lookup import Entry
+from liaison_tui.domain import schedule
+from liaison_tui.lookup.index import Entry
+from liaison_tui.reports.display import clip, literal
 from liaison_tui.ui.messages import Goto
 
 if TYPE_CHECKING:

@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher
 
-from liaison_tui import details, schedule
-from liaison_tui.conflicts import Conflict, find_conflicts, flagged_ids
+from liaison_tui.domain import schedule
+from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
+from liaison_tui.reports import details
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import EditingScreen

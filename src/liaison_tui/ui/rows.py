@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from liaison_tui import schedule
-from liaison_tui.display import literal
-from liaison_tui.model import Dataset, Event
+from liaison_tui.domain import schedule
+from liaison_tui.domain.model import Dataset, Event
+from liaison_tui.reports.display import literal
 from liaison_tui.ui.widgets.record_table import LazyRows
 
 CITY_COLUMNS = ("City", "Country", "Officers")

@@ -14,9 +14,8 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from liaison_tui import values
-from liaison_tui.lookup import officer_ids, officer_names
-from liaison_tui.model import (
+from liaison_tui.domain import values
+from liaison_tui.domain.model import (
     City,
     Dataset,
     Event,
@@ -29,6 +28,7 @@ from liaison_tui.model import (
     Travel,
     Visit,
 )
+from liaison_tui.domain.names import officer_ids, officer_names
 
 
 @dataclass(frozen=True)

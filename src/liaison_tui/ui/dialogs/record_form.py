@@ -17,11 +17,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from liaison_tui.display import literal
-from liaison_tui.model import KIND_NAMES, Dataset, Record
+from liaison_tui.domain.model import KIND_NAMES, Dataset, Record
+from liaison_tui.domain.validation import check_record
+from liaison_tui.reports.display import literal
 from liaison_tui.ui.dialogs.fields import FIELDS, Field, context_problems, replace
 from liaison_tui.ui.widgets.key_bar import KeyBar
-from liaison_tui.validation import check_record
 
 SaveCallback = Callable[[Record, Record | None], Record | None]  # the saved record, or None
 

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static, TabbedContent, TabPane
 
-from liaison_tui import summaries
-from liaison_tui.model import Dataset, Officer, Visit
+from liaison_tui.domain.model import Dataset, Officer, Visit
+from liaison_tui.reports import summaries
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 ROWS_SHOWN = 500  # per table on screen; the command line prints every row

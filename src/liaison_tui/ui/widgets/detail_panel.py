@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 
 class DetailPanel(VerticalScroll):
-    """Shows one record's detail; the text is built by ``liaison_tui.details``."""
+    """Shows one record's detail; the text is built by ``liaison_tui.reports.details``."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body", markup=False)

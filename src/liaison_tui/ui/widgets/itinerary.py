@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 
-from liaison_tui import schedule
-from liaison_tui.model import Dataset, Event, Visit
+from liaison_tui.domain import schedule
+from liaison_tui.domain.model import Dataset, Event, Visit
 from liaison_tui.ui.rows import EVENT_COLUMNS, event_rows
 from liaison_tui.ui.widgets.record_table import RecordTable
 from liaison_tui.ui.widgets.tab_strip import TabStrip

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from liaison_tui.display import literal
+from liaison_tui.reports.display import literal
 from liaison_tui.ui.messages import RecordHighlighted, RecordOpened
 
 Cell = str | Text

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from liaison_tui.display import literal
-from liaison_tui.model import Visit
+from liaison_tui.domain.model import Visit
+from liaison_tui.reports.display import literal
 
 
 def visit_dates(visit: Visit) -> str:

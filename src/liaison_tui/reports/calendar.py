@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
-from liaison_tui import __version__, schedule
-from liaison_tui.model import Dataset, Event, Officer, Visit
+from liaison_tui import __version__
+from liaison_tui.domain import schedule
+from liaison_tui.domain.model import Dataset, Event, Officer, Visit
 
 LISTED_PARTICIPANTS = 40  # more than this and the description gives counts, not names
 

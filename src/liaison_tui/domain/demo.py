@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from liaison_tui.edits import Edit, added
-from liaison_tui.model import (
+from liaison_tui.domain.edits import Edit, added
+from liaison_tui.domain.model import (
     City,
     Event,
     EventKind,

@@ -1,6 +1,6 @@
 """Import officers, cities, events or follow-ups from a registration spreadsheet.
 
-Columns are matched by header name (with the aliases in ``csv_fields``), not by
+Columns are matched by header name (with the aliases in ``columns``), not by
 position; unknown columns are reported. Each row becomes an add, an update of
 the record it matches (officers by email, else name and city), "unchanged", or
 a rejection with its line number and reason. Nothing is written here: the
@@ -16,12 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaison_tui.csv_fields import BUILDERS, COLUMNS, Row, header_key
-from liaison_tui.edits import Edit, added, changed
-from liaison_tui.export_csv import restore
-from liaison_tui.lookup import fold
-from liaison_tui.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, describe, label
-from liaison_tui.validation import check_record, check_references
+from liaison_tui.domain.edits import Edit, added, changed
+from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, describe, label
+from liaison_tui.domain.validation import check_record, check_references
+from liaison_tui.domain.values import fold
+from liaison_tui.spreadsheets.columns import BUILDERS, COLUMNS, Row, header_key, restore
 
 # Which record attribute an importer field fills; fields not named keep their name.
 ATTRIBUTE: dict[type[Record], dict[str, str]] = {

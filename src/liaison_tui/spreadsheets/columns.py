@@ -12,9 +12,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from liaison_tui import schedule, values
-from liaison_tui.lookup import fold, officer_ids, officer_names
-from liaison_tui.model import City, Dataset, Event, EventKind, FollowUp, FollowUpStatus, Officer, Record, Role, Travel
+from liaison_tui.domain import schedule, values
+from liaison_tui.domain.model import (
+    City,
+    Dataset,
+    Event,
+    EventKind,
+    FollowUp,
+    FollowUpStatus,
+    Officer,
+    Record,
+    Role,
+    Travel,
+)
+from liaison_tui.domain.names import find_city, officer_ids, officer_names
+from liaison_tui.domain.values import fold
 
 Row = dict[str, str]
 
@@ -90,6 +102,21 @@ COLUMNS: dict[type[Record], list[Column]] = {
     Event: EVENT_COLUMNS,
     FollowUp: FOLLOWUP_COLUMNS,
 }
+
+
+# A cell starting with one of these runs as a formula when a spreadsheet opens the file
+# (CSV injection): export prefixes an apostrophe, import removes it again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix an apostrophe to formula-like cells (and to ones already starting with one)."""
+    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise`` on import; other cells starting with an apostrophe stay as they are."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
 
 
 def _travel_cells(leg: Travel | None) -> tuple[str, str]:
@@ -179,20 +206,6 @@ def _yes_no(text: str) -> bool:
     if answer in ("no", "n", "false", "0"):
         return False
     raise ValueError(f"{text!r}: use yes or no")
-
-
-def find_city(data: Dataset, name: str, country: str = "") -> City:
-    wanted = fold(name.strip())
-    found = [
-        c for c in data.cities.values() if fold(c.name) == wanted or (c.native_name and fold(c.native_name) == wanted)
-    ]
-    if country.strip() and len(found) > 1:
-        found = [c for c in found if fold(c.country) == fold(country.strip())]
-    if not found:
-        raise ValueError(f"unknown city {name!r} (import cities first, or add it in the app)")
-    if len(found) > 1:
-        raise ValueError(f"city {name!r} is ambiguous: give the country too")
-    return found[0]
 
 
 def _travel(at: str, flight: str) -> Travel | None:

@@ -18,13 +18,14 @@ from typing import cast
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from liaison_tui import records, schema
-from liaison_tui.edits import Edit
-from liaison_tui.memory import collector_paused
-from liaison_tui.model import TABLES, Dataset, Problem, ValidationError, Visit, describe
-from liaison_tui.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
-from liaison_tui.tinydb_table import InPlaceTinyDB
-from liaison_tui.validation import check_dataset, check_record, check_references, dangling_references
+from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.model import TABLES, Dataset, Problem, ValidationError, Visit, describe
+from liaison_tui.domain.validation import check_dataset, check_record, check_references, dangling_references
+from liaison_tui.store import codec as records
+from liaison_tui.store import schema
+from liaison_tui.store.gc_pause import collector_paused
+from liaison_tui.store.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
+from liaison_tui.store.tinydb_table import InPlaceTinyDB
 
 KINDS_BY_TABLE = {name: kind for kind, name in TABLES.items()}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from liaison_tui import schedule, values
-from liaison_tui.model import Dataset, Visit
+from liaison_tui.domain import schedule, values
+from liaison_tui.domain.model import Dataset, Visit
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ def sample_bytes() -> bytes:
     if bundled.is_file():
         return bundled.read_bytes()
     # An editable install runs from the source tree, where the sample sits at the top.
-    return (Path(__file__).resolve().parents[2] / "data" / "sample.json").read_bytes()
+    return (Path(__file__).resolve().parents[3] / "data" / "sample.json").read_bytes()
 
 
 def default_data_file() -> Path:

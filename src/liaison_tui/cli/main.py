@@ -11,11 +11,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from liaison_tui import __version__, paths
-from liaison_tui.errors import CommandError
-from liaison_tui.model import ValidationError
-from liaison_tui.storage import StorageError
-from liaison_tui.store import Store
+from liaison_tui import __version__
+from liaison_tui.cli.errors import CommandError
+from liaison_tui.domain.model import ValidationError
+from liaison_tui.store import paths
+from liaison_tui.store.storage import StorageError
+from liaison_tui.store.store import Store
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -93,8 +94,8 @@ def run_check(arguments: argparse.Namespace) -> int:
     visit = store.current_visit()
     if visit:
         print(f"  current visit: {visit.name} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
-        from liaison_tui.conflicts import find_conflicts
-        from liaison_tui.display import visible
+        from liaison_tui.domain.conflicts import find_conflicts
+        from liaison_tui.reports.display import visible
 
         conflicts = find_conflicts(store.data, visit)
         print(f"  conflicts in the plan (warnings; the file is sound): {len(conflicts)}")
@@ -106,7 +107,7 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 
 def run_demo(arguments: argparse.Namespace) -> int:
-    from liaison_tui.demo import generate
+    from liaison_tui.domain.demo import generate
 
     store = Store.open(_data_file(arguments))
     if any(store.data.counts().values()):
@@ -119,19 +120,18 @@ def run_demo(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_app(arguments: argparse.Namespace) -> int:
-    from liaison_tui.ui.app import LiaisonApp
+AppOpener = Callable[[Store], None]
 
-    store = Store.open(_data_file(arguments))
-    LiaisonApp(store).run()
-    return EXIT_OK
+
+def _no_app(store: Store) -> None:
+    raise CommandError("this entry point has no app: run liaison-tui, or give a COMMAND (see --help)")
 
 
 def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace], int]:
     """Run ``cli_reports.run_<command>`` on the data file, importing it only then."""
 
     def run(arguments: argparse.Namespace) -> int:
-        from liaison_tui import cli_reports
+        from liaison_tui.cli import reports as cli_reports
 
         store = Store.open(_data_file(arguments), create=False, read_only=read_only)
         return int(getattr(cli_reports, f"run_{command}")(store, arguments))
@@ -139,8 +139,7 @@ def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace]
     return run
 
 
-COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: run_app,
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "demo": run_demo,
     "summary": _on_store("summary", read_only=True),
@@ -149,9 +148,13 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) -> int:
+    """Run one command (or, with none, ``open_app`` on the data file); the exit status."""
     arguments = build_parser().parse_args(argv)
     try:
+        if arguments.command is None:
+            open_app(Store.open(_data_file(arguments)))
+            return EXIT_OK
         return COMMANDS[arguments.command](arguments)
     except (StorageError, ValidationError, CommandError) as error:
         print(f"liaison-tui: {error}", file=sys.stderr)

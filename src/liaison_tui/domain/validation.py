@@ -7,8 +7,8 @@ every problem rather than stopping at the first, each naming record and field.
 
 from __future__ import annotations
 
-from liaison_tui import values
-from liaison_tui.model import (
+from liaison_tui.domain import values
+from liaison_tui.domain.model import (
     City,
     Dataset,
     Event,

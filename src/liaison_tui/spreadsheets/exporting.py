@@ -11,23 +11,12 @@ from __future__ import annotations
 import csv
 import io
 
-from liaison_tui import schedule
-from liaison_tui.csv_fields import COLUMNS, to_row
-from liaison_tui.lookup import fold
-from liaison_tui.model import TABLES, City, Dataset, Event, FollowUp, Officer, Record
+from liaison_tui.domain import schedule
+from liaison_tui.domain.model import TABLES, City, Dataset, Event, FollowUp, Officer, Record
+from liaison_tui.domain.values import fold
+from liaison_tui.spreadsheets.columns import COLUMNS, neutralise, to_row
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORTED_KINDS: list[type[Record]] = [Officer, City, Event, FollowUp]
-
-
-def neutralise(cell: str) -> str:
-    """Prefix an apostrophe to formula-like cells (and to ones already starting with one)."""
-    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo ``neutralise`` on import; other cells starting with an apostrophe stay as they are."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
 
 
 def _records(data: Dataset, kind: type[Record]) -> list[Record]:

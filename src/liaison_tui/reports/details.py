@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from liaison_tui import schedule, values
-from liaison_tui.conflicts import Conflict
-from liaison_tui.display import literal
-from liaison_tui.model import City, Dataset, Event, FollowUp, Officer, Travel, Visit
+from liaison_tui.domain import schedule, values
+from liaison_tui.domain.conflicts import Conflict
+from liaison_tui.domain.model import City, Dataset, Event, FollowUp, Officer, Travel, Visit
+from liaison_tui.reports.display import literal
 
 LABEL = "bold"
 MUTED = "dim"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from liaison_tui.model import City, Dataset, Event, Officer, Visit
+from liaison_tui.domain.model import City, Dataset, Event, Officer, Visit
 
 
 def local_now(visit: Visit, now: datetime) -> datetime:

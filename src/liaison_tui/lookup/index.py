@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import heapq
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from liaison_tui import schedule, values
-from liaison_tui.edits import Edit
-from liaison_tui.memory import collector_paused
-from liaison_tui.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain import schedule
+from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.values import fold
+from liaison_tui.store.gc_pause import collector_paused
 
 _WORD = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Sandéman' and 'SANDEMAN' meet."""
-    if text.isascii():  # most text: no accents to strip, and ten times faster
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _deletions(word: str) -> set[str]:
@@ -248,37 +240,3 @@ class LookupIndex:
         if lined in entry.word_starts:  # a word of another field (city, title, ...) starts with it
             return 0.7
         return 0.6
-
-
-def find_officer(data: Dataset, name: str) -> Officer:
-    """The one officer ``name`` means (exact, else a unique part); LookupError says why not."""
-    wanted = fold(name).strip()
-    exact = [o for o in data.officers.values() if fold(o.name) == wanted or fold(o.native_name) == wanted]
-    partial = exact or [o for o in data.officers.values() if wanted and wanted in fold(o.name)]
-    if len(partial) == 1:
-        return partial[0]
-    if not partial:
-        raise LookupError(f"no officer called {name!r}")
-    names = ", ".join(sorted(o.name for o in partial)[:8])
-    raise LookupError(f"{len(partial)} officers match {name!r} ({names}): be more precise")
-
-
-def officer_names(data: Dataset, ids: tuple[int, ...]) -> str:
-    """Officers as typed in forms and spreadsheets: names, comma-separated, in order."""
-    return ", ".join(data.officers[i].name for i in ids if i in data.officers)
-
-
-def officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
-    """The officers ``text`` names (see ``officer_names``); ValueError names the one not found."""
-    by_name: dict[str, list[int]] = {}
-    for officer in data.officers.values():
-        by_name.setdefault(fold(officer.name), []).append(officer.id)
-    ids: list[int] = []
-    for name in values.parse_list(text):
-        found = by_name.get(fold(name), [])
-        if not found:
-            raise ValueError(f"unknown officer {name!r}")
-        if len(found) > 1:
-            raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
-        ids.append(found[0])
-    return tuple(ids)

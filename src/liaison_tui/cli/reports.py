@@ -19,13 +19,13 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from liaison_tui import summaries
-from liaison_tui.display import literal
-from liaison_tui.errors import CommandError
-from liaison_tui.import_csv import CsvImportError, ImportPlan, plan_import
-from liaison_tui.lookup import find_officer
-from liaison_tui.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
-from liaison_tui.store import Store
+from liaison_tui.cli.errors import CommandError
+from liaison_tui.domain.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.names import find_officer
+from liaison_tui.reports import summaries
+from liaison_tui.reports.display import literal
+from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
+from liaison_tui.store.store import Store
 
 IMPORT_KINDS: dict[str, type[Record]] = {"officers": Officer, "cities": City, "events": Event, "followups": FollowUp}
 
@@ -87,11 +87,11 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
     visit = _visit(store)
     officer = _officer(store, arguments.officer) if arguments.officer else None
     if arguments.format == "ics":
-        from liaison_tui.export_ics import itinerary_calendar
+        from liaison_tui.reports.calendar import itinerary_calendar
 
         _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
     elif arguments.format == "csv":
-        from liaison_tui.export_csv import table_csv, table_names
+        from liaison_tui.spreadsheets.exporting import table_csv, table_names
 
         tables = table_names()
         if arguments.table:
@@ -104,7 +104,7 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
         for name, kind in tables.items():
             _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / f"{name}.csv"))
     else:
-        from liaison_tui import export_doc
+        from liaison_tui.reports import documents as export_doc
 
         if arguments.format == "md":
             text = (

@@ -16,10 +16,10 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liaison_tui import schedule, values
-from liaison_tui.conflicts import find_conflicts
-from liaison_tui.display import literal
-from liaison_tui.model import Dataset, EventKind, Officer, Visit
+from liaison_tui.domain import schedule, values
+from liaison_tui.domain.conflicts import find_conflicts
+from liaison_tui.domain.model import Dataset, EventKind, Officer, Visit
+from liaison_tui.reports.display import literal
 
 
 def _table(title: str, *columns: str, caption: str = "") -> Table:

@@ -13,9 +13,10 @@ from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 
-from liaison_tui import details, schedule, summaries
-from liaison_tui.display import literal
-from liaison_tui.model import Dataset, Officer, Visit
+from liaison_tui.domain import schedule
+from liaison_tui.domain.model import Dataset, Officer, Visit
+from liaison_tui.reports import details, summaries
+from liaison_tui.reports.display import literal
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 

@@ -15,8 +15,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
-from liaison_tui import values
-from liaison_tui.model import (
+from liaison_tui.domain import values
+from liaison_tui.domain.model import (
     KIND_NAMES,
     EventKind,
     FollowUpStatus,

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from liaison_tui.model import KIND_NAMES, City, Dataset, Event, Officer, Record, Visit
+from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, Officer, Record, Visit
 
 
 @dataclass(frozen=True, slots=True)

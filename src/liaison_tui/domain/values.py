@@ -7,6 +7,7 @@ accept and print exactly the same spellings, and dates and times round-trip.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -78,3 +79,11 @@ def check_timezone(name: str) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from None
     return name
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Sandéman' and 'SANDEMAN' meet."""
+    if text.isascii():  # most text: no accents to strip, and ten times faster
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

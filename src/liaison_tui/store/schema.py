@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from liaison_tui.model import TABLES
-from liaison_tui.storage import StorageError, Tables
+from liaison_tui.domain.model import TABLES
+from liaison_tui.store.storage import StorageError, Tables
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"

@@ -1,0 +1,1 @@
+"""The ``liaison-tui`` command line: parsing, dispatch and the commands for scripts."""

@@ -1,0 +1,59 @@
+"""Records named by people: an officer or a city by name, lists of officers as typed.
+
+Forms, spreadsheets and commands all resolve names the same way here, case-
+and accent-insensitively; the tolerant ranking for lookups is ``lookup.index``.
+"""
+
+from __future__ import annotations
+
+from liaison_tui.domain import values
+from liaison_tui.domain.model import City, Dataset, Officer
+from liaison_tui.domain.values import fold
+
+
+def find_city(data: Dataset, name: str, country: str = "") -> City:
+    wanted = fold(name.strip())
+    found = [
+        c for c in data.cities.values() if fold(c.name) == wanted or (c.native_name and fold(c.native_name) == wanted)
+    ]
+    if country.strip() and len(found) > 1:
+        found = [c for c in found if fold(c.country) == fold(country.strip())]
+    if not found:
+        raise ValueError(f"unknown city {name!r} (import cities first, or add it in the app)")
+    if len(found) > 1:
+        raise ValueError(f"city {name!r} is ambiguous: give the country too")
+    return found[0]
+
+
+def find_officer(data: Dataset, name: str) -> Officer:
+    """The one officer ``name`` means (exact, else a unique part); LookupError says why not."""
+    wanted = fold(name).strip()
+    exact = [o for o in data.officers.values() if fold(o.name) == wanted or fold(o.native_name) == wanted]
+    partial = exact or [o for o in data.officers.values() if wanted and wanted in fold(o.name)]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise LookupError(f"no officer called {name!r}")
+    names = ", ".join(sorted(o.name for o in partial)[:8])
+    raise LookupError(f"{len(partial)} officers match {name!r} ({names}): be more precise")
+
+
+def officer_names(data: Dataset, ids: tuple[int, ...]) -> str:
+    """Officers as typed in forms and spreadsheets: names, comma-separated, in order."""
+    return ", ".join(data.officers[i].name for i in ids if i in data.officers)
+
+
+def officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
+    """The officers ``text`` names (see ``officer_names``); ValueError names the one not found."""
+    by_name: dict[str, list[int]] = {}
+    for officer in data.officers.values():
+        by_name.setdefault(fold(officer.name), []).append(officer.id)
+    ids: list[int] = []
+    for name in values.parse_list(text):
+        found = by_name.get(fold(name), [])
+        if not found:
+            raise ValueError(f"unknown officer {name!r}")
+        if len(found) > 1:
+            raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
+        ids.append(found[0])
+    return tuple(ids)

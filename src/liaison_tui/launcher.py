@@ -1,0 +1,22 @@
+"""The ``liaison-tui`` command: the app when no command is given, else the CLI.
+
+The one module above both front ends, so that neither the CLI nor the app
+imports the other; the app is imported only when it is about to open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liaison_tui.cli import main as cli
+from liaison_tui.store.store import Store
+
+
+def run_app(store: Store) -> None:
+    from liaison_tui.ui.app import LiaisonApp
+
+    LiaisonApp(store).run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli.main(argv, open_app=run_app)

@@ -1,0 +1,1 @@
+"""Finding records by what a person remembers of them: the tolerant index, and names to records."""

@@ -1,0 +1,1 @@
+"""What the data says, for people: summaries, details, printable documents and calendars."""

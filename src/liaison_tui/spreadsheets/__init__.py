@@ -1,0 +1,1 @@
+"""Registration spreadsheets in and out: columns, import plans, CSV export."""

@@ -1,0 +1,1 @@
+"""Keeping the data: the TinyDB file, written atomically and shared by several processes."""
