@@ -223,9 +223,10 @@ def _p95(samples: list[float]) -> float:
 
 
 def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
+    from liaison_tui.domain.kinds import SPREADSHEET_KINDS
     from liaison_tui.reports import summaries
     from liaison_tui.reports.calendar import itinerary_calendar
-    from liaison_tui.spreadsheets.exporting import EXPORTED_KINDS, table_csv
+    from liaison_tui.spreadsheets.exporting import table_csv
 
     store = Store.open(path, read_only=True)
     data, visit = store.data, store.current_visit()
@@ -243,7 +244,7 @@ def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
     csv = Figure(size, "export csv (all tables)", [])
     for _ in range(repeat):
         ics.ours.append(timed(lambda: itinerary_calendar(data, visit, "benchmark")))
-        csv.ours.append(timed(lambda: [table_csv(data, kind) for kind in EXPORTED_KINDS]))
+        csv.ours.append(timed(lambda: [table_csv(data, kind) for kind in SPREADSHEET_KINDS]))
     return [*figures, ics, csv]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from liaison_tui.domain.model import Dataset
+from liaison_tui.domain.dataset import Dataset
 from liaison_tui.store.store import Store
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen

@@ -15,6 +15,7 @@ from icalendar import Calendar
 
 from liaison_tui.cli.main import main
 from liaison_tui.domain.edits import added
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import City, Officer
 from liaison_tui.spreadsheets.columns import neutralise, restore
 from liaison_tui.spreadsheets.exporting import table_csv
@@ -112,7 +113,7 @@ def test_csv_export_of_dangerous_cells(sample_file: Path) -> None:
     store = Store.open(sample_file)
     atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
     store.commit([added(Officer(name='=HYPERLINK("http://x")', city_id=atlanta.id, phone="+1 404 555"))])
-    text = table_csv(store.data, Officer)
+    text = table_csv(store.data, Kind.OFFICER)
     rows = list(csv.DictReader(io.StringIO(text)))
     evil = next(r for r in rows if "HYPERLINK" in r["Name"])
     assert evil["Name"].startswith("'=") and evil["Phone"] == "'+1 404 555"

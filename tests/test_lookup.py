@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from liaison_tui.domain.demo import generate
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.store import paths
 from liaison_tui.store.store import Store
@@ -57,7 +58,7 @@ def test_native_script_names_are_found() -> None:
     index = LookupIndex(store.data)
     named = next(o for o in store.data.officers.values() if o.native_name)
     hits = index.search(named.native_name)
-    assert named.id in [h.entry.record_id for h in hits[:25] if h.entry.kind == "officer"]
+    assert named.id in [h.entry.record_id for h in hits[:25] if h.entry.kind is Kind.OFFICER]
 
 
 SAMPLE_INDEX = LookupIndex(Store.in_memory(orjson.loads(paths.sample_bytes())).data)

@@ -1,1 +1,128 @@
-"""placeholder"""
+"""A working session on one data file: the store, undo, and the lookup index kept in step.
+
+Everything a front end does to the data that is not drawing it: save a list of
+edits, undo the last saves, pick up other processes' changes, and answer
+lookups from an index carried over edit by edit. The Textual app runs these in
+workers and shows what they return or raise; the CLI's write commands and the
+tests use them directly. Errors are the store's own (``StorageError``,
+``StaleEditError``, ``ValidationError``), plus the two undo can meet.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.edits import Edit, invert, summarise
+from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.model import Record, Visit
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.store.store import Commit, StaleEditError, Store
+
+UNDO_LEVELS = 100
+
+
+class NothingToUndo(Exception):
+    """Undo with no change of this session left to undo."""
+
+
+class UndoCollision(StaleEditError):
+    """Undo refused: what it would restore was changed elsewhere since."""
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo did, for the message and for showing where it happened."""
+
+    commit: Commit
+    summary: str  # "1 officer added", as the undone change was summarised
+    where: Record | None  # the record the undone change was about, if it still exists
+
+
+class Session:
+    """One front end's work on one store; not shared between threads except as noted."""
+
+    def __init__(self, store: Store, *, undo_levels: int = UNDO_LEVELS) -> None:
+        self.store = store
+        self.undo_levels = undo_levels
+        self._undo: list[list[Edit]] = []
+        self._index: tuple[Dataset, LookupIndex] | None = None
+        self._index_lock = threading.Lock()  # built in a worker thread, read on the UI thread
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def data(self) -> Dataset:
+        return self.store.data
+
+    def current_visit(self) -> Visit | None:
+        return self.store.current_visit()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def lookup_index(self) -> LookupIndex:
+        """The index of the current data: carried over saves, rebuilt after a reload.
+
+        Safe to call from a worker thread to build it ahead of the first keystroke.
+        """
+        data = self.store.data
+        with self._index_lock:
+            if self._index is None or self._index[0] is not data:
+                self._index = (data, LookupIndex(data))
+            return self._index[1]
+
+    @property
+    def lookup_ready(self) -> bool:
+        """True when a lookup would not have to build the index first."""
+        index = self._index
+        return index is not None and index[0] is self.store.data
+
+    # -- changing the data -----------------------------------------------------
+
+    def save(self, edits: Sequence[Edit], *, undoable: bool = True) -> Commit:
+        """Commit ``edits`` durably (or raise and change nothing); remember them for undo."""
+        before = self.store.data
+        commit = self.store.commit(edits)
+        if undoable and commit.edits:
+            self._undo = [*self._undo, commit.edits][-self.undo_levels :]
+        self._carry_lookup(before, commit)
+        return commit
+
+    def undo(self) -> Undone:
+        """Undo this session's last save; the undo itself cannot be undone."""
+        if not self._undo:
+            raise NothingToUndo("Nothing to undo")
+        last = self._undo[-1]
+        try:
+            commit = self.save(invert(last), undoable=False)
+        except StaleEditError as error:
+            reason = str(error).removesuffix("; nothing was saved")
+            raise UndoCollision(
+                f"Cannot undo ({summarise(last)}): {reason}. Nothing was undone; "
+                "edit the record by hand if the earlier version is still wanted."
+            ) from None
+        self._undo.pop()
+        record = last[-1].record
+        where = self.store.data.table(kind_of(record)).get(record.id)
+        return Undone(commit, summarise(last), where)
+
+    def forget_undo(self) -> None:
+        """Drop the undo history (e.g. when another file was opened in its place)."""
+        self._undo.clear()
+
+    def reload_if_changed(self) -> bool:
+        """Pick up another process's saves; True when there were any."""
+        return self.store.reload_if_changed()
+
+    def _carry_lookup(self, before: Dataset, commit: Commit) -> None:
+        """Update the index edit by edit (milliseconds) instead of rebuilding it."""
+        with self._index_lock:
+            if self._index is not None and self._index[0] is before and not commit.reloaded:
+                index = self._index[1]
+                index.update(self.store.data, commit.edits)
+                self._index = (self.store.data, index)

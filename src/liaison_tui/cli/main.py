@@ -13,7 +13,9 @@ from pathlib import Path
 
 from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
+from liaison_tui.reports import summaries
 from liaison_tui.store import paths
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
@@ -52,13 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SUMMARY_NAMES = ("delegation", "roster", "itinerary", "logistics", "followups", "conflicts", "agenda")
-IMPORT_KINDS = ("officers", "cities", "events", "followups")
+SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
-    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join(SUMMARY_NAMES)}")
+    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join([*summaries.BY_NAME, 'agenda'])}")
     summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
 
     export = commands.add_parser("export", help="write the itinerary or tables as ics, csv, md or html")
@@ -67,10 +68,10 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
     )
     export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
-    export.add_argument("--table", choices=IMPORT_KINDS, help="csv: just this table")
+    export.add_argument("--table", choices=SPREADSHEET_TABLES, help="csv: just this table")
 
     importing = commands.add_parser("import", help="import officers, cities, events or follow-ups from a CSV file")
-    importing.add_argument("kind", choices=IMPORT_KINDS)
+    importing.add_argument("kind", choices=SPREADSHEET_TABLES)
     importing.add_argument("file", type=Path)
     importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")

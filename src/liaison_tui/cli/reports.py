@@ -20,14 +20,13 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liaison_tui.cli.errors import CommandError
-from liaison_tui.domain.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
+from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import find_officer
 from liaison_tui.reports import summaries
 from liaison_tui.reports.display import literal
 from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
 from liaison_tui.store.store import Store
-
-IMPORT_KINDS: dict[str, type[Record]] = {"officers": Officer, "cities": City, "events": Event, "followups": FollowUp}
 
 
 def _visit(store: Store) -> Visit:
@@ -35,6 +34,14 @@ def _visit(store: Store) -> Visit:
     if visit is None:
         raise CommandError(f"{store.where}: holds no visit yet")
     return visit
+
+
+def _table_kind(table: str) -> Kind:
+    """The kind a ``--table``/import argument names (argparse has checked it is one)."""
+    kind = by_table(table)
+    if kind is None:
+        raise CommandError(f"no table {table!r}")
+    return kind
 
 
 def _officer(store: Store, name: str) -> Officer:
@@ -91,18 +98,17 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
 
         _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
     elif arguments.format == "csv":
-        from liaison_tui.spreadsheets.exporting import table_csv, table_names
+        from liaison_tui.spreadsheets.exporting import table_csv
 
-        tables = table_names()
         if arguments.table:
-            _emit(("\ufeff" + table_csv(store.data, tables[arguments.table])).encode(), arguments.output)
+            _emit(("\ufeff" + table_csv(store.data, _table_kind(arguments.table))).encode(), arguments.output)
             return 0
         if not arguments.output:
             raise CommandError("export csv writes one file per table: give -o FOLDER, or --table NAME")
         folder = Path(arguments.output)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, kind in tables.items():
-            _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / f"{name}.csv"))
+        for kind in SPREADSHEET_KINDS:
+            _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / kind.csv_name))
     else:
         from liaison_tui.reports import documents as export_doc
 
@@ -123,7 +129,7 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
 
 
 def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
-    table = Table(title=f"Import of {KIND_NAMES[plan.kind]} records", title_justify="left")
+    table = Table(title=f"Import of {plan.kind} records", title_justify="left")
     for column in ("Line", "Action", "Record", "Reason"):
         table.add_column(column, overflow="fold")
     for outcome in plan.outcomes:
@@ -143,9 +149,9 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         if not separator or not column.strip() or not target.strip():
             raise CommandError(f"--map {item!r}: use 'Column name=field'")
         overrides[column.strip()] = target.strip()
-    kind = IMPORT_KINDS[arguments.kind]
+    kind = _table_kind(arguments.kind)
     visit = store.current_visit()
-    if kind is Event and visit is None:
+    if kind is Kind.EVENT and visit is None:
         raise CommandError(f"{store.where}: add a visit before importing events")
     err = Console(stderr=True)
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from liaison_tui.domain import schedule, values
-from liaison_tui.domain.model import Dataset, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Visit
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
-from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, Officer, Record, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind, kind_of
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,38 +69,45 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
     """
     edits: list[Edit] = []
     gone_officers: set[int] = set()
-    if isinstance(record, City):
-        gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
-        edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
-    elif isinstance(record, Officer):
-        gone_officers = {record.id}
-    elif isinstance(record, Visit):
-        edits += [removed(e) for e in data.events.values() if e.visit_id == record.id]
-    if gone_officers:
-        for event in data.events.values():
-            trimmed = _without_officers(event, gone_officers)
-            if trimmed != event:
-                edits.append(changed(event, trimmed))
-        if not isinstance(record, Officer):
+    match record:
+        case City():
+            gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
+            edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
+            edits += _off_events(data, gone_officers)
             edits += [removed(data.officers[i]) for i in sorted(gone_officers)]
+        case Officer():
+            edits += _off_events(data, {record.id})
+        case Visit():
+            edits += [removed(e) for e in data.events.values() if e.visit_id == record.id]
+        case Event() | FollowUp():
+            pass  # nothing refers to them
+        case _:
+            assert_never(record)
     edits.append(removed(record))
     return edits
 
 
-def plural(kind: str) -> str:
-    return "cities" if kind == "city" else kind + "s"
+def _off_events(data: Dataset, gone: set[int]) -> list[Edit]:
+    """Take the officers in ``gone`` off every event's participants and speakers."""
+    edits: list[Edit] = []
+    if gone:
+        for event in data.events.values():
+            trimmed = _without_officers(event, gone)
+            if trimmed != event:
+                edits.append(changed(event, trimmed))
+    return edits
 
 
 def summarise(edits: Sequence[Edit]) -> str:
     """``1 city, 2 officers removed; 3 events changed`` for confirmations and undo."""
-    counts: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, Kind], int] = {}
     for edit in edits:
         verb = "added" if edit.before is None else "removed" if edit.after is None else "changed"
-        key = (verb, KIND_NAMES[type(edit.record)])
+        key = (verb, kind_of(edit.record))
         counts[key] = counts.get(key, 0) + 1
     parts: list[str] = []
     for verb in ("added", "changed", "removed"):
-        kinds = [f"{n} {kind if n == 1 else plural(kind)}" for (v, kind), n in counts.items() if v == verb]
+        kinds = [kind.counted(n) for (v, kind), n in counts.items() if v == verb]
         if kinds:
             parts.append(f"{', '.join(kinds)} {verb}")
     return "; ".join(parts) or "nothing"

@@ -7,7 +7,7 @@ Record ids are TinyDB document ids; ``0`` marks a record not yet saved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
@@ -161,42 +161,6 @@ class FollowUp:
 
 Record = Visit | City | Officer | Event | FollowUp
 
-#: Table name in the data file for each kind of record.
-TABLES: dict[type[Record], str] = {
-    Visit: "visits",
-    City: "cities",
-    Officer: "officers",
-    Event: "events",
-    FollowUp: "followups",
-}
-
-
-KIND_NAMES: dict[type[Record], str] = {
-    Visit: "visit",
-    City: "city",
-    Officer: "officer",
-    Event: "event",
-    FollowUp: "follow-up",
-}
-
-
-def label(record: Record) -> str:
-    """The text a person knows a record by."""
-    if isinstance(record, Event):
-        return record.title
-    if isinstance(record, FollowUp):
-        return record.text
-    return record.name
-
-
-def describe(record: Record) -> str:
-    """How messages name a record: ``event 'Library visit'``."""
-    text = label(record)
-    if len(text) > 40:
-        text = text[:39] + "…"
-    kind = KIND_NAMES[type(record)]
-    return f"{kind} {text!r}" if text else f"{kind} #{record.id}"
-
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -216,23 +180,3 @@ class ValidationError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
-
-
-@dataclass(slots=True)
-class Dataset:
-    """Every record of a data file, keyed by id, as the app and reports see them."""
-
-    visits: dict[int, Visit] = field(default_factory=dict)
-    cities: dict[int, City] = field(default_factory=dict)
-    officers: dict[int, Officer] = field(default_factory=dict)
-    events: dict[int, Event] = field(default_factory=dict)
-    followups: dict[int, FollowUp] = field(default_factory=dict)
-    # Values derived from the records (e.g. who is in the delegation), computed on
-    # first use. A Dataset is never changed once the store has published it.
-    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def table(self, kind: type[Record]) -> dict[int, Record]:
-        return getattr(self, TABLES[kind])  # type: ignore[no-any-return]
-
-    def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in TABLES.values()}

@@ -7,7 +7,8 @@ and accent-insensitively; the tolerant ranking for lookups is ``lookup.index``.
 from __future__ import annotations
 
 from liaison_tui.domain import values
-from liaison_tui.domain.model import City, Dataset, Officer
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import City, Officer
 from liaison_tui.domain.values import fold
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from liaison_tui.domain.model import City, Dataset, Event, Officer, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import City, Event, Officer, Visit
 
 
 def local_now(visit: Visit, now: datetime) -> datetime:

@@ -7,18 +7,12 @@ every problem rather than stopping at the first, each naming record and field.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from liaison_tui.domain import values
-from liaison_tui.domain.model import (
-    City,
-    Dataset,
-    Event,
-    FollowUp,
-    Officer,
-    Problem,
-    Record,
-    Visit,
-    describe,
-)
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind, describe
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Problem, Record, Visit
 
 
 def _required(record: Record, field: str, problems: list[Problem]) -> None:
@@ -33,38 +27,41 @@ def check_record(record: Record) -> list[Problem]:
     def fail(field: str, message: str) -> None:  # describe() only when something is wrong
         problems.append(Problem(describe(record), field, message))
 
-    if isinstance(record, Visit):
-        _required(record, "name", problems)
-        _required(record, "host_city", problems)
-        if not 1 <= record.days <= 31:
-            fail("days", f"days must be 1 to 31, not {record.days}")
-        try:
-            values.check_timezone(record.timezone)
-        except ValueError as error:
-            fail("timezone", str(error))
-        for field in ("expected_cities", "expected_officers"):
-            if getattr(record, field) < 0:
-                fail(field, f"{field.replace('_', ' ')} must not be negative")
-    elif isinstance(record, City):
-        _required(record, "name", problems)
-        if record.since is not None and not 1000 <= record.since <= 2200:
-            fail("since", f"since must be a year, not {record.since}")
-    elif isinstance(record, Officer):
-        _required(record, "name", problems)
-        if record.email and "@" not in record.email:
-            fail("email", f"email {record.email!r} has no '@'")
-        if record.arrival and record.departure and record.departure.at < record.arrival.at:
-            fail("departure", "departs before arriving")
-    elif isinstance(record, Event):
-        _required(record, "title", problems)
-        if record.end <= record.start:
-            start, end = values.format_time(record.start), values.format_time(record.end)
-            verb = "ends when it starts" if record.end == record.start else f"ends {end} before it starts"
-            fail("end", f"{verb} {start}")
-        if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
-            fail("speaking_now_id", "the officer speaking now is not a speaker")
-    elif isinstance(record, FollowUp):
-        _required(record, "text", problems)
+    match record:
+        case Visit():
+            _required(record, "name", problems)
+            _required(record, "host_city", problems)
+            if not 1 <= record.days <= 31:
+                fail("days", f"days must be 1 to 31, not {record.days}")
+            try:
+                values.check_timezone(record.timezone)
+            except ValueError as error:
+                fail("timezone", str(error))
+            for field in ("expected_cities", "expected_officers"):
+                if getattr(record, field) < 0:
+                    fail(field, f"{field.replace('_', ' ')} must not be negative")
+        case City():
+            _required(record, "name", problems)
+            if record.since is not None and not 1000 <= record.since <= 2200:
+                fail("since", f"since must be a year, not {record.since}")
+        case Officer():
+            _required(record, "name", problems)
+            if record.email and "@" not in record.email:
+                fail("email", f"email {record.email!r} has no '@'")
+            if record.arrival and record.departure and record.departure.at < record.arrival.at:
+                fail("departure", "departs before arriving")
+        case Event():
+            _required(record, "title", problems)
+            if record.end <= record.start:
+                start, end = values.format_time(record.start), values.format_time(record.end)
+                verb = "ends when it starts" if record.end == record.start else f"ends {end} before it starts"
+                fail("end", f"{verb} {start}")
+            if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
+                fail("speaking_now_id", "the officer speaking now is not a speaker")
+        case FollowUp():
+            _required(record, "text", problems)
+        case _:
+            assert_never(record)
     return problems
 
 
@@ -75,18 +72,21 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
     def fail(field: str, message: str) -> None:  # describe() only when something is wrong
         problems.append(Problem(describe(record), field, message))
 
-    if (isinstance(record, Officer) and record.city_id is not None and record.city_id not in data.cities) or (
-        isinstance(record, FollowUp) and record.city_id not in data.cities
-    ):
-        fail("city_id", f"unknown city #{record.city_id}")
-    elif isinstance(record, Event):
-        if record.visit_id not in data.visits:
-            fail("visit_id", f"unknown visit #{record.visit_id}")
-        for field in ("participant_ids", "speaker_ids"):
-            missing = [i for i in getattr(record, field) if i not in data.officers]
-            if missing:
-                names = ", ".join(f"#{i}" for i in missing)
-                fail(field, f"{field.split('_')[0]}s name unknown officer(s) {names}")
+    match record:
+        case Officer(city_id=int(city_id)) | FollowUp(city_id=city_id) if city_id not in data.cities:
+            fail("city_id", f"unknown city #{city_id}")
+        case Event():
+            if record.visit_id not in data.visits:
+                fail("visit_id", f"unknown visit #{record.visit_id}")
+            for field in ("participant_ids", "speaker_ids"):
+                missing = [i for i in getattr(record, field) if i not in data.officers]
+                if missing:
+                    names = ", ".join(f"#{i}" for i in missing)
+                    fail(field, f"{field.split('_')[0]}s name unknown officer(s) {names}")
+        case Visit() | City() | Officer() | FollowUp():
+            pass  # points at nothing, or at something that exists
+        case _:
+            assert_never(record)
     return problems
 
 
@@ -117,8 +117,8 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
 def check_dataset(data: Dataset) -> list[Problem]:
     """Every problem in a whole data file."""
     problems: list[Problem] = []
-    for table in (data.visits, data.cities, data.officers, data.events, data.followups):
-        for record in table.values():
+    for kind in Kind:
+        for record in data.table(kind).values():
             problems.extend(check_record(record))
     # References: officers and follow-ups point only at cities, so one set
     # difference finds the few (if any) that need a message; events are few.

@@ -15,10 +15,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import assert_never
 
 from liaison_tui.domain import schedule
+from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.kinds import Kind, kind_of
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.values import fold
 from liaison_tui.store.gc_pause import collector_paused
 
@@ -32,7 +35,7 @@ def _deletions(word: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    kind: str  # "officer", "city", "event", "follow-up"
+    kind: Kind
     record_id: int
     label: str  # what a person reads: the name or title
     context: str  # city, venue or date: enough to tell two entries apart
@@ -48,32 +51,40 @@ class Hit:
     score: float  # 0..1, higher is better
 
 
-def _entry(kind: str, record: Record, label: str, context: str, fields: list[str]) -> Entry:
+def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str]) -> Entry:
     folded = fold(label)
     haystack = fold("\n".join(f for f in fields if f))
     return Entry(kind, record.id, label, context, folded, haystack, " " + folded, "\n" + haystack.replace(" ", "\n"))
 
 
-def _entry_of(data: Dataset, record: Record) -> Entry:
-    """The lookup entry for one officer, city, event or follow-up."""
-    if isinstance(record, Officer):
-        city = schedule.city_of(data, record)
-        city_name = city.name if city else "host staff"
-        fields = [record.name, record.native_name, city_name, record.title, record.organisation]
-        return _entry("officer", record, record.name, city_name, [*fields, record.phone, record.email])
-    if isinstance(record, City):
-        return _entry("city", record, record.name, record.country, [record.name, record.native_name, record.country])
-    if isinstance(record, Event):
-        context = f"{record.day:%a %d %b} {record.start:%H:%M}"
-        return _entry("event", record, record.title, context, [record.title, record.venue])
-    assert isinstance(record, FollowUp)
-    owner = data.cities.get(record.city_id)
-    return _entry("follow-up", record, record.text, owner.name if owner else "", [record.text, record.area])
+def _entry_of(data: Dataset, record: Record) -> Entry | None:
+    """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
+    match record:
+        case Officer():
+            city = schedule.city_of(data, record)
+            city_name = city.name if city else "host staff"
+            fields = [record.name, record.native_name, city_name, record.title, record.organisation]
+            return _entry(Kind.OFFICER, record, record.name, city_name, [*fields, record.phone, record.email])
+        case City():
+            fields = [record.name, record.native_name, record.country]
+            return _entry(Kind.CITY, record, record.name, record.country, fields)
+        case Event():
+            context = f"{record.day:%a %d %b} {record.start:%H:%M}"
+            return _entry(Kind.EVENT, record, record.title, context, [record.title, record.venue])
+        case FollowUp():
+            owner = data.cities.get(record.city_id)
+            fields = [record.text, record.area]
+            return _entry(Kind.FOLLOW_UP, record, record.text, owner.name if owner else "", fields)
+        case Visit():
+            return None
+        case _:
+            assert_never(record)
 
 
 def entries_for(data: Dataset) -> list[Entry]:
     records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
-    return [_entry_of(data, record) for record in [*records, *data.followups.values()]]
+    entries = (_entry_of(data, record) for record in [*records, *data.followups.values()])
+    return [entry for entry in entries if entry is not None]
 
 
 class LookupIndex:
@@ -88,7 +99,7 @@ class LookupIndex:
     def __init__(self, data: Dataset) -> None:
         with collector_paused():
             self.entries: list[Entry] = []
-            self._position: dict[tuple[str, int], int] = {}
+            self._position: dict[tuple[Kind, int], int] = {}
             self._words: dict[str, set[int]] = {}
             self._by_deletion: dict[str, list[str]] = {}
             for entry in entries_for(data):
@@ -118,12 +129,12 @@ class LookupIndex:
         for word in set(_WORD.findall(self.entries[position].haystack)):
             self._words.get(word, set()).discard(position)
 
-    def _drop(self, kind: str, record_id: int) -> None:
+    def _drop(self, kind: Kind, record_id: int) -> None:
         """A removed record: its place stays, empty, so the other positions hold."""
         position = self._position.pop((kind, record_id), None)
         if position is not None:
             self._forget_words(position)
-            self.entries[position] = Entry("", 0, "", "", "", "")
+            self.entries[position] = Entry(kind, 0, "", "", "", "")
 
     def _rejoin(self) -> None:
         self._blob = "\x00".join(entry.haystack for entry in self.entries)
@@ -152,20 +163,20 @@ class LookupIndex:
         followups: set[int] = set()
         for edit in edits:
             record = edit.record
-            kind = KIND_NAMES[type(record)]
-            if isinstance(record, Visit):
-                continue
             if edit.after is None:
-                self._drop(kind, record.id)
+                self._drop(kind_of(record), record.id)
                 continue
-            self._put(_entry_of(data, edit.after))
+            entry = _entry_of(data, edit.after)
+            if entry is None:
+                continue
+            self._put(entry)
             if isinstance(record, City):  # its name is part of its officers' and follow-ups' entries
                 officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
-        for officer_id in officers:
-            self._put(_entry_of(data, data.officers[officer_id]))
-        for followup_id in followups:
-            self._put(_entry_of(data, data.followups[followup_id]))
+        dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
+        for dependant in dependants:
+            if (entry := _entry_of(data, dependant)) is not None:
+                self._put(entry)
         self._rejoin()
 
     def _substring_hits(self, needle: str) -> Iterator[int]:

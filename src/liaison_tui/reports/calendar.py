@@ -15,7 +15,8 @@ from icalendar import Event as CalendarEvent
 
 from liaison_tui import __version__
 from liaison_tui.domain import schedule
-from liaison_tui.domain.model import Dataset, Event, Officer, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Event, Officer, Visit
 
 LISTED_PARTICIPANTS = 40  # more than this and the description gives counts, not names
 

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.conflicts import Conflict
-from liaison_tui.domain.model import City, Dataset, Event, FollowUp, Officer, Travel, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Travel, Visit
 from liaison_tui.reports.display import literal
 
 LABEL = "bold"

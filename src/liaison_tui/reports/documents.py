@@ -14,7 +14,8 @@ from rich.rule import Rule
 from rich.table import Table
 
 from liaison_tui.domain import schedule
-from liaison_tui.domain.model import Dataset, Officer, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.reports import details, summaries
 from liaison_tui.reports.display import literal
 

@@ -18,7 +18,8 @@ from rich.text import Text
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.conflicts import find_conflicts
-from liaison_tui.domain.model import Dataset, EventKind, Officer, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import EventKind, Officer, Visit
 from liaison_tui.reports.display import literal
 
 

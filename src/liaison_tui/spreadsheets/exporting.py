@@ -10,31 +10,37 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import assert_never
 
 from liaison_tui.domain import schedule
-from liaison_tui.domain.model import TABLES, City, Dataset, Event, FollowUp, Officer, Record
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import Record
 from liaison_tui.domain.values import fold
-from liaison_tui.spreadsheets.columns import COLUMNS, neutralise, to_row
-
-EXPORTED_KINDS: list[type[Record]] = [Officer, City, Event, FollowUp]
-
-
-def _records(data: Dataset, kind: type[Record]) -> list[Record]:
-    if kind is Officer:
-        return list(schedule.sort_officers(data, list(data.officers.values())))
-    if kind is City:
-        cities = sorted(data.cities.values(), key=lambda c: fold(c.name))
-        return list(cities)
-    if kind is Event:
-        events = sorted(data.events.values(), key=lambda e: (e.day, e.start, e.id))
-        return list(events)
-    followups = sorted(data.followups.values(), key=lambda f: (f.city_id, f.id))
-    return list(followups)
+from liaison_tui.spreadsheets.cells import to_row
+from liaison_tui.spreadsheets.columns import columns_for, neutralise
 
 
-def table_csv(data: Dataset, kind: type[Record]) -> str:
+def _records(data: Dataset, kind: Kind) -> list[Record]:
+    """The records of ``kind`` in the order a person reads the sheet."""
+    match kind:
+        case Kind.OFFICER:
+            return list(schedule.sort_officers(data, list(data.officers.values())))
+        case Kind.CITY:
+            return [*sorted(data.cities.values(), key=lambda c: fold(c.name))]
+        case Kind.EVENT:
+            return [*sorted(data.events.values(), key=lambda e: (e.day, e.start, e.id))]
+        case Kind.FOLLOW_UP:
+            return [*sorted(data.followups.values(), key=lambda f: (f.city_id, f.id))]
+        case Kind.VISIT:
+            return []
+        case _:
+            assert_never(kind)
+
+
+def table_csv(data: Dataset, kind: Kind) -> str:
     """One table as CSV text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
-    columns = [c for c in COLUMNS[kind] if c.header]
+    columns = [c for c in columns_for(kind) if c.header]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.header for c in columns])
@@ -42,7 +48,3 @@ def table_csv(data: Dataset, kind: type[Record]) -> str:
         row = to_row(data, record)
         writer.writerow([neutralise(row[c.field]) for c in columns])
     return out.getvalue()
-
-
-def table_names() -> dict[str, type[Record]]:
-    return {TABLES[kind]: kind for kind in EXPORTED_KINDS}

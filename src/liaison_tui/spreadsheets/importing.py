@@ -15,16 +15,20 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
+from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, changed
-from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, describe, label
+from liaison_tui.domain.kinds import Kind, describe, label
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.validation import check_record, check_references
 from liaison_tui.domain.values import fold
-from liaison_tui.spreadsheets.columns import BUILDERS, COLUMNS, Row, header_key, restore
+from liaison_tui.spreadsheets.cells import from_row
+from liaison_tui.spreadsheets.columns import Row, columns_for, header_key, restore
 
 # Which record attribute an importer field fills; fields not named keep their name.
-ATTRIBUTE: dict[type[Record], dict[str, str]] = {
-    Officer: {
+ATTRIBUTE: dict[Kind, dict[str, str]] = {
+    Kind.OFFICER: {
         "first_name": "name",
         "last_name": "name",
         "city": "city_id",
@@ -32,7 +36,7 @@ ATTRIBUTE: dict[type[Record], dict[str, str]] = {
         "arrival_flight": "arrival",
         "departure_flight": "departure",
     },
-    FollowUp: {"city": "city_id"},
+    Kind.FOLLOW_UP: {"city": "city_id"},
 }
 MAX_FIELD = 1_000_000  # one cell over 1 MB is not a registration export
 
@@ -52,7 +56,7 @@ class Outcome:
 
 @dataclass
 class ImportPlan:
-    kind: type[Record]
+    kind: Kind
     mapping: dict[str, str]  # header -> field
     unknown_columns: list[str]
     outcomes: list[Outcome] = field(default_factory=list)
@@ -101,19 +105,17 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return [h.strip() for h in header], rows
 
 
-def map_columns(kind: type[Record], header: list[str], overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def map_columns(kind: Kind, header: list[str], overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """Which field each header fills, and the headers that fill none."""
     known: dict[str, str] = {}
-    fields = {c.field for c in COLUMNS[kind]}
-    for column in COLUMNS[kind]:
+    fields = {c.field for c in columns_for(kind)}
+    for column in columns_for(kind):
         for name in (column.field, column.header, *column.aliases):
             if name:
                 known.setdefault(header_key(name), column.field)
     for column_name, wanted in overrides.items():
         if wanted not in fields:
-            raise CsvImportError(
-                f"--map {column_name}={wanted}: {KIND_NAMES[kind]} fields are {', '.join(sorted(fields))}"
-            )
+            raise CsvImportError(f"--map {column_name}={wanted}: {kind} fields are {', '.join(sorted(fields))}")
     mapping: dict[str, str] = {}
     unknown: list[str] = []
     for name in header:
@@ -128,14 +130,20 @@ def map_columns(kind: type[Record], header: list[str], overrides: dict[str, str]
 
 
 def _match_key(record: Record) -> tuple[object, ...]:
-    if isinstance(record, Officer):
-        return ("email", fold(record.email)) if record.email else ("name", fold(record.name), record.city_id)
-    if isinstance(record, City):
-        return (fold(record.name), fold(record.country))
-    if isinstance(record, Event):
-        return (record.visit_id, record.day, fold(record.title))
-    assert isinstance(record, FollowUp)
-    return (record.city_id, fold(record.text))
+    """What makes an imported row the same record as one on file."""
+    match record:
+        case Officer():
+            return ("email", fold(record.email)) if record.email else ("name", fold(record.name), record.city_id)
+        case City():
+            return (fold(record.name), fold(record.country))
+        case Event():
+            return (record.visit_id, record.day, fold(record.title))
+        case FollowUp():
+            return (record.city_id, fold(record.text))
+        case Visit():
+            return (record.id,)
+        case _:
+            assert_never(record)
 
 
 def _merge(existing: Record, incoming: Record, attributes: set[str]) -> Record:
@@ -146,7 +154,7 @@ def _merge(existing: Record, incoming: Record, attributes: set[str]) -> Record:
 
 def plan_import(
     data: Dataset,
-    kind: type[Record],
+    kind: Kind,
     path: Path,
     overrides: dict[str, str] | None = None,
     visit_id: int = 0,
@@ -155,7 +163,7 @@ def plan_import(
     header, rows = read_rows(path)
     mapping, unknown = map_columns(kind, header, overrides or {})
     if not mapping:
-        raise CsvImportError(f"{path}: no column matches a {KIND_NAMES[kind]} field (use --map 'Column=field')")
+        raise CsvImportError(f"{path}: no column matches a {kind} field (use --map 'Column=field')")
     renames = ATTRIBUTE.get(kind, {})
     attributes = {renames.get(f, f) for f in mapping.values()}
     positions = [(header.index(name), target) for name, target in mapping.items()]
@@ -171,13 +179,13 @@ def plan_import(
             continue
         row: Row = {target: restore(cells[i]) if i < len(cells) else "" for i, target in positions}
         try:
-            record = BUILDERS[kind](data, row, visit_id)
+            record = from_row(kind, data, row, visit_id)
         except ValueError as error:
             plan.outcomes.append(Outcome(line, "reject", row.get("name", "") or row.get("title", ""), str(error)))
             continue
         key = _match_key(record)
         if key in seen:
-            plan.outcomes.append(Outcome(line, "reject", label(record), f"same {KIND_NAMES[kind]} as line {seen[key]}"))
+            plan.outcomes.append(Outcome(line, "reject", label(record), f"same {kind} as line {seen[key]}"))
             continue
         seen[key] = line
         match = existing.get(key)

@@ -16,16 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from liaison_tui.domain import values
-from liaison_tui.domain.model import (
-    KIND_NAMES,
-    EventKind,
-    FollowUpStatus,
-    Problem,
-    Record,
-    Role,
-    Travel,
-    ValidationError,
-)
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import EventKind, FollowUpStatus, Problem, Record, Role, Travel, ValidationError
 
 _Parser = Callable[[Any], Any]
 
@@ -216,14 +208,15 @@ def _from_complete_document(kind: type[Record], doc_id: int, document: dict[str,
     return kind(id=doc_id, **arguments)
 
 
-def from_document(kind: type[Record], doc_id: int, document: Mapping[str, Any]) -> Record:
+def from_document(kind: Kind, doc_id: int, document: Mapping[str, Any]) -> Record:
     """Build a record of ``kind`` from a stored document, or raise ValidationError."""
-    if type(document) is dict and (record := _from_complete_document(kind, doc_id, document)) is not None:
+    cls = kind.cls
+    if type(document) is dict and (record := _from_complete_document(cls, doc_id, document)) is not None:
         return record
     if not isinstance(document, Mapping):
-        where = f"{KIND_NAMES[kind]} #{doc_id}"
+        where = f"{kind} #{doc_id}"
         raise ValidationError([Problem(where, "", f"{where} is not an object")])
-    specs, known = _specs(kind)  # type: ignore[arg-type]  # classes are hashable
+    specs, known = _specs(cls)  # type: ignore[arg-type]  # classes are hashable
     failures: list[tuple[str, str]] = []
     arguments: dict[str, Any] = {"id": doc_id}
     for name, parse, required in specs:
@@ -244,6 +237,6 @@ def from_document(kind: type[Record], doc_id: int, document: Mapping[str, Any]) 
         failures.append((unknown[0], f"unknown field(s): {', '.join(unknown)}"))
     if failures:
         label = document.get("name") or document.get("title") or document.get("text")
-        where = f"{KIND_NAMES[kind]} {label!r}" if isinstance(label, str) and label else f"{KIND_NAMES[kind]} #{doc_id}"
+        where = f"{kind} {label!r}" if isinstance(label, str) and label else f"{kind} #{doc_id}"
         raise ValidationError([Problem(where, name, message) for name, message in failures])
-    return kind(**arguments)
+    return cls(**arguments)

@@ -14,18 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from liaison_tui.domain.model import TABLES
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.store.storage import StorageError, Tables
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
 META_ID = "1"
-KNOWN_TABLES = frozenset(TABLES.values()) | {META_TABLE, "_default"}
+TABLE_NAMES = tuple(kind.table for kind in Kind)
+KNOWN_TABLES = frozenset(TABLE_NAMES) | {META_TABLE, "_default"}
 
 
 def _from_0(tables: Tables) -> Tables:
-    next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in TABLES.values()}
-    migrated = {name: tables.get(name, {}) for name in TABLES.values()}
+    next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in TABLE_NAMES}
+    migrated = {name: tables.get(name, {}) for name in TABLE_NAMES}
     migrated[META_TABLE] = {META_ID: {"schema": 1, "next_ids": next_ids, "file_id": new_file_id()}}
     return migrated
 
@@ -35,8 +36,8 @@ MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
 
 
 def empty_tables() -> Tables:
-    tables: Tables = {name: {} for name in TABLES.values()}
-    next_ids = dict.fromkeys(TABLES.values(), 1)
+    tables: Tables = {name: {} for name in TABLE_NAMES}
+    next_ids = dict.fromkeys(TABLE_NAMES, 1)
     tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION, "next_ids": next_ids, "file_id": new_file_id()}}
     return tables
 

@@ -18,16 +18,16 @@ from typing import cast
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.model import TABLES, Dataset, Problem, ValidationError, Visit, describe
+from liaison_tui.domain.kinds import Kind, describe, kind_of
+from liaison_tui.domain.model import Problem, ValidationError, Visit
 from liaison_tui.domain.validation import check_dataset, check_record, check_references, dangling_references
 from liaison_tui.store import codec as records
 from liaison_tui.store import schema
 from liaison_tui.store.gc_pause import collector_paused
 from liaison_tui.store.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
 from liaison_tui.store.tinydb_table import InPlaceTinyDB
-
-KINDS_BY_TABLE = {name: kind for kind, name in TABLES.items()}
 
 
 class StaleEditError(StorageError):
@@ -51,8 +51,8 @@ def dataset_from_tables(tables: Tables, where: Path | str) -> Dataset:
 def _parse_tables(tables: Tables, where: Path | str) -> Dataset:
     data = Dataset()
     problems: list[Problem | str] = []
-    for name, kind in KINDS_BY_TABLE.items():
-        table = data.table(kind)
+    for kind in Kind:
+        table, name = data.table(kind), kind.table
         for key, document in tables.get(name, {}).items():
             try:
                 doc_id = int(key)
@@ -189,7 +189,7 @@ class Store:
 
     def _check_current(self, edit: Edit, next_ids: dict[str, int]) -> Edit:
         """Refuse edits based on an out-of-date record; give new records an id."""
-        kind = type(edit.record)
+        kind = kind_of(edit.record)
         table = self._data.table(kind)
         if edit.before is not None:
             current = table.get(edit.before.id)
@@ -198,7 +198,7 @@ class Store:
                 raise StaleEditError(f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved")
         after = edit.after
         if after is not None and edit.before is None:
-            name = TABLES[kind]
+            name = kind.table
             if after.id == 0:
                 after = dataclasses.replace(after, id=next_ids.get(name, 1))
             elif after.id in table:
@@ -209,10 +209,10 @@ class Store:
     def _apply(self, edits: Sequence[Edit]) -> Dataset:
         """The dataset after ``edits``, validated; the current one is untouched."""
         data = dataclasses.replace(self._data)
-        for name in {TABLES[type(edit.record)] for edit in edits}:
+        for name in {kind_of(edit.record).table for edit in edits}:
             setattr(data, name, dict(getattr(data, name)))
         for edit in edits:
-            table = data.table(type(edit.record))
+            table = data.table(kind_of(edit.record))
             if edit.after is None:
                 del table[edit.record.id]
             else:
@@ -231,7 +231,7 @@ class Store:
     def _write(self, edits: Sequence[Edit]) -> None:
         """Hand the edits to TinyDB; its tables change in place, so one call per edit is cheap."""
         for edit in edits:
-            table = self._db.table(TABLES[type(edit.record)])
+            table = self._db.table(kind_of(edit.record).table)
             if edit.after is None:
                 table.remove(doc_ids=[edit.record.id])
             elif edit.before is None:

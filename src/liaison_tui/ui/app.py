@@ -1,4 +1,4 @@
-"""The Textual app: holds the store, saves and undoes, watches the file."""
+"""The Textual app: shows a session's data, saves through it, watches the file."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from textual.app import App
 from textual.binding import Binding
 
 from liaison_tui.domain import schedule
-from liaison_tui.domain.edits import Edit, invert, summarise
-from liaison_tui.domain.model import KIND_NAMES, Dataset, ValidationError
-from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.model import ValidationError
+from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen
@@ -21,7 +22,6 @@ from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
 
 Clock = Callable[[], datetime]
-UNDO_LEVELS = 100
 LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
 
@@ -40,16 +40,18 @@ class LiaisonApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave the app; every change is already saved"),
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change (repeat for more)"),
     ]
 
     def __init__(self, store: Store, *, clock: Clock = system_clock, watch_interval: float = 1.0) -> None:
         super().__init__()
-        self.store = store
+        self.session = Session(store)
         self.clock = clock
         self.watch_interval = watch_interval
-        self.undo_stack: list[list[Edit]] = []
-        self._index: tuple[Dataset, LookupIndex] | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.session.store
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
@@ -60,59 +62,49 @@ class LiaisonApp(App[None]):
     @work(thread=True, exclusive=True, group="lookup")
     def prepare_lookup(self) -> None:
         """Build the lookup index off the UI thread, so the first keystroke is instant too."""
-        _ = self.lookup_index
-
-    def _update_lookup(self, before: Dataset, commit: Commit) -> None:
-        """Carry the index over a save edit by edit (milliseconds), else rebuild it."""
-        if self._index is not None and self._index[0] is before and not commit.reloaded:
-            index = self._index[1]
-            index.update(self.store.data, commit.edits)
-            self._index = (self.store.data, index)
-        else:
-            self.prepare_lookup()
-
-    @property
-    def lookup_index(self) -> LookupIndex:
-        """Built on first use after each change of data, then reused per keystroke."""
-        data = self.store.data
-        if self._index is None or self._index[0] is not data:
-            self._index = (data, LookupIndex(data))
-        return self._index[1]
+        _ = self.session.lookup_index
 
     def local_now(self) -> datetime | None:
-        visit = self.store.current_visit()
+        visit = self.session.current_visit()
         return schedule.local_now(visit, self.clock()) if visit else None
 
     # -- changing the data -----------------------------------------------------
 
     def save(self, edits: Sequence[Edit], message: str, *, undoable: bool = True) -> Commit | None:
-        """Commit through the store; on failure say why and return None."""
-        before = self.store.data
+        """Save through the session; on failure say why and return None."""
         try:
-            commit = self.store.commit(edits)
+            commit = self.session.save(edits, undoable=undoable)
         except (StorageError, ValidationError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-            self.screen.post_message(DataChanged())  # a refused save may have reloaded newer data
+            self._data_changed()  # a refused save may have reloaded newer data
             return None
-        if undoable:
-            self.undo_stack = [*self.undo_stack, commit.edits][-UNDO_LEVELS:]
-        self._update_lookup(before, commit)
+        self._after_commit(commit, message)
+        return commit
+
+    def _after_commit(self, commit: Commit, message: str) -> None:
+        if not self.session.lookup_ready:
+            self.prepare_lookup()
         if commit.reloaded:
             self.notify("The file had changed in another window: reloaded first", markup=False)
         self.notify(message, markup=False, timeout=3)
         self._data_changed()
-        return commit
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        try:
+            undone = self.session.undo()
+        except NothingToUndo:
             self.notify("Nothing to undo", severity="warning")
             return
-        last = self.undo_stack[-1]
-        if self.save(invert(last), f"Undone: {summarise(last)}", undoable=False):
-            self.undo_stack.pop()
-            record = last[-1].record  # show where the undone change was, if it still exists
-            if record.id in self.store.data.table(type(record)):
-                self.screen.post_message(Goto(KIND_NAMES[type(record)], record.id))
+        except UndoCollision as error:
+            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+            self._data_changed()
+            return
+        except (StorageError, ValidationError) as error:
+            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+            return
+        self._after_commit(undone.commit, f"Undone: {undone.summary}")
+        if undone.where is not None:  # show where the undone change was
+            self.screen.post_message(Goto(kind_of(undone.where), undone.where.id))
 
     def _data_changed(self) -> None:
         for screen in self.screen_stack:
@@ -132,7 +124,7 @@ class LiaisonApp(App[None]):
     @work(thread=True, exclusive=True, group="reload")
     def reload_file(self) -> None:
         try:
-            reloaded = self.store.reload_if_changed()
+            reloaded = self.session.reload_if_changed()
         except StorageError as error:
             self.call_from_thread(
                 self.notify,

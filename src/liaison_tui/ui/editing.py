@@ -1,129 +1,123 @@
-"""Add, edit and delete, through forms and the store: the main screen's base.
+"""Add, edit and delete through forms and the session: a helper the main screen owns.
 
-Kept apart from the layout so that each file reads in one sitting; the main
-screen supplies which pane has the cursor and which day and city are chosen.
+Kept apart from the layout so that each file reads in one sitting. The screen
+tells the editor, through ``EditingPanes``, which record has the cursor and
+which day and city are chosen; the editor opens the forms and confirmations
+and saves through the app.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, assert_never
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.screen import Screen
 
 from liaison_tui.domain import edits
-from liaison_tui.domain.model import City, Dataset, Event, FollowUp, Officer, Record, Visit, describe
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind, describe, kind_of
+from liaison_tui.domain.model import Event, Record
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
 from liaison_tui.ui.dialogs.record_form import RecordForm
+from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.messages import Goto
-from liaison_tui.ui.widgets.record_table import RecordTable
-
-if TYPE_CHECKING:
-    from liaison_tui.ui.app import LiaisonApp
-
-KINDS: dict[str, type[Record]] = {"city": City, "officer": Officer, "event": Event, "follow-up": FollowUp}
 
 
-class EditingScreen(Screen[None]):
-    """Actions for a/e/d/v/o and the live speaker marker."""
+class EditingPanes(Protocol):
+    """What the editor asks of the screen that owns it."""
 
-    BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
-        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
-        Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
-        Binding("v", "edit_visit", "Visit", show=False),
-        Binding("o", "add_followup", "New follow-up", show=False),
-        Binding("greater_than_sign", "speaker(1)", "Next speaker", show=False),
-        Binding("less_than_sign", "speaker(-1)", "Prev speaker", show=False),
-    ]
-
-    city_filter: int | None = None
-    filter_on = False
-
-    @property
-    def liaison_app(self) -> LiaisonApp:
-        from liaison_tui.ui.app import LiaisonApp
-
-        assert isinstance(self.app, LiaisonApp)
-        return self.app
-
-    @property
-    def data(self) -> Dataset:
-        return self.liaison_app.store.data
-
-    def focused_table(self) -> RecordTable | None:
-        focused = self.focused
-        return focused if isinstance(focused, RecordTable) else None
+    def pane_record(self) -> tuple[Kind | None, Record | None]:
+        """The kind of the focused pane and the record under its cursor."""
+        ...
 
     def itinerary_day(self) -> date | None:
         """The day shown in the itinerary, where new events go."""
-        return None
+        ...
 
-    def _pane_record(self) -> tuple[str, Record | None]:
-        table = self.focused_table()
-        if table is None:
-            return "", None
-        record_id = table.current_id
-        records = self.data.table(KINDS[table.kind])
-        return table.kind, records.get(record_id) if record_id is not None else None
+    def chosen_city(self, *, filtered_only: bool) -> int | None:
+        """The city the officers pane is filtered to (or, unless ``filtered_only``, last highlighted)."""
+        ...
+
+
+class RecordEditor:
+    """The actions behind a/e/d/v/o and the live speaker marker."""
+
+    def __init__(self, screen: Screen[Any], panes: EditingPanes) -> None:
+        self.screen = screen
+        self.panes = panes
+
+    @property
+    def host(self) -> LiaisonHost:
+        return host_of(self.screen.app)
+
+    @property
+    def data(self) -> Dataset:
+        return self.host.session.data
 
     def _open_form(self, start: Record, original: Record | None) -> None:
         def save(record: Record, before: Record | None) -> Record | None:
             edit = edits.added(record) if before is None else edits.changed(before, record)
-            commit = self.liaison_app.save([edit], f"{'Saved' if before else 'Added'} {describe(record)}")
+            commit = self.host.save([edit], f"{'Saved' if before else 'Added'} {describe(record)}")
             return commit.edits[0].after if commit else None
 
-        self.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
+        self.screen.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
 
     def _after_form(self, record: Record | None) -> None:
-        kind = next((k for k, t in KINDS.items() if isinstance(record, t)), None)
-        if record is not None and kind is not None:
-            self.post_message(Goto(kind, record.id))
+        if record is not None:
+            self.screen.post_message(Goto(kind_of(record), record.id))
 
-    def action_add(self) -> None:
-        kind, current = self._pane_record()
-        visit = self.liaison_app.store.current_visit()
-        if kind == "event" or not kind:
-            if visit is None:
-                self.action_edit_visit()
-                return
-            day = self.itinerary_day() or visit.start_date
-            self._open_form(blank(Event, self.data, visit_id=visit.id, day=day), None)
-        elif kind == "officer":
-            city_id = self.city_filter if self.filter_on else getattr(current, "city_id", None)
-            self._open_form(blank(Officer, self.data, city_id=city_id), None)
-        elif kind == "city":
-            self._open_form(blank(City, self.data), None)
-        elif kind == "follow-up":
-            self.action_add_followup()
+    def add(self) -> None:
+        kind, current = self.panes.pane_record()
+        data = self.data
+        match kind:
+            case Kind.EVENT | Kind.VISIT | None:
+                visit = self.host.session.current_visit()
+                if visit is None:
+                    self.edit_visit()
+                    return
+                day = self.panes.itinerary_day() or visit.start_date
+                self._open_form(blank(Kind.EVENT, data, visit_id=visit.id, day=day), None)
+            case Kind.OFFICER:
+                city_id = self.panes.chosen_city(filtered_only=True)
+                if city_id is None:
+                    city_id = getattr(current, "city_id", None)
+                self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None)
+            case Kind.CITY:
+                self._open_form(blank(Kind.CITY, data), None)
+            case Kind.FOLLOW_UP:
+                self.add_followup()
+            case _:
+                assert_never(kind)
 
-    def action_add_followup(self) -> None:
-        if not self.data.cities:
-            self.notify("Add a city first: every follow-up belongs to one", severity="warning")
+    def add_followup(self) -> None:
+        data = self.data
+        if not data.cities:
+            self.screen.notify("Add a city first: every follow-up belongs to one", severity="warning")
             return
-        city_id = self.city_filter if self.city_filter in self.data.cities else min(self.data.cities)
-        self._open_form(blank(FollowUp, self.data, city_id=city_id), None)
+        city_id = self.panes.chosen_city(filtered_only=False)
+        self._open_form(
+            blank(Kind.FOLLOW_UP, data, city_id=city_id if city_id in data.cities else min(data.cities)), None
+        )
 
-    def action_edit(self) -> None:
-        _, record = self._pane_record()
+    def edit(self) -> None:
+        _, record = self.panes.pane_record()
         if record is None:
-            self.notify("Move the cursor onto a record to edit it", severity="warning")
+            self.screen.notify("Move the cursor onto a record to edit it", severity="warning")
             return
         self._open_form(record, record)
 
-    def action_edit_visit(self) -> None:
-        visit = self.liaison_app.store.current_visit()
-        self._open_form(visit or blank(Visit, self.data, days=4), visit)
+    def edit_visit(self) -> None:
+        visit = self.host.session.current_visit()
+        self._open_form(visit or blank(Kind.VISIT, self.data, days=4), visit)
 
-    def action_delete(self) -> None:
-        _, record = self._pane_record()
+    def delete(self) -> None:
+        _, record = self.panes.pane_record()
         if record is None:
-            self.notify("Move the cursor onto a record to delete it", severity="warning")
+            self.screen.notify("Move the cursor onto a record to delete it", severity="warning")
             return
         planned = edits.plan_delete(self.data, record)
         question = Text.assemble("Delete ", literal(describe(record), "bold"), "?\n\n")
@@ -141,15 +135,15 @@ class EditingScreen(Screen[None]):
 
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self.liaison_app.save(planned, f"Deleted {describe(record)}: {edits.summarise(planned)}")
+                self.host.save(planned, f"Deleted {describe(record)}: {edits.summarise(planned)}")
 
-        self.app.push_screen(ConfirmDialog(question), confirmed)
+        self.screen.app.push_screen(ConfirmDialog(question), confirmed)
 
-    def action_speaker(self, step: int) -> None:
+    def speaker(self, step: int) -> None:
         """During a conference: move the 'speaking now' marker along the order."""
-        _, record = self._pane_record()
+        _, record = self.panes.pane_record()
         if not isinstance(record, Event) or not record.speaker_ids:
-            self.notify("Put the cursor on an event with speakers (a conference) first", severity="warning")
+            self.screen.notify("Put the cursor on an event with speakers (a conference) first", severity="warning")
             return
         order = list(record.speaker_ids)
         position = order.index(record.speaking_now_id) if record.speaking_now_id in order else -1
@@ -157,4 +151,4 @@ class EditingScreen(Screen[None]):
         speaking = order[position] if position >= 0 else None
         after = dataclasses.replace(record, speaking_now_id=speaking)
         name = self.data.officers[speaking].name if speaking else "nobody yet"
-        self.liaison_app.save([edits.changed(record, after)], f"Speaking now: {name}")
+        self.host.save([edits.changed(record, after)], f"Speaking now: {name}")

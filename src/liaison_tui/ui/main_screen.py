@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import assert_never
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.reports import details
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
-from liaison_tui.ui.editing import EditingScreen
-from liaison_tui.ui.messages import DataChanged, Goto, RecordHighlighted, RecordOpened
+from liaison_tui.ui.editing import RecordEditor
+from liaison_tui.ui.host import LiaisonHost, host_of
+from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
 from liaison_tui.ui.widgets.detail_panel import DetailPanel
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
@@ -29,14 +35,21 @@ FOLLOWUP_COLUMNS = ("What", "Status", "City")
 TOP_LEFT = ("cities", "followups")
 
 
-class MainScreen(EditingScreen):
+class MainScreen(Screen[None]):
     AUTO_FOCUS = "#officers"
     BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
+        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
+        Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
         Binding("n", "now_or_next", "Now", tooltip="Jump to the event under way, or the next one"),
         Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
         Binding("t", "today", "Today", show=False),
         Binding("f", "toggle_city_filter", "Filter", show=False),
         Binding("F", "toggle_followups", "Follow-ups", show=False),
+        Binding("v", "edit_visit", "Visit", show=False),
+        Binding("o", "add_followup", "New follow-up", show=False),
+        Binding("greater_than_sign", "speaker(1)", "Next speaker", show=False),
+        Binding("less_than_sign", "speaker(-1)", "Prev speaker", show=False),
     ]
 
     def __init__(self) -> None:
@@ -44,7 +57,8 @@ class MainScreen(EditingScreen):
         self.city_filter: int | None = None
         self.filter_on = False
         self.conflicts: list[Conflict] = []
-        self.detail_target: tuple[str, int] | None = None
+        self.detail_target: tuple[Kind, int] | None = None
+        self.editor = RecordEditor(self, self)
 
     def compose(self) -> ComposeResult:
         yield VisitHeader(id="visit-header")
@@ -53,13 +67,21 @@ class MainScreen(EditingScreen):
                 with Vertical(id="top-left"):
                     yield TabStrip(id="top-left-tabs")
                     with ContentSwitcher(initial="cities"):
-                        yield RecordTable("city", id="cities")
-                        yield RecordTable("follow-up", id="followups")
-                yield RecordTable("officer", id="officers")
+                        yield RecordTable(Kind.CITY, id="cities")
+                        yield RecordTable(Kind.FOLLOW_UP, id="followups")
+                yield RecordTable(Kind.OFFICER, id="officers")
             with Vertical(id="right"):
                 yield ItineraryPane(id="itinerary")
                 yield DetailPanel(id="detail")
         yield KeyBar()
+
+    @property
+    def host(self) -> LiaisonHost:
+        return host_of(self.app)
+
+    @property
+    def data(self) -> Dataset:
+        return self.host.session.data
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -68,7 +90,7 @@ class MainScreen(EditingScreen):
     # -- drawing ---------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        data, visit = self.data, self.liaison_app.store.current_visit()
+        data, visit = self.data, self.host.session.current_visit()
         self.conflicts = find_conflicts(data, visit) if visit else []
         flagged_events, flagged_officers = flagged_ids(self.conflicts)
         cities = self.query_one("#cities", RecordTable)
@@ -76,14 +98,14 @@ class MainScreen(EditingScreen):
         self._show_top_left(self.query_one(ContentSwitcher).current or "cities")
         self._fill_officers(flagged_officers)
         self._fill_followups()
-        self.query_one(ItineraryPane).show(data, visit, self.liaison_app.local_now(), flagged_events)
+        self.query_one(ItineraryPane).show(data, visit, self.host.local_now(), flagged_events)
         self.tick()
         self.show_detail()
 
     def tick(self) -> None:
         """Once in a while: the clock in the header and the now/next marks."""
-        visit = self.liaison_app.store.current_visit()
-        now = self.liaison_app.local_now()
+        visit = self.host.session.current_visit()
+        now = self.host.local_now()
         self.query_one(VisitHeader).show(visit, now)
         itinerary = self.query_one(ItineraryPane)
         if itinerary.local_now is None or now is None or itinerary.local_now.minute != now.minute:
@@ -106,33 +128,72 @@ class MainScreen(EditingScreen):
             rows.append((followup.id, [followup.text, followup.status.value, city.name if city else "?"]))
         table.show(FOLLOWUP_COLUMNS, rows)
 
-    def show_detail(self, target: tuple[str, int] | None = None) -> None:
+    def show_detail(self, target: tuple[Kind, int] | None = None) -> None:
         if target is not None:
             self.detail_target = target
         title, body = self.detail_text()
         self.query_one(DetailPanel).show(title, body)
 
     def detail_text(self) -> tuple[str, Text]:
-        data, visit = self.data, self.liaison_app.store.current_visit()
-        kind, record_id = self.detail_target or ("", 0)
-        if kind == "officer" and record_id in data.officers:
-            return "Officer", details.officer_detail(data, visit, data.officers[record_id])
-        if kind == "city" and record_id in data.cities:
-            return "City", details.city_detail(data, data.cities[record_id])
-        if kind == "event" and record_id in data.events:
-            return "Event", details.event_detail(data, data.events[record_id], self.conflicts)
-        if kind == "follow-up" and record_id in data.followups:
-            return "Follow-up", details.followup_detail(data, data.followups[record_id])
-        return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+        data, visit = self.data, self.host.session.current_visit()
+        kind, record_id = self.detail_target or (None, 0)
+        record = data.table(kind).get(record_id) if kind is not None else None
+        match record:
+            case Officer():
+                return "Officer", details.officer_detail(data, visit, record)
+            case City():
+                return "City", details.city_detail(data, record)
+            case Event():
+                return "Event", details.event_detail(data, record, self.conflicts)
+            case FollowUp():
+                return "Follow-up", details.followup_detail(data, record)
+            case Visit() | None:
+                return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+            case _:
+                assert_never(record)
+
+    # -- what the editor asks ---------------------------------------------------
 
     def itinerary_day(self) -> date | None:
         return self.query_one(ItineraryPane).day
 
+    def focused_table(self) -> RecordTable | None:
+        focused = self.focused
+        return focused if isinstance(focused, RecordTable) else None
+
+    def pane_record(self) -> tuple[Kind | None, Record | None]:
+        table = self.focused_table()
+        if table is None:
+            return None, None
+        record_id = table.current_id
+        return table.kind, self.data.table(table.kind).get(record_id) if record_id is not None else None
+
+    def chosen_city(self, *, filtered_only: bool) -> int | None:
+        return self.city_filter if self.filter_on or not filtered_only else None
+
+    def action_add(self) -> None:
+        self.editor.add()
+
+    def action_edit(self) -> None:
+        self.editor.edit()
+
+    def action_delete(self) -> None:
+        self.editor.delete()
+
+    def action_edit_visit(self) -> None:
+        self.editor.edit_visit()
+
+    def action_add_followup(self) -> None:
+        self.editor.add_followup()
+
+    def action_speaker(self, step: int) -> None:
+        self.editor.speaker(step)
+
     # -- following the cursor --------------------------------------------------
 
-    def on_record_highlighted(self, message: RecordHighlighted) -> None:
+    def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
         table = self.focused_table()
-        if message.kind == "city" and message.record_id is not None:
+        if message.kind is Kind.CITY and message.record_id is not None:
             self.city_filter = message.record_id
             if self.filter_on:
                 self._fill_officers()
@@ -144,7 +205,7 @@ class MainScreen(EditingScreen):
         if table is not None and table.current_id is not None:
             self.show_detail((table.kind, table.current_id))
 
-    def on_record_opened(self, message: RecordOpened) -> None:
+    def on_record_table_opened(self, message: RecordTable.Opened) -> None:
         message.stop()
         self.show_detail((message.kind, message.record_id))
         title, body = self.detail_text()
@@ -155,25 +216,28 @@ class MainScreen(EditingScreen):
 
     def on_goto(self, message: Goto) -> None:
         """A lookup hit: focus the record's pane, put the cursor on it, show it."""
-        data = self.data
         kind, record_id = message.kind, message.record_id
-        if kind == "follow-up" and record_id in data.followups:
-            self._show_top_left("followups")
-            table = self.query_one("#followups", RecordTable)
-        elif kind == "city":
-            self._show_top_left("cities")
-            table = self.query_one("#cities", RecordTable)
-        elif kind == "officer" and record_id in data.officers:
-            if self.filter_on and data.officers[record_id].city_id != self.city_filter:
-                self.filter_on = False
-                self._fill_officers()
-            table = self.query_one("#officers", RecordTable)
-        elif kind == "event" and record_id in data.events:
-            if not self.query_one(ItineraryPane).go_to_event(data.events[record_id]):
-                self.notify("That event is not part of the visit on screen", severity="warning")
-            table = self.query_one(ItineraryPane).table
-        else:
-            return
+        record = self.data.table(kind).get(record_id)
+        match record:
+            case FollowUp():
+                self._show_top_left("followups")
+                table = self.query_one("#followups", RecordTable)
+            case City():
+                self._show_top_left("cities")
+                table = self.query_one("#cities", RecordTable)
+            case Officer():
+                if self.filter_on and record.city_id != self.city_filter:
+                    self.filter_on = False
+                    self._fill_officers()
+                table = self.query_one("#officers", RecordTable)
+            case Event():
+                if not self.query_one(ItineraryPane).go_to_event(record):
+                    self.notify("That event is not part of the visit on screen", severity="warning")
+                table = self.query_one(ItineraryPane).table
+            case Visit() | None:
+                return
+            case _:
+                assert_never(record)
         table.focus()
         table.select_id(record_id)
         self.show_detail((kind, record_id))
@@ -181,8 +245,8 @@ class MainScreen(EditingScreen):
     # -- navigation actions ----------------------------------------------------
 
     def action_now_or_next(self) -> None:
-        visit = self.liaison_app.store.current_visit()
-        now = self.liaison_app.local_now()
+        visit = self.host.session.current_visit()
+        now = self.host.local_now()
         if visit is None or now is None:
             return
         current, upcoming = schedule.now_and_next(schedule.visit_events(self.data, visit), now)
@@ -190,11 +254,11 @@ class MainScreen(EditingScreen):
         if target is None:
             self.notify("No event is under way or still to come in this visit")
             return
-        self.post_message(Goto("event", target.id))
+        self.post_message(Goto(Kind.EVENT, target.id))
 
     def action_today(self) -> None:
-        visit = self.liaison_app.store.current_visit()
-        now = self.liaison_app.local_now()
+        visit = self.host.session.current_visit()
+        now = self.host.local_now()
         if visit is None or now is None:
             return
         number = visit.day_number(now.date())
@@ -208,7 +272,7 @@ class MainScreen(EditingScreen):
     def action_summaries(self) -> None:
         officers = self.query_one("#officers", RecordTable)
         officer = self.data.officers.get(officers.current_id) if officers.current_id is not None else None
-        self.app.push_screen(SummariesScreen(self.data, self.liaison_app.store.current_visit(), officer))
+        self.app.push_screen(SummariesScreen(self.data, self.host.session.current_visit(), officer))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on

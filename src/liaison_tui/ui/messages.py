@@ -1,4 +1,9 @@
-"""Messages between the widgets, screens and the app."""
+"""Requests and notices sent to the main screen by the app, dialogs and the lookup.
+
+Messages a widget posts about itself are nested in that widget
+(``RecordTable.Highlighted``, ``TabStrip.Chosen``); these have no one widget
+as their sender.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +11,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-
-@dataclass
-class RecordHighlighted(Message):
-    """The cursor moved onto a record in one of the panes."""
-
-    kind: str  # "city", "officer", "event"
-    record_id: int | None
-
-
-@dataclass
-class RecordOpened(Message):
-    """Enter (or a double click) on a record: show all of it."""
-
-    kind: str
-    record_id: int
+from liaison_tui.domain.kinds import Kind
 
 
 @dataclass
 class Goto(Message):
     """Bring a record into view in its pane and show its detail."""
 
-    kind: str  # "city", "officer", "event", "follow-up"
+    kind: Kind
     record_id: int
 
 

@@ -1,22 +1,47 @@
-"""Rows for the panes' tables, built from the dataset."""
+"""Rows for the panes' tables, built from the dataset, and rows made only when shown."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import overload
 
 from rich.text import Text
 
 from liaison_tui.domain import schedule
-from liaison_tui.domain.model import Dataset, Event
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Event
 from liaison_tui.reports.display import literal
-from liaison_tui.ui.widgets.record_table import LazyRows
 
 CITY_COLUMNS = ("City", "Country", "Officers")
 OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
 EVENT_COLUMNS = (" ", "Time", "Title", "Venue", "People")
 
-Row = tuple[int, list[str | Text]]
+Cell = str | Text
+TableRow = tuple[int, Sequence[Cell]]  # a record id and the cells shown for it
 
 
-def city_rows(data: Dataset) -> list[Row]:
+class LazyRows(Sequence[TableRow]):
+    """Rows whose cells are made only when a line shows them (10,000s of officers)."""
+
+    def __init__(self, ids: list[int], cells: Callable[[int], Sequence[Cell]]) -> None:
+        self.ids = ids
+        self._cells = cells
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> TableRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[TableRow]: ...
+    def __getitem__(self, index: int | slice) -> TableRow | Sequence[TableRow]:
+        if isinstance(index, slice):
+            return [(i, self._cells(i)) for i in self.ids[index]]
+        record_id = self.ids[index]
+        return record_id, self._cells(record_id)
+
+
+def city_rows(data: Dataset) -> list[TableRow]:
     counts: dict[int | None, int] = {}
     for officer in data.officers.values():
         counts[officer.city_id] = counts.get(officer.city_id, 0) + 1
@@ -45,9 +70,9 @@ def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> LazyR
 
 def event_rows(
     data: Dataset, events: list[Event], now: Event | None, upcoming: Event | None, flagged: set[int]
-) -> list[Row]:
+) -> list[TableRow]:
     """The day's events; ▶ under way, › next, ⚠ with a conflict."""
-    rows: list[Row] = []
+    rows: list[TableRow] = []
     for event in events:
         marker = "▶" if event == now else "›" if event == upcoming else ""
         if event.id in flagged:

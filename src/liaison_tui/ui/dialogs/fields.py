@@ -12,21 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, assert_never
 
 from liaison_tui.domain import values
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import (
-    City,
-    Dataset,
     Event,
     EventKind,
-    FollowUp,
     FollowUpStatus,
-    Officer,
     Record,
     Role,
     Travel,
-    Visit,
 )
 from liaison_tui.domain.names import officer_ids, officer_names
 
@@ -165,13 +162,21 @@ def followup_fields(data: Dataset) -> list[Field]:
     ]
 
 
-FIELDS: dict[type[Record], Callable[[Dataset], list[Field]]] = {
-    Visit: visit_fields,
-    City: city_fields,
-    Officer: officer_fields,
-    Event: event_fields,
-    FollowUp: followup_fields,
-}
+def fields_for(kind: Kind, data: Dataset) -> list[Field]:
+    """What the form for ``kind`` asks, in order."""
+    match kind:
+        case Kind.VISIT:
+            return visit_fields(data)
+        case Kind.CITY:
+            return city_fields(data)
+        case Kind.OFFICER:
+            return officer_fields(data)
+        case Kind.EVENT:
+            return event_fields(data)
+        case Kind.FOLLOW_UP:
+            return followup_fields(data)
+        case _:
+            assert_never(kind)
 
 
 def context_problems(record: Record, data: Dataset) -> dict[str, str]:
@@ -183,19 +188,23 @@ def context_problems(record: Record, data: Dataset) -> dict[str, str]:
     return {}
 
 
-def blank(kind: type[Record], data: Dataset, **given: Any) -> Record:
-    """A new record with defaults for the form to start from."""
-    required: dict[type[Record], dict[str, Any]] = {
-        Visit: {"name": "", "host_city": "", "start_date": date.today()},
-        City: {"name": ""},
-        Officer: {"name": ""},
-        Event: {"visit_id": 0, "day": date.today(), "title": "", "start": values.parse_time("09:00")},
-        FollowUp: {"city_id": min(data.cities, default=0), "text": ""},
-    }
-    defaults = required[kind] | given
-    if kind is Event:
-        defaults.setdefault("end", values.parse_time("10:00"))
-    return kind(**defaults)
+def blank(kind: Kind, data: Dataset, **given: Any) -> Record:
+    """A new record with defaults for the form to start from; ``given`` overrides them."""
+    today = date.today()
+    defaults: dict[str, Any]
+    match kind:
+        case Kind.VISIT:
+            defaults = {"name": "", "host_city": "", "start_date": today}
+        case Kind.CITY | Kind.OFFICER:
+            defaults = {"name": ""}
+        case Kind.EVENT:
+            start, end = values.parse_time("09:00"), values.parse_time("10:00")
+            defaults = {"visit_id": 0, "day": today, "title": "", "start": start, "end": end}
+        case Kind.FOLLOW_UP:
+            defaults = {"city_id": min(data.cities, default=0), "text": ""}
+        case _:
+            assert_never(kind)
+    return kind.cls(**(defaults | given))
 
 
 def replace(record: Record, changes: dict[str, Any]) -> Record:

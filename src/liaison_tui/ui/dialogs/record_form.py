@@ -17,10 +17,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from liaison_tui.domain.model import KIND_NAMES, Dataset, Record
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.model import Record
 from liaison_tui.domain.validation import check_record
 from liaison_tui.reports.display import literal
-from liaison_tui.ui.dialogs.fields import FIELDS, Field, context_problems, replace
+from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 SaveCallback = Callable[[Record, Record | None], Record | None]  # the saved record, or None
@@ -38,13 +40,13 @@ class RecordForm(ModalScreen[Record | None]):
         super().__init__()
         self.start = start
         self.original = original
-        self.fields: list[Field] = FIELDS[type(start)](data)
+        self.fields: list[Field] = fields_for(kind_of(start), data)
         self.data = data
         self.save = save
         self._choices: dict[str, list[tuple[str, Any]]] = {}
 
     def compose(self) -> ComposeResult:
-        kind = KIND_NAMES[type(self.start)]
+        kind = kind_of(self.start)
         with Vertical(id="form"):
             yield Static(f"{'Edit' if self.original else 'New'} {kind}", id="form-title")
             with VerticalScroll(id="form-fields", can_focus=False):

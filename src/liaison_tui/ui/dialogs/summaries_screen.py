@@ -9,7 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static, TabbedContent, TabPane
 
-from liaison_tui.domain.model import Dataset, Officer, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.reports import summaries
 from liaison_tui.ui.widgets.key_bar import KeyBar
 

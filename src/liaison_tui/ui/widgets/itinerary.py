@@ -12,7 +12,9 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from liaison_tui.domain import schedule
-from liaison_tui.domain.model import Dataset, Event, Visit
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import Event, Visit
 from liaison_tui.ui.rows import EVENT_COLUMNS, event_rows
 from liaison_tui.ui.widgets.record_table import RecordTable
 from liaison_tui.ui.widgets.tab_strip import TabStrip
@@ -56,7 +58,7 @@ class ItineraryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TabStrip(id="days")
-        yield EventsTable("event", id="events")
+        yield EventsTable(Kind.EVENT, id="events")
 
     @property
     def table(self) -> EventsTable:

@@ -8,8 +8,8 @@ once. Cells that are plain ``str`` are shown literally (never as markup).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import overload
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -18,39 +18,18 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.reports.display import literal
-from liaison_tui.ui.messages import RecordHighlighted, RecordOpened
+from liaison_tui.ui.rows import Cell, LazyRows, TableRow
 
-Cell = str | Text
-Row = tuple[int, Sequence[Cell]]
 MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest
 GAP = 2
 WIDTH_SAMPLE = 1000  # rows measured for column widths when rows are made on demand
-
-
-class LazyRows(Sequence[Row]):
-    """Rows whose cells are made only when a line shows them (10,000s of officers)."""
-
-    def __init__(self, ids: list[int], cells: Callable[[int], Sequence[Cell]]) -> None:
-        self.ids = ids
-        self._cells = cells
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Row]: ...
-    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
-        if isinstance(index, slice):
-            return [(i, self._cells(i)) for i in self.ids[index]]
-        record_id = self.ids[index]
-        return record_id, self._cells(record_id)
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -67,19 +46,33 @@ class RecordTable(ScrollView, can_focus=True):
         Binding("enter", "open", "Detail", show=False),
     ]
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto a record (or the table emptied: ``record_id`` None)."""
+
+        kind: Kind
+        record_id: int | None
+
+    @dataclass
+    class Opened(Message):
+        """Enter (or a double click) on a record: show all of it."""
+
+        kind: Kind
+        record_id: int
+
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
 
-    def __init__(self, kind: str, *, id: str | None = None) -> None:
+    def __init__(self, kind: Kind, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.kind = kind
         self.columns: tuple[str, ...] = ()
         self.widths: list[int] = []
-        self._rows: Sequence[Row] = []
+        self._rows: Sequence[TableRow] = []
         self._index: dict[int, int] = {}
 
     # -- data ------------------------------------------------------------------
 
-    def show(self, columns: Sequence[str], rows: Sequence[Row]) -> None:
+    def show(self, columns: Sequence[str], rows: Sequence[TableRow]) -> None:
         """Replace the rows, keeping the cursor on the same record where possible."""
         keep = self.current_id
         self.columns = tuple(columns)
@@ -135,7 +128,7 @@ class RecordTable(ScrollView, can_focus=True):
         elif row >= self.scroll_y + visible:
             self.scroll_to(y=row - visible + 1, animate=False)
         self.refresh()
-        self.post_message(RecordHighlighted(self.kind, self.current_id))
+        self.post_message(self.Highlighted(self.kind, self.current_id))
 
     def _move_to(self, row: int) -> None:
         if self._rows:
@@ -152,7 +145,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         if self.current_id is not None:
-            self.post_message(RecordOpened(self.kind, self.current_id))
+            self.post_message(self.Opened(self.kind, self.current_id))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -1,0 +1,231 @@
+"""How spreadsheet cells become records and records become cells.
+
+Conversions both ways, per kind, so an export imports back unchanged. The
+columns themselves (headers and the aliases registration systems use) are
+``columns``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, assert_never
+
+from liaison_tui.domain import schedule, values
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import (
+    City,
+    Event,
+    EventKind,
+    FollowUp,
+    FollowUpStatus,
+    Officer,
+    Record,
+    Role,
+    Travel,
+    Visit,
+)
+from liaison_tui.domain.names import find_city, officer_ids, officer_names
+from liaison_tui.spreadsheets.columns import Row
+
+
+def _travel_cells(leg: Travel | None) -> tuple[str, str]:
+    return ("", "") if leg is None else (values.format_datetime(leg.at), leg.flight)
+
+
+def to_row(data: Dataset, record: Record) -> Row:
+    """The cells of one record, keyed by field."""
+    match record:
+        case Officer():
+            return _officer_cells(data, record)
+        case City():
+            return _city_cells(record)
+        case Event():
+            return _event_cells(data, record)
+        case FollowUp():
+            return _followup_cells(data, record)
+        case Visit():
+            raise ValueError("visits have no spreadsheet row")
+        case _:
+            assert_never(record)
+
+
+def _officer_cells(data: Dataset, record: Officer) -> Row:
+    city = schedule.city_of(data, record)
+    arrival, arrival_flight = _travel_cells(record.arrival)
+    departure, departure_flight = _travel_cells(record.departure)
+    return {
+        "name": record.name,
+        "native_name": record.native_name,
+        "city": city.name if city else "",
+        "country": city.country if city else "",
+        "title": record.title,
+        "organisation": record.organisation,
+        "role": record.role.value,
+        "email": record.email,
+        "phone": record.phone,
+        "languages": values.format_list(record.languages),
+        "dietary": record.dietary,
+        "accessibility": record.accessibility,
+        "arrival": arrival,
+        "arrival_flight": arrival_flight,
+        "departure": departure,
+        "departure_flight": departure_flight,
+        "hotel": record.hotel,
+        "room": record.room,
+        "notes": record.notes,
+    }
+
+
+def _city_cells(record: City) -> Row:
+    return {
+        "name": record.name,
+        "native_name": record.native_name,
+        "country": record.country,
+        "relationship": record.relationship,
+        "since": "" if record.since is None else str(record.since),
+        "cooperation_areas": values.format_list(record.cooperation_areas),
+        "notes": record.notes,
+    }
+
+
+def _event_cells(data: Dataset, record: Event) -> Row:
+    return {
+        "day": record.day.isoformat(),
+        "start": values.format_time(record.start),
+        "end": values.format_time(record.end),
+        "title": record.title,
+        "kind": record.kind.value,
+        "venue": record.venue,
+        "host_contact": record.host_contact,
+        "whole_delegation": "yes" if record.whole_delegation else "no",
+        "participant_ids": officer_names(data, record.participant_ids),
+        "speaker_ids": officer_names(data, record.speaker_ids),
+        "notes": record.notes,
+    }
+
+
+def _followup_cells(data: Dataset, record: FollowUp) -> Row:
+    city_record = data.cities.get(record.city_id)
+    return {
+        "city": city_record.name if city_record else "",
+        "text": record.text,
+        "area": record.area,
+        "status": record.status.value,
+        "owner": record.owner,
+        "due": record.due.isoformat() if record.due else "",
+    }
+
+
+# -- reading cells back --------------------------------------------------------
+
+
+def _choice(enum: type[Role] | type[EventKind] | type[FollowUpStatus], text: str, default: Any) -> Any:
+    if not text.strip():
+        return default
+    try:
+        return enum(text.strip().lower())
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ValueError(f"{text!r} is not one of: {allowed}") from None
+
+
+def _yes_no(text: str) -> bool:
+    answer = text.strip().lower()
+    if answer in ("", "yes", "y", "true", "1", "x"):
+        return True
+    if answer in ("no", "n", "false", "0"):
+        return False
+    raise ValueError(f"{text!r}: use yes or no")
+
+
+def _travel(at: str, flight: str) -> Travel | None:
+    if not at.strip():
+        return None
+    return Travel(at=values.parse_datetime(at), flight=flight.strip())
+
+
+def officer_from_row(data: Dataset, row: Row) -> Officer:
+    name = row.get("name", "").strip() or " ".join(
+        part for part in (row.get("first_name", "").strip(), row.get("last_name", "").strip()) if part
+    )
+    city_name = row.get("city", "").strip()
+    city = find_city(data, city_name, row.get("country", "")) if city_name else None
+    return Officer(
+        name=name,
+        native_name=row.get("native_name", "").strip(),
+        city_id=city.id if city else None,
+        title=row.get("title", "").strip(),
+        organisation=row.get("organisation", "").strip(),
+        role=_choice(Role, row.get("role", ""), Role.MEMBER if city else Role.HOST),
+        email=row.get("email", "").strip(),
+        phone=row.get("phone", "").strip(),
+        languages=values.parse_list(row.get("languages", "")),
+        dietary=row.get("dietary", "").strip(),
+        accessibility=row.get("accessibility", "").strip(),
+        arrival=_travel(row.get("arrival", ""), row.get("arrival_flight", "")),
+        departure=_travel(row.get("departure", ""), row.get("departure_flight", "")),
+        hotel=row.get("hotel", "").strip(),
+        room=row.get("room", "").strip(),
+        notes=row.get("notes", "").strip(),
+    )
+
+
+def city_from_row(row: Row) -> City:
+    since = row.get("since", "").strip()
+    if since and not since.isdigit():
+        raise ValueError(f"since: {since!r} is not a year")
+    return City(
+        name=row.get("name", "").strip(),
+        native_name=row.get("native_name", "").strip(),
+        country=row.get("country", "").strip(),
+        relationship=row.get("relationship", "").strip() or "friendship city",
+        since=int(since) if since else None,
+        cooperation_areas=values.parse_list(row.get("cooperation_areas", "")),
+        notes=row.get("notes", "").strip(),
+    )
+
+
+def event_from_row(data: Dataset, row: Row, visit_id: int) -> Event:
+    return Event(
+        visit_id=visit_id,
+        day=values.parse_date(row.get("day", "")),
+        start=values.parse_time(row.get("start", "")),
+        end=values.parse_time(row.get("end", "")),
+        title=row.get("title", "").strip(),
+        kind=_choice(EventKind, row.get("kind", ""), EventKind.VISIT),
+        venue=row.get("venue", "").strip(),
+        host_contact=row.get("host_contact", "").strip(),
+        whole_delegation=_yes_no(row.get("whole_delegation", "")),
+        participant_ids=officer_ids(data, row.get("participant_ids", "")),
+        speaker_ids=officer_ids(data, row.get("speaker_ids", "")),
+        notes=row.get("notes", "").strip(),
+    )
+
+
+def followup_from_row(data: Dataset, row: Row) -> FollowUp:
+    due = row.get("due", "").strip()
+    return FollowUp(
+        city_id=find_city(data, row.get("city", "")).id,
+        text=row.get("text", "").strip(),
+        area=row.get("area", "").strip(),
+        status=_choice(FollowUpStatus, row.get("status", ""), FollowUpStatus.PROPOSED),
+        owner=row.get("owner", "").strip(),
+        due=values.parse_date(due) if due else None,
+    )
+
+
+def from_row(kind: Kind, data: Dataset, row: Row, visit_id: int) -> Record:
+    """The record a spreadsheet row describes; ValueError says what is wrong with it."""
+    match kind:
+        case Kind.OFFICER:
+            return officer_from_row(data, row)
+        case Kind.CITY:
+            return city_from_row(row)
+        case Kind.EVENT:
+            return event_from_row(data, row, visit_id)
+        case Kind.FOLLOW_UP:
+            return followup_from_row(data, row)
+        case Kind.VISIT:
+            raise ValueError("visits are not imported from spreadsheets")
+        case _:
+            assert_never(kind)
