@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
+from liaison_tui.ui.app import help_sections
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
@@ -131,14 +133,28 @@ async def test_lookup_finds_cities_and_events(sample_file: Path, query: str, pan
         assert expected in str(app.screen.query_one("#detail-body").visual)
 
 
+def screen_text(widget: Static) -> str:
+    """What a widget shows, as plain text: the lines it renders at its size."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
 async def test_enter_opens_detail_and_help_lists_keys(sample_file: Path) -> None:
     app = make_app(sample_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("enter")  # the officers pane has the cursor on the first officer
         assert type(app.screen).__name__ == "DetailScreen"
+        shown = screen_text(app.screen.query_one("#detail-screen Static", Static))
+        assert "Taylor Woodruff" in shown and "Atlanta" in shown
         await pilot.press("escape")
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
+        help_text = " ".join(screen_text(app.screen.query_one("#help Static", Static)).split())
+        for section, bindings in help_sections():
+            assert section in help_text
+            for binding in bindings:
+                assert (binding.tooltip or binding.description) in help_text, binding
+        for keys in ("/ or ^p", "a", "u", "1 … 9", "← or h / → or l", "> / <", "esc", "^s"):
+            assert keys in help_text, keys
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

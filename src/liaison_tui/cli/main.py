@@ -16,6 +16,7 @@ from liaison_tui.cli.errors import CommandError
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.reports import summaries
+from liaison_tui.session import Session
 from liaison_tui.store import paths
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
@@ -115,7 +116,7 @@ def run_demo(arguments: argparse.Namespace) -> int:
         print(f"liaison-tui: {store.where} already holds data; demo fills only an empty or new file", file=sys.stderr)
         return EXIT_PROBLEM
     edits = generate(arguments.cities, arguments.officers, arguments.days, arguments.past_visits, arguments.seed)
-    store.commit(edits)
+    Session(store).save(edits)
     counts = ", ".join(f"{n} {table}" for table, n in store.data.counts().items())
     print(f"{store.where}: synthetic data written ({counts})")
     return EXIT_OK

@@ -25,6 +25,7 @@ from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import find_officer
 from liaison_tui.reports import summaries
 from liaison_tui.reports.display import literal
+from liaison_tui.session import Session
 from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
 from liaison_tui.store.store import Store
 
@@ -188,7 +189,7 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         )
         return 1
     if plan.edits:
-        store.commit(plan.edits)
+        Session(store).save(plan.edits)
     print(
         f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")

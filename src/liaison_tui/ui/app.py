@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
@@ -16,10 +17,13 @@ from liaison_tui.domain.model import ValidationError
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, Store
-from liaison_tui.ui.dialogs.help_screen import HelpScreen
+from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
+from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
+from liaison_tui.ui.widgets.itinerary import EventsTable
+from liaison_tui.ui.widgets.record_table import RecordTable
 
 Clock = Callable[[], datetime]
 LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
@@ -27,6 +31,20 @@ LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def help_sections() -> list[HelpSection]:
+    """Where each key works, for the help screen: read from the bindings themselves."""
+
+    def bindings(*owners: type[DOMNode]) -> list[Binding]:
+        return [binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding)]
+
+    return [
+        ("Anywhere", bindings(LiaisonApp, MainScreen)),
+        ("In a pane", bindings(RecordTable)),
+        ("In the itinerary", bindings(EventsTable)),
+        ("In a form", bindings(RecordForm)),
+    ]
 
 
 class LiaisonApp(App[None]):
@@ -143,4 +161,4 @@ class LiaisonApp(App[None]):
         self._data_changed()
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(help_sections()))

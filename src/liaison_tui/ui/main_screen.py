@@ -38,18 +38,34 @@ TOP_LEFT = ("cities", "followups")
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "#officers"
     BINDINGS = [
+        Binding("tab", "app.focus_next", "Next pane", show=False, tooltip="Next / previous pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Next / previous pane"),
         Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
         Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
         Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
         Binding("n", "now_or_next", "Now", tooltip="Jump to the event under way, or the next one"),
         Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
-        Binding("t", "today", "Today", show=False),
-        Binding("f", "toggle_city_filter", "Filter", show=False),
-        Binding("F", "toggle_followups", "Follow-ups", show=False),
-        Binding("v", "edit_visit", "Visit", show=False),
-        Binding("o", "add_followup", "New follow-up", show=False),
-        Binding("greater_than_sign", "speaker(1)", "Next speaker", show=False),
-        Binding("less_than_sign", "speaker(-1)", "Prev speaker", show=False),
+        Binding("t", "today", "Today", show=False, tooltip="Jump to today in the itinerary"),
+        Binding(
+            "f", "toggle_city_filter", "Filter", show=False, tooltip="Officers: all, or only the highlighted city's"
+        ),
+        Binding("F", "toggle_followups", "Follow-ups", show=False, tooltip="Top-left pane: cities or follow-ups"),
+        Binding("v", "edit_visit", "Visit", show=False, tooltip="Edit the visit (name, dates, time zone)"),
+        Binding("o", "add_followup", "New follow-up", show=False, tooltip="New follow-up for the highlighted city"),
+        Binding(
+            "greater_than_sign",
+            "speaker(1)",
+            "Next speaker",
+            show=False,
+            tooltip="Conference: next / previous speaker has the floor",
+        ),
+        Binding(
+            "less_than_sign",
+            "speaker(-1)",
+            "Prev speaker",
+            show=False,
+            tooltip="Conference: next / previous speaker has the floor",
+        ),
     ]
 
     def __init__(self) -> None:

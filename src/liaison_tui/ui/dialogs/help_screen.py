@@ -1,8 +1,16 @@
-"""The help screen: every key of the app in one place."""
+"""The help screen: every key of the app, read from the bindings themselves.
+
+The app passes the bindings of each place (anywhere, a pane, the itinerary, a
+form); each line shows a binding's keys and its tooltip (or description), so
+the help cannot drift from what the keys do.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,62 +19,66 @@ from textual.widgets import Static
 
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
-KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    (
-        "Anywhere",
-        [
-            ("Tab / Shift+Tab", "next / previous pane"),
-            ("/ or Ctrl+P", "quick lookup: officers, cities, events, follow-ups"),
-            ("n", "jump to the event under way, or the next one"),
-            ("t", "jump to today in the itinerary"),
-            ("f", "officers: all, or only the highlighted city's"),
-            ("F", "top-left pane: cities or follow-ups"),
-            ("s", "summaries: delegation, roster, itinerary, logistics, follow-ups, conflicts, agenda"),
-            ("v", "edit the visit (name, dates, time zone)"),
-            ("u", "undo the last change (repeat for more)"),
-            ("?", "this help"),
-            ("q", "quit (every change is already saved)"),
-        ],
-    ),
-    (
-        "In a pane",
-        [
-            ("Up / Down, j / k", "move within the pane"),
-            ("Enter", "open the full detail"),
-            ("a / e / d", "add / edit / delete in this pane"),
-            ("o", "follow-ups: add one for the highlighted city"),
-        ],
-    ),
-    (
-        "In the itinerary",
-        [
-            ("Left / Right, h / l", "previous / next day"),
-            ("1 to 9", "jump to that day"),
-            ("> / <", "conference: next / previous speaker has the floor"),
-        ],
-    ),
-    (
-        "In a form",
-        [
-            ("Tab / Enter", "next field"),
-            ("Ctrl+S", "save (stays open and shows what is wrong if anything is)"),
-            ("Esc", "cancel"),
-        ],
-    ),
-]
+HelpSection = tuple[str, Sequence[Binding]]  # where the keys work, and their bindings
+KeyDisplay = Callable[[Binding], str]
+
+
+def _keys(binding: Binding, display: KeyDisplay) -> str:
+    return " or ".join(display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
+
+
+def _joined(keys: list[str]) -> str:
+    return f"{keys[0]} … {keys[-1]}" if len(keys) > 4 else " / ".join(keys)
+
+
+def help_rows(sections: Sequence[HelpSection], display: KeyDisplay) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per section, (keys, what they do); neighbours that do the same are one line (``1 … 9``)."""
+    result: list[tuple[str, list[tuple[str, str]]]] = []
+    for title, bindings in sections:
+        grouped: list[tuple[list[str], str]] = []
+        seen: set[str] = set()
+        for binding in bindings:
+            meaning = binding.tooltip or binding.description
+            if not meaning or binding.system or binding.key in seen:
+                continue
+            seen.add(binding.key)
+            if grouped and grouped[-1][1] == meaning:
+                grouped[-1][0].append(_keys(binding, display))
+            else:
+                grouped.append(([_keys(binding, display)], meaning))
+        rows = [(_joined(keys), meaning) for keys, meaning in grouped]
+        result.append((title, rows))
+    return result
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    HelpScreen > #help {
+        width: 90%;
+        height: 90%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__()
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for section, keys in KEYS:
-            table.add_row(f"[u]{section}[/u]", "")
-            for key, meaning in keys:
-                table.add_row(key, meaning)
+        for section, rows in help_rows(self.sections, self.app.get_key_display):
+            table.add_row(Text(section, style="underline"), "")
+            for keys, meaning in rows:
+                table.add_row(Text(keys), Text(meaning))
             table.add_row("", "")
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"

@@ -18,6 +18,20 @@ ROWS_SHOWN = 500  # per table on screen; the command line prints every row
 
 
 class SummariesScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    SummariesScreen {
+        background: $background;
+    }
+
+    SummariesScreen #summaries {
+        height: 1fr;
+    }
+
+    SummariesScreen #summaries VerticalScroll {
+        height: 1fr;
+        padding: 0 1;
+    }
+    """
     BINDINGS = [
         Binding("escape,q,s", "close", "Close"),
         Binding("left,h", "tab(-1)", "Prev table"),

@@ -33,8 +33,11 @@ class EventsTable(RecordTable):
 
     BINDINGS = [
         Binding("left,h", "day(-1)", "Day", key_display="←→", tooltip="Previous / next day of the visit"),
-        Binding("right,l", "day(1)", "Next day", show=False),
-        *[Binding(str(n), f"day_number({n})", f"Day {n}", show=False) for n in range(1, 10)],
+        Binding("right,l", "day(1)", "Next day", show=False, tooltip="Previous / next day of the visit"),
+        *[
+            Binding(str(n), f"day_number({n})", f"Day {n}", show=False, tooltip="Jump to that day")
+            for n in range(1, 10)
+        ],
     ]
 
     def action_day(self, step: int) -> None:

@@ -15,6 +15,23 @@ from textual.widgets import Static
 
 
 class KeyBar(Static):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+
+    KeyBar > .key-bar--key {
+        color: $accent;
+        text-style: bold;
+    }
+
+    KeyBar > .key-bar--description {
+        color: $foreground;
+    }
+    """
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
 
     def __init__(self) -> None:

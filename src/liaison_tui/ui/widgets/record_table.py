@@ -35,15 +35,43 @@ WIDTH_SAMPLE = 1000  # rows measured for column widths when rows are made on dem
 class RecordTable(ScrollView, can_focus=True):
     """Rows of records of one kind with a row cursor."""
 
+    DEFAULT_CSS = """
+    RecordTable {
+        border: round $primary 50%;
+        height: 1fr;
+        scrollbar-size-horizontal: 0;
+        padding: 0 1;
+    }
+
+    RecordTable > .record-table--header {
+        text-style: bold;
+        background: $panel;
+    }
+
+    RecordTable > .record-table--odd {
+        background: $boost;
+    }
+
+    RecordTable > .record-table--cursor {
+        background: $block-cursor-blurred-background;
+    }
+
+    RecordTable:focus > .record-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    """
+
     COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--odd"}
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "jump(0)", "First", show=False),
-        Binding("end,G", "jump(-1)", "Last", show=False),
-        Binding("enter", "open", "Detail", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="Move within the pane"),
+        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="Move within the pane"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A page up / down"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A page up / down"),
+        Binding("home,g", "jump(0)", "First", show=False, tooltip="First / last row"),
+        Binding("end,G", "jump(-1)", "Last", show=False, tooltip="First / last row"),
+        Binding("enter", "open", "Detail", show=False, tooltip="Open the full detail"),
     ]
 
     @dataclass

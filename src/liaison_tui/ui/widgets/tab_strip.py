@@ -18,6 +18,20 @@ from textual.widgets import Static
 
 
 class TabStrip(Static):
+    DEFAULT_CSS = """
+    TabStrip {
+        height: 1;
+        padding: 0 1;
+    }
+
+    TabStrip > .tab-strip--active {
+        text-style: bold reverse;
+    }
+
+    TabStrip > .tab-strip--inactive {
+        color: $text-muted;
+    }
+    """
     COMPONENT_CLASSES = {"tab-strip--active", "tab-strip--inactive"}
 
     @dataclass

@@ -25,6 +25,29 @@ def visit_dates(visit: Visit) -> str:
 class VisitHeader(Horizontal):
     """The visit's name, dates and host on the left; its local time on the right."""
 
+    DEFAULT_CSS = """
+    VisitHeader {
+        height: 1;
+        background: $panel;
+        color: $text;
+    }
+
+    VisitHeader > #visit-title {
+        width: 1fr;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    VisitHeader > #visit-clock {
+        width: auto;
+        padding: 0 1;
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="visit-title", markup=False)
         yield Static(id="visit-clock", markup=False)
