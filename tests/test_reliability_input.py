@@ -19,7 +19,7 @@ from liaison_tui.reports.calendar import ics_text, itinerary_calendar
 from liaison_tui.reports.display import visible
 from liaison_tui.spreadsheets.columns import FORMULA_STARTS, restore
 from liaison_tui.spreadsheets.exporting import table_csv
-from liaison_tui.store import codec as records
+from liaison_tui.store import codec
 from liaison_tui.store.store import Store
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import make_app
@@ -71,7 +71,7 @@ def test_store_round_trip_is_exact(first: str, second: str) -> None:
     officer = Officer(id=3, **every_text_field(first), languages=(first, second))  # type: ignore[arg-type]
     city = City(id=1, name=second or "x", native_name=first, country=second, cooperation_areas=(first,), notes=second)
     for record in (officer, city):
-        assert records.from_document(kind_of(record), record.id, records.to_document(record)) == record
+        assert codec.from_document(kind_of(record), record.id, codec.to_document(record)) == record
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

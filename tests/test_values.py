@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from liaison_tui.domain import values
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Officer, Travel, ValidationError
-from liaison_tui.store import codec as records
+from liaison_tui.store import codec
 
 
 @given(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
@@ -33,12 +33,12 @@ def test_bad_times_are_explained(text: str) -> None:
 @given(st.text(), st.text(), st.lists(st.text(), max_size=3))
 def test_officer_text_round_trips(name: str, notes: str, languages: list[str]) -> None:
     officer = Officer(id=7, name=name, notes=notes, languages=tuple(languages))
-    assert records.from_document(Kind.OFFICER, 7, records.to_document(officer)) == officer
+    assert codec.from_document(Kind.OFFICER, 7, codec.to_document(officer)) == officer
 
 
 def test_wrong_types_are_named() -> None:
     with pytest.raises(ValidationError) as caught:
-        records.from_document(Kind.OFFICER, 3, {"name": "Kim", "role": "boss", "city_id": "x"})
+        codec.from_document(Kind.OFFICER, 3, {"name": "Kim", "role": "boss", "city_id": "x"})
     message = str(caught.value)
     assert "officer 'Kim'" in message and "role: 'boss' is not one of" in message and "city_id" in message
 
@@ -55,10 +55,10 @@ def test_wrong_types_are_named() -> None:
 )
 def test_complete_documents_with_one_bad_field_are_explained(field: str, bad: object, message: str) -> None:
     # Documents as we write them take a fast path; one bad value must still be named.
-    document = records.to_document(Officer(id=1, name="Kim", city_id=2))
+    document = codec.to_document(Officer(id=1, name="Kim", city_id=2))
     document[field] = bad
     with pytest.raises(ValidationError, match=message):
-        records.from_document(Kind.OFFICER, 1, document)
+        codec.from_document(Kind.OFFICER, 1, document)
 
 
 @given(
@@ -77,5 +77,5 @@ def test_complete_documents_with_one_bad_field_are_explained(field: str, bad: ob
     )
 )
 def test_fast_and_careful_paths_agree(officer: Officer) -> None:
-    document = records.to_document(officer)
-    assert records.from_document(Kind.OFFICER, officer.id, document) == officer
+    document = codec.to_document(officer)
+    assert codec.from_document(Kind.OFFICER, officer.id, document) == officer

@@ -25,14 +25,14 @@ from liaison_tui.domain.model import (
     Visit,
 )
 from liaison_tui.domain.names import find_city, officer_ids, officer_names
-from liaison_tui.spreadsheets.columns import Row
+from liaison_tui.spreadsheets.columns import SheetRow
 
 
 def _travel_cells(leg: Travel | None) -> tuple[str, str]:
     return ("", "") if leg is None else (values.format_datetime(leg.at), leg.flight)
 
 
-def to_row(data: Dataset, record: Record) -> Row:
+def to_row(data: Dataset, record: Record) -> SheetRow:
     """The cells of one record, keyed by field."""
     match record:
         case Officer():
@@ -49,7 +49,7 @@ def to_row(data: Dataset, record: Record) -> Row:
             assert_never(record)
 
 
-def _officer_cells(data: Dataset, record: Officer) -> Row:
+def _officer_cells(data: Dataset, record: Officer) -> SheetRow:
     city = schedule.city_of(data, record)
     arrival, arrival_flight = _travel_cells(record.arrival)
     departure, departure_flight = _travel_cells(record.departure)
@@ -76,7 +76,7 @@ def _officer_cells(data: Dataset, record: Officer) -> Row:
     }
 
 
-def _city_cells(record: City) -> Row:
+def _city_cells(record: City) -> SheetRow:
     return {
         "name": record.name,
         "native_name": record.native_name,
@@ -88,7 +88,7 @@ def _city_cells(record: City) -> Row:
     }
 
 
-def _event_cells(data: Dataset, record: Event) -> Row:
+def _event_cells(data: Dataset, record: Event) -> SheetRow:
     return {
         "day": record.day.isoformat(),
         "start": values.format_time(record.start),
@@ -104,7 +104,7 @@ def _event_cells(data: Dataset, record: Event) -> Row:
     }
 
 
-def _followup_cells(data: Dataset, record: FollowUp) -> Row:
+def _followup_cells(data: Dataset, record: FollowUp) -> SheetRow:
     city_record = data.cities.get(record.city_id)
     return {
         "city": city_record.name if city_record else "",
@@ -144,7 +144,7 @@ def _travel(at: str, flight: str) -> Travel | None:
     return Travel(at=values.parse_datetime(at), flight=flight.strip())
 
 
-def officer_from_row(data: Dataset, row: Row) -> Officer:
+def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
     name = row.get("name", "").strip() or " ".join(
         part for part in (row.get("first_name", "").strip(), row.get("last_name", "").strip()) if part
     )
@@ -170,7 +170,7 @@ def officer_from_row(data: Dataset, row: Row) -> Officer:
     )
 
 
-def city_from_row(row: Row) -> City:
+def city_from_row(row: SheetRow) -> City:
     since = row.get("since", "").strip()
     if since and not since.isdigit():
         raise ValueError(f"since: {since!r} is not a year")
@@ -185,7 +185,7 @@ def city_from_row(row: Row) -> City:
     )
 
 
-def event_from_row(data: Dataset, row: Row, visit_id: int) -> Event:
+def event_from_row(data: Dataset, row: SheetRow, visit_id: int) -> Event:
     return Event(
         visit_id=visit_id,
         day=values.parse_date(row.get("day", "")),
@@ -202,7 +202,7 @@ def event_from_row(data: Dataset, row: Row, visit_id: int) -> Event:
     )
 
 
-def followup_from_row(data: Dataset, row: Row) -> FollowUp:
+def followup_from_row(data: Dataset, row: SheetRow) -> FollowUp:
     due = row.get("due", "").strip()
     return FollowUp(
         city_id=find_city(data, row.get("city", "")).id,
@@ -214,7 +214,7 @@ def followup_from_row(data: Dataset, row: Row) -> FollowUp:
     )
 
 
-def from_row(kind: Kind, data: Dataset, row: Row, visit_id: int) -> Record:
+def from_row(kind: Kind, data: Dataset, row: SheetRow, visit_id: int) -> Record:
     """The record a spreadsheet row describes; ValueError says what is wrong with it."""
     match kind:
         case Kind.OFFICER:

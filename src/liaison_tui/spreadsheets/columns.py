@@ -14,7 +14,7 @@ from typing import assert_never
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.values import fold
 
-Row = dict[str, str]
+SheetRow = dict[str, str]  # one spreadsheet row: cell text keyed by field name
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Vis
 from liaison_tui.domain.validation import check_record, check_references
 from liaison_tui.domain.values import fold
 from liaison_tui.spreadsheets.cells import from_row
-from liaison_tui.spreadsheets.columns import Row, columns_for, header_key, restore
+from liaison_tui.spreadsheets.columns import SheetRow, columns_for, header_key, restore
 
 # Which record attribute an importer field fills; fields not named keep their name.
 ATTRIBUTE: dict[Kind, dict[str, str]] = {
@@ -177,7 +177,7 @@ def plan_import(
         if len(cells) > len(header):
             plan.outcomes.append(Outcome(line, "reject", "", f"{len(cells)} cells but {len(header)} columns"))
             continue
-        row: Row = {target: restore(cells[i]) if i < len(cells) else "" for i, target in positions}
+        row: SheetRow = {target: restore(cells[i]) if i < len(cells) else "" for i, target in positions}
         try:
             record = from_row(kind, data, row, visit_id)
         except ValueError as error:
