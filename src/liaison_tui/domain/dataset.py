@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 
 
 @dataclass(slots=True)
@@ -17,6 +17,7 @@ class Dataset:
     officers: dict[int, Officer] = field(default_factory=dict)
     events: dict[int, Event] = field(default_factory=dict)
     followups: dict[int, FollowUp] = field(default_factory=dict)
+    checkins: dict[int, CheckIn] = field(default_factory=dict)
     # Values derived from the records (e.g. who is in the delegation), computed on
     # first use. A Dataset is never changed once the store has published it.
     derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -15,7 +15,7 @@ from typing import assert_never
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,10 @@ def _without_officers(event: Event, gone: set[int]) -> Event:
         event,
         participant_ids=tuple(i for i in event.participant_ids if i not in gone),
         speaker_ids=tuple(i for i in event.speaker_ids if i not in gone),
+        speaking_now_id=None if event.speaking_now_id in gone else event.speaking_now_id,
+        vehicles=tuple(
+            dataclasses.replace(v, rider_ids=tuple(i for i in v.rider_ids if i not in gone)) for v in event.vehicles
+        ),
     )
 
 
@@ -64,7 +68,8 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
     """Edits that remove ``record`` and everything that would point at nothing.
 
     A city takes its officers and follow-ups with it; an officer is taken off
-    every event's participants and speakers; a visit takes its events.
+    every event's participants, speakers and vehicles, and their check-ins go;
+    a visit takes its events, and an event its check-ins.
     Dependants are edited first so that no step leaves a dangling reference.
     """
     edits: list[Edit] = []
@@ -74,17 +79,30 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
             gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
             edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
             edits += _off_events(data, gone_officers)
+            edits += _checkins_of(data, gone_officers, set())
             edits += [removed(data.officers[i]) for i in sorted(gone_officers)]
         case Officer():
             edits += _off_events(data, {record.id})
+            edits += _checkins_of(data, {record.id}, set())
         case Visit():
-            edits += [removed(e) for e in data.events.values() if e.visit_id == record.id]
-        case Event() | FollowUp():
+            events = [e for e in data.events.values() if e.visit_id == record.id]
+            edits += _checkins_of(data, set(), {e.id for e in events})
+            edits += [removed(e) for e in events]
+        case Event():
+            edits += _checkins_of(data, set(), {record.id})
+        case FollowUp() | CheckIn():
             pass  # nothing refers to them
         case _:
             assert_never(record)
     edits.append(removed(record))
     return edits
+
+
+def _checkins_of(data: Dataset, officers: set[int], events: set[int]) -> list[Edit]:
+    """Removing the check-ins of the officers or at the events that go."""
+    if not officers and not events:
+        return []
+    return [removed(c) for c in data.checkins.values() if c.officer_id in officers or c.event_id in events]
 
 
 def _off_events(data: Dataset, gone: set[int]) -> list[Edit]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Kind(StrEnum):
     OFFICER = "officer"
     EVENT = "event"
     FOLLOW_UP = "follow-up"
+    CHECK_IN = "check-in"
 
     @property
     def spec(self) -> KindSpec:
@@ -69,6 +70,8 @@ def _spec(kind: Kind) -> KindSpec:
             return KindSpec(Event, "events", "events", spreadsheet=True)
         case Kind.FOLLOW_UP:
             return KindSpec(FollowUp, "follow-ups", "followups", spreadsheet=True)
+        case Kind.CHECK_IN:
+            return KindSpec(CheckIn, "check-ins", "checkins", spreadsheet=False)
         case _:
             assert_never(kind)
 
@@ -101,6 +104,8 @@ def label(record: Record) -> str:
             return record.title
         case FollowUp():
             return record.text
+        case CheckIn():
+            return f"{record.status} #{record.officer_id} at #{record.event_id}"
         case Visit() | City() | Officer():
             return record.name
         case _:

@@ -1,4 +1,4 @@
-"""The domain: visits, cities, officers, itinerary events and follow-ups.
+"""The domain: visits, cities, officers, itinerary events, follow-ups and check-ins.
 
 Plain frozen dataclasses, so the store, the CLI and the UI all pass around the
 same immutable values and an edit is always "make a new record and save it".
@@ -32,6 +32,14 @@ class EventKind(StrEnum):
     MEAL = "meal"
     TRANSPORT = "transport"
     FREE = "free"
+
+
+class Attendance(StrEnum):
+    """Where a person stands when the roll is called at an event."""
+
+    PRESENT = "present"
+    MISSING = "missing"  # called and not there
+    EXCUSED = "excused"  # not expected there, with the host's say-so
 
 
 class FollowUpStatus(StrEnum):
@@ -81,6 +89,7 @@ class City:
     relationship: str = "friendship city"
     since: int | None = None
     cooperation_areas: tuple[str, ...] = ()
+    timezone: str = ""  # IANA zone of the city, for its officers' home time; "" when not known
     notes: str = ""
 
 
@@ -90,6 +99,16 @@ class Travel:
 
     at: datetime
     flight: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vehicle:
+    """A car or bus of a transfer, and who rides in it."""
+
+    name: str  # "Bus 1", "Car A"
+    driver: str = ""
+    phone: str = ""  # the driver's
+    rider_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,6 +151,7 @@ class Event:
     participant_ids: tuple[int, ...] = ()  # named officers, besides the delegation if whole
     speaker_ids: tuple[int, ...] = ()  # speaking order, for conference sessions
     speaking_now_id: int | None = None  # who has the floor, set live during the session
+    vehicles: tuple[Vehicle, ...] = ()  # for transfers: who rides in which car or bus
     notes: str = ""
 
     @property
@@ -159,7 +179,24 @@ class FollowUp:
     due: date | None = None
 
 
-Record = Visit | City | Officer | Event | FollowUp
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckIn:
+    """One call of one person's name at one event.
+
+    A record of its own (not a field of the event), so two staff calling the
+    roll at two doors never edit the same record; the latest check-in of a
+    person at an event is their status there.
+    """
+
+    id: int = 0
+    event_id: int
+    officer_id: int
+    status: Attendance = Attendance.PRESENT
+    at: datetime  # when, on the visit's clock
+    by: str = ""  # who called it
+
+
+Record = Visit | City | Officer | Event | FollowUp | CheckIn
 
 
 @dataclass(frozen=True, slots=True)

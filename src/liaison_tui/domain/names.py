@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import City, Officer
+from liaison_tui.domain.model import City, Officer, Vehicle
 from liaison_tui.domain.values import fold
 
 
@@ -58,3 +58,30 @@ def officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
             raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
         ids.append(found[0])
     return tuple(ids)
+
+
+def vehicles_text(data: Dataset, vehicles: tuple[Vehicle, ...]) -> str:
+    """Vehicles as typed in a form: ``Bus 1 / Wang Li / +86 138 / Duncan Sandeman, Henri Kahonen | Car 2``."""
+    parts = []
+    for vehicle in vehicles:
+        fields = [vehicle.name, vehicle.driver, vehicle.phone, officer_names(data, vehicle.rider_ids)]
+        while len(fields) > 1 and not fields[-1]:
+            fields.pop()
+        parts.append(" / ".join(fields))
+    return " | ".join(parts)
+
+
+def parse_vehicles(data: Dataset, text: str) -> tuple[Vehicle, ...]:
+    """The vehicles ``text`` describes (see ``vehicles_text``); ValueError names what is wrong."""
+    vehicles = []
+    for item in (part.strip() for part in text.split("|")):
+        if not item:
+            continue
+        fields = [field.strip() for field in item.split("/")]
+        if len(fields) > 4:
+            raise ValueError(f"vehicle {item!r}: use name / driver / phone / riders, separated by '/'")
+        name, driver, phone, riders = [*fields, "", "", ""][:4]
+        if not name:
+            raise ValueError(f"vehicle {item!r} has no name")
+        vehicles.append(Vehicle(name=name, driver=driver, phone=phone, rider_ids=officer_ids(data, riders)))
+    return tuple(vehicles)

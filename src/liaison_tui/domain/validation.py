@@ -12,7 +12,7 @@ from typing import assert_never
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Problem, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Problem, Record, Visit
 
 
 def _required(record: Record, field: str, problems: list[Problem]) -> None:
@@ -42,6 +42,11 @@ def check_record(record: Record) -> list[Problem]:
                     fail(field, f"{field.replace('_', ' ')} must not be negative")
         case City():
             _required(record, "name", problems)
+            if record.timezone:
+                try:
+                    values.check_timezone(record.timezone)
+                except ValueError as error:
+                    fail("timezone", str(error))
             if record.since is not None and not 1000 <= record.since <= 2200:
                 fail("since", f"since must be a year, not {record.since}")
         case Officer():
@@ -60,6 +65,8 @@ def check_record(record: Record) -> list[Problem]:
                 fail("speaking_now_id", "the officer speaking now is not a speaker")
         case FollowUp():
             _required(record, "text", problems)
+        case CheckIn():
+            pass  # every field is checked by its type when read
         case _:
             assert_never(record)
     return problems
@@ -83,6 +90,14 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                 if missing:
                     names = ", ".join(f"#{i}" for i in missing)
                     fail(field, f"{field.split('_')[0]}s name unknown officer(s) {names}")
+            riders = [i for vehicle in record.vehicles for i in vehicle.rider_ids if i not in data.officers]
+            if riders:
+                fail("vehicles", f"vehicles carry unknown officer(s) {', '.join(f'#{i}' for i in riders)}")
+        case CheckIn():
+            if record.event_id not in data.events:
+                fail("event_id", f"unknown event #{record.event_id}")
+            if record.officer_id not in data.officers:
+                fail("officer_id", f"unknown officer #{record.officer_id}")
         case Visit() | City() | Officer() | FollowUp():
             pass  # points at nothing, or at something that exists
         case _:
@@ -99,6 +114,7 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
     cities = {r.id for r in gone if isinstance(r, City)}
     officers = {r.id for r in gone if isinstance(r, Officer)}
     visits = {r.id for r in gone if isinstance(r, Visit)}
+    events = {r.id for r in gone if isinstance(r, Event)}
     referring: list[Record] = []
     if cities:
         referring += [o for o in data.officers.values() if o.city_id in cities]
@@ -110,7 +126,10 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
             if e.visit_id in visits
             or not officers.isdisjoint(e.participant_ids)
             or not officers.isdisjoint(e.speaker_ids)
+            or any(not officers.isdisjoint(v.rider_ids) for v in e.vehicles)
         ]
+    if officers or events:
+        referring += [c for c in data.checkins.values() if c.officer_id in officers or c.event_id in events]
     return [problem for record in referring for problem in check_references(record, data)]
 
 
@@ -126,6 +145,8 @@ def check_dataset(data: Dataset) -> list[Problem]:
     suspects: list[Record] = [o for o in data.officers.values() if o.city_id is not None and o.city_id not in cities]
     suspects += [f for f in data.followups.values() if f.city_id not in cities]
     suspects += list(data.events.values())
+    officers, events = data.officers.keys(), data.events.keys()
+    suspects += [c for c in data.checkins.values() if c.officer_id not in officers or c.event_id not in events]
     for record in suspects:
         problems.extend(check_references(record, data))
     return problems

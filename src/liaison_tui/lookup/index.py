@@ -21,7 +21,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.values import fold
 from liaison_tui.store.gc_pause import collector_paused
 
@@ -75,8 +75,8 @@ def _entry_of(data: Dataset, record: Record) -> Entry | None:
             owner = data.cities.get(record.city_id)
             fields = [record.text, record.area]
             return _entry(Kind.FOLLOW_UP, record, record.text, owner.name if owner else "", fields)
-        case Visit():
-            return None
+        case Visit() | CheckIn():
+            return None  # the visit is the whole screen; check-ins are found through their event
         case _:
             assert_never(record)
 

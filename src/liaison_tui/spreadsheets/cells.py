@@ -11,8 +11,9 @@ from typing import Any, assert_never
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import (
+    CheckIn,
     City,
     Event,
     EventKind,
@@ -43,8 +44,8 @@ def to_row(data: Dataset, record: Record) -> SheetRow:
             return _event_cells(data, record)
         case FollowUp():
             return _followup_cells(data, record)
-        case Visit():
-            raise ValueError("visits have no spreadsheet row")
+        case Visit() | CheckIn():
+            raise ValueError(f"{kind_of(record).plural} have no spreadsheet rows")
         case _:
             assert_never(record)
 
@@ -225,7 +226,7 @@ def from_row(kind: Kind, data: Dataset, row: SheetRow, visit_id: int) -> Record:
             return event_from_row(data, row, visit_id)
         case Kind.FOLLOW_UP:
             return followup_from_row(data, row)
-        case Kind.VISIT:
-            raise ValueError("visits are not imported from spreadsheets")
+        case Kind.VISIT | Kind.CHECK_IN:
+            raise ValueError(f"{kind.plural} are not imported from spreadsheets")
         case _:
             assert_never(kind)

@@ -95,8 +95,8 @@ def columns_for(kind: Kind) -> list[Column]:
             return EVENT_COLUMNS
         case Kind.FOLLOW_UP:
             return FOLLOWUP_COLUMNS
-        case Kind.VISIT:
-            return []
+        case Kind.VISIT | Kind.CHECK_IN:
+            return []  # attendance has its own report, not a spreadsheet of records
         case _:
             assert_never(kind)
 

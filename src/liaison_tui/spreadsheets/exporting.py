@@ -32,7 +32,7 @@ def _records(data: Dataset, kind: Kind) -> list[Record]:
             return [*sorted(data.events.values(), key=lambda e: (e.day, e.start, e.id))]
         case Kind.FOLLOW_UP:
             return [*sorted(data.followups.values(), key=lambda f: (f.city_id, f.id))]
-        case Kind.VISIT:
+        case Kind.VISIT | Kind.CHECK_IN:
             return []
         case _:
             assert_never(kind)

@@ -20,7 +20,7 @@ from typing import assert_never
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, changed
 from liaison_tui.domain.kinds import Kind, describe, label
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.validation import check_record, check_references
 from liaison_tui.domain.values import fold
 from liaison_tui.spreadsheets.cells import from_row
@@ -140,6 +140,8 @@ def _match_key(record: Record) -> tuple[object, ...]:
             return (record.visit_id, record.day, fold(record.title))
         case FollowUp():
             return (record.city_id, fold(record.text))
+        case CheckIn():
+            return (record.event_id, record.officer_id)
         case Visit():
             return (record.id,)
         case _:

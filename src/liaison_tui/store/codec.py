@@ -17,7 +17,17 @@ from typing import Any
 
 from liaison_tui.domain import values
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import EventKind, FollowUpStatus, Problem, Record, Role, Travel, ValidationError
+from liaison_tui.domain.model import (
+    Attendance,
+    EventKind,
+    FollowUpStatus,
+    Problem,
+    Record,
+    Role,
+    Travel,
+    ValidationError,
+    Vehicle,
+)
 
 _Parser = Callable[[Any], Any]
 
@@ -70,6 +80,20 @@ def _travel(raw: Any) -> Travel:
     return Travel(at=values.parse_datetime(_text(raw.get("at"))), flight=_text(raw.get("flight", "")))
 
 
+def _vehicle(raw: Any) -> Vehicle:
+    if not isinstance(raw, dict):
+        raise ValueError("expected {'name': ..., 'driver': ..., 'phone': ..., 'rider_ids': [...]}")
+    unknown = sorted(set(raw) - {"name", "driver", "phone", "rider_ids"})
+    if unknown:
+        raise ValueError(f"unknown vehicle field(s): {', '.join(unknown)}")
+    return Vehicle(
+        name=_text(raw.get("name")),
+        driver=_text(raw.get("driver", "")),
+        phone=_text(raw.get("phone", "")),
+        rider_ids=_sequence(_integer)(raw.get("rider_ids", [])),
+    )
+
+
 # Keyed by the annotation text of the dataclass fields in ``model``.
 _PARSERS: dict[str, _Parser] = {
     "str": _text,
@@ -79,12 +103,15 @@ _PARSERS: dict[str, _Parser] = {
     "date": lambda raw: values.parse_date(_text(raw)),
     "date | None": _optional(lambda raw: values.parse_date(_text(raw))),
     "time": lambda raw: values.parse_time(_text(raw)),
+    "datetime": lambda raw: values.parse_datetime(_text(raw)),
     "tuple[str, ...]": _sequence(_text),
     "tuple[int, ...]": _sequence(_integer),
     "Role": _choice(Role),
     "EventKind": _choice(EventKind),
     "FollowUpStatus": _choice(FollowUpStatus),
+    "Attendance": _choice(Attendance),
     "Travel | None": _optional(_travel),
+    "tuple[Vehicle, ...]": _sequence(_vehicle),
 }
 
 
@@ -99,6 +126,8 @@ def _plain(value: Any) -> Any:
         return values.format_time(value)
     if isinstance(value, Travel):
         return {"at": values.format_datetime(value.at), "flight": value.flight}
+    if isinstance(value, Vehicle):
+        return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
@@ -161,6 +190,12 @@ def _fast_travel(raw: Any) -> Travel | None:
     return Travel(at=datetime.fromisoformat(at), flight=flight)
 
 
+def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
+    if type(raw) is list and not raw:  # most events carry no vehicles
+        return ()
+    return _sequence(_vehicle)(raw)  # type: ignore[no-any-return]
+
+
 def _fast_choice(enum: type[StrEnum]) -> _Parser:
     members = {member.value: member for member in enum}
     return lambda raw: members[raw]  # KeyError (or TypeError) sends the record the careful way
@@ -178,6 +213,8 @@ _FAST: dict[str, _Parser] = {
     "Role": _fast_choice(Role),
     "EventKind": _fast_choice(EventKind),
     "FollowUpStatus": _fast_choice(FollowUpStatus),
+    "Attendance": _fast_choice(Attendance),
+    "tuple[Vehicle, ...]": _fast_vehicles,
 }
 
 

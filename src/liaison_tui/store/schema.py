@@ -17,22 +17,44 @@ from typing import Any
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.store.storage import StorageError, Tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_ID = "1"
 TABLE_NAMES = tuple(kind.table for kind in Kind)
 KNOWN_TABLES = frozenset(TABLE_NAMES) | {META_TABLE, "_default"}
 
 
+# A migration is frozen in time: it names the tables of its own version, not today's.
+VERSION_1_TABLES = ("visits", "cities", "officers", "events", "followups")
+
+
 def _from_0(tables: Tables) -> Tables:
-    next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in TABLE_NAMES}
-    migrated = {name: tables.get(name, {}) for name in TABLE_NAMES}
+    next_ids = {name: max((int(key) for key in tables.get(name, {})), default=0) + 1 for name in VERSION_1_TABLES}
+    migrated = {name: tables.get(name, {}) for name in VERSION_1_TABLES}
     migrated[META_TABLE] = {META_ID: {"schema": 1, "next_ids": next_ids, "file_id": new_file_id()}}
     return migrated
 
 
+def _with_default(table: dict[str, Any], field: str, value: Any) -> dict[str, Any]:
+    """Every document with ``field`` set (documents that are no object are left for the codec to report)."""
+    return {key: {field: value, **doc} if isinstance(doc, dict) else doc for key, doc in table.items()}
+
+
+def _from_1(tables: Tables) -> Tables:
+    """Version 2: check-ins (attendance at each event), cities' time zones, vehicles of transfers."""
+    migrated = dict(tables)
+    migrated["checkins"] = dict(tables.get("checkins", {}))
+    migrated["cities"] = _with_default(tables.get("cities", {}), "timezone", "")
+    migrated["events"] = _with_default(tables.get("events", {}), "vehicles", [])
+    document = dict(meta(tables))
+    document["schema"] = 2
+    document["next_ids"] = {**document.get("next_ids", {}), "checkins": 1}
+    migrated[META_TABLE] = {META_ID: document}
+    return migrated
+
+
 #: MIGRATIONS[n] turns a version-n file into a version n+1 file.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1}
 
 
 def empty_tables() -> Tables:

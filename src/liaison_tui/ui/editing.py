@@ -74,7 +74,7 @@ class RecordEditor:
         kind, current = self.panes.pane_record()
         data = self.data
         match kind:
-            case Kind.EVENT | Kind.VISIT | None:
+            case Kind.EVENT | Kind.VISIT | Kind.CHECK_IN | None:
                 visit = self.host.session.current_visit()
                 if visit is None:
                     self.edit_visit()

@@ -24,7 +24,7 @@ def _style(kind: Kind) -> str:
             return "bold italic"
         case Kind.EVENT:
             return "italic"
-        case Kind.FOLLOW_UP | Kind.VISIT:
+        case Kind.FOLLOW_UP | Kind.VISIT | Kind.CHECK_IN:
             return ""
         case _:
             assert_never(kind)

@@ -16,7 +16,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.reports import details
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
@@ -163,7 +163,7 @@ class MainScreen(Screen[None]):
                 return "Event", details.event_detail(data, record, self.conflicts)
             case FollowUp():
                 return "Follow-up", details.followup_detail(data, record)
-            case Visit() | None:
+            case Visit() | CheckIn() | None:
                 return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
             case _:
                 assert_never(record)
@@ -250,7 +250,7 @@ class MainScreen(Screen[None]):
                 if not self.query_one(ItineraryPane).go_to_event(record):
                     self.notify("That event is not part of the visit on screen", severity="warning")
                 table = self.query_one(ItineraryPane).table
-            case Visit() | None:
+            case Visit() | CheckIn() | None:
                 return
             case _:
                 assert_never(record)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any, assert_never
 
@@ -25,7 +25,7 @@ from liaison_tui.domain.model import (
     Role,
     Travel,
 )
-from liaison_tui.domain.names import officer_ids, officer_names
+from liaison_tui.domain.names import officer_ids, officer_names, parse_vehicles, vehicles_text
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,10 @@ def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple
     return choices
 
 
+def _optional_timezone(text: str) -> str:
+    return values.check_timezone(text.strip()) if text.strip() else ""
+
+
 def _text(name: str, label: str, placeholder: str = "") -> Field:
     return Field(name, label, placeholder=placeholder)
 
@@ -103,6 +107,7 @@ def city_fields(data: Dataset) -> list[Field]:
         _text("relationship", "Relationship", "friendship city, sister city, ..."),
         Field("since", "Since (year)", lambda v: "" if v is None else str(v), _optional(_whole_number)),
         _list("cooperation_areas", "Cooperation areas", "trade, education, tourism, ..."),
+        Field("timezone", "Time zone", str, _optional_timezone, placeholder="e.g. Europe/Helsinki"),
         _text("notes", "Notes"),
     ]
 
@@ -141,6 +146,13 @@ def event_fields(data: Dataset) -> list[Field]:
         Field("whole_delegation", "Whole delegation", choices=lambda: [("yes", True), ("no", False)]),
         Field("participant_ids", "Also taking part", show_names, parse_names, placeholder="names, comma-separated"),
         Field("speaker_ids", "Speakers in order", show_names, parse_names, placeholder="names, comma-separated"),
+        Field(
+            "vehicles",
+            "Vehicles",
+            partial(vehicles_text, data),
+            partial(parse_vehicles, data),
+            placeholder="Bus 1 / driver / phone / riders | Car 2 / ...",
+        ),
         _text("notes", "Notes"),
     ]
 
@@ -175,6 +187,8 @@ def fields_for(kind: Kind, data: Dataset) -> list[Field]:
             return event_fields(data)
         case Kind.FOLLOW_UP:
             return followup_fields(data)
+        case Kind.CHECK_IN:
+            return []  # taken at the roll-call, never through a form
         case _:
             assert_never(kind)
 
@@ -202,6 +216,8 @@ def blank(kind: Kind, data: Dataset, **given: Any) -> Record:
             defaults = {"visit_id": 0, "day": today, "title": "", "start": start, "end": end}
         case Kind.FOLLOW_UP:
             defaults = {"city_id": min(data.cities, default=0), "text": ""}
+        case Kind.CHECK_IN:
+            defaults = {"event_id": 0, "officer_id": 0, "at": datetime.combine(today, time())}
         case _:
             assert_never(kind)
     return kind.cls(**(defaults | given))
