@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -33,6 +34,14 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def current_user() -> str:
+    """The OS user, for who called a roll; never fails (no passwd entry in some containers)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 def help_sections() -> list[HelpSection]:
     """Where each key works, for the help screen: read from the bindings themselves."""
 
@@ -61,11 +70,14 @@ class LiaisonApp(App[None]):
         Binding("u", "undo", "Undo", tooltip="Undo the last change (repeat for more)"),
     ]
 
-    def __init__(self, store: Store, *, clock: Clock = system_clock, watch_interval: float = 1.0) -> None:
+    def __init__(
+        self, store: Store, *, clock: Clock = system_clock, watch_interval: float = 1.0, user: str = ""
+    ) -> None:
         super().__init__()
         self.session = Session(store)
         self.clock = clock
         self.watch_interval = watch_interval
+        self.user = user or current_user()
 
     @property
     def store(self) -> Store:
@@ -81,6 +93,9 @@ class LiaisonApp(App[None]):
     def prepare_lookup(self) -> None:
         """Build the lookup index off the UI thread, so the first keystroke is instant too."""
         _ = self.session.lookup_index
+
+    def utc_now(self) -> datetime:
+        return self.clock()
 
     def local_now(self) -> datetime | None:
         visit = self.session.current_visit()

@@ -19,6 +19,11 @@ from liaison_tui.store.store import Commit
 @runtime_checkable
 class LiaisonHost(Protocol):
     session: Session
+    user: str  # who is working: recorded with check-ins
+
+    def utc_now(self) -> datetime:
+        """The moment (aware, UTC): the app's clock, which tests set."""
+        ...
 
     def local_now(self) -> datetime | None:
         """The moment in the visit's time zone (None without a visit)."""

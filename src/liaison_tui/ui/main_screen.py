@@ -17,21 +17,19 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
-from liaison_tui.reports import details
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.messages import DataChanged, Goto
-from liaison_tui.ui.rows import CITY_COLUMNS, OFFICER_COLUMNS, city_rows, officer_rows
-from liaison_tui.ui.widgets.detail_panel import DetailPanel
+from liaison_tui.ui.rows import CITY_COLUMNS, FOLLOWUP_COLUMNS, OFFICER_COLUMNS, city_rows, followup_rows, officer_rows
+from liaison_tui.ui.widgets.detail_panel import DetailPanel, detail_of
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.ui.widgets.record_table import RecordTable
 from liaison_tui.ui.widgets.tab_strip import TabStrip
 from liaison_tui.ui.widgets.visit_header import VisitHeader
 
-FOLLOWUP_COLUMNS = ("What", "Status", "City")
 TOP_LEFT = ("cities", "followups")
 
 
@@ -137,12 +135,7 @@ class MainScreen(Screen[None]):
         table.border_title = f"Officers · {city.name if city else 'all'} ({table.row_count})"
 
     def _fill_followups(self) -> None:
-        table = self.query_one("#followups", RecordTable)
-        rows = []
-        for followup in sorted(self.data.followups.values(), key=lambda f: (f.city_id, f.status.value, f.id)):
-            city = self.data.cities.get(followup.city_id)
-            rows.append((followup.id, [followup.text, followup.status.value, city.name if city else "?"]))
-        table.show(FOLLOWUP_COLUMNS, rows)
+        self.query_one("#followups", RecordTable).show(FOLLOWUP_COLUMNS, followup_rows(self.data))
 
     def show_detail(self, target: tuple[Kind, int] | None = None) -> None:
         if target is not None:
@@ -151,22 +144,9 @@ class MainScreen(Screen[None]):
         self.query_one(DetailPanel).show(title, body)
 
     def detail_text(self) -> tuple[str, Text]:
-        data, visit = self.data, self.host.session.current_visit()
         kind, record_id = self.detail_target or (None, 0)
-        record = data.table(kind).get(record_id) if kind is not None else None
-        match record:
-            case Officer():
-                return "Officer", details.officer_detail(data, visit, record)
-            case City():
-                return "City", details.city_detail(data, record)
-            case Event():
-                return "Event", details.event_detail(data, record, self.conflicts)
-            case FollowUp():
-                return "Follow-up", details.followup_detail(data, record)
-            case Visit() | CheckIn() | None:
-                return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
-            case _:
-                assert_never(record)
+        record = self.data.table(kind).get(record_id) if kind is not None else None
+        return detail_of(self.data, self.host.session.current_visit(), record, self.conflicts)
 
     # -- what the editor asks ---------------------------------------------------
 

@@ -15,6 +15,7 @@ from liaison_tui.reports.display import literal
 CITY_COLUMNS = ("City", "Country", "Officers")
 OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
 EVENT_COLUMNS = (" ", "Time", "Title", "Venue", "People")
+FOLLOWUP_COLUMNS = ("What", "Status", "City")
 
 Cell = str | Text
 TableRow = tuple[int, Sequence[Cell]]  # a record id and the cells shown for it
@@ -47,6 +48,14 @@ def city_rows(data: Dataset) -> list[TableRow]:
         counts[officer.city_id] = counts.get(officer.city_id, 0) + 1
     cities = sorted(data.cities.values(), key=lambda c: (c.name.casefold(), c.id))
     return [(c.id, [c.name, c.country, Text(str(counts.get(c.id, 0)), justify="right")]) for c in cities]
+
+
+def followup_rows(data: Dataset) -> list[TableRow]:
+    rows: list[TableRow] = []
+    for followup in sorted(data.followups.values(), key=lambda f: (f.city_id, f.status.value, f.id)):
+        city = data.cities.get(followup.city_id)
+        rows.append((followup.id, [followup.text, followup.status.value, city.name if city else "?"]))
+    return rows
 
 
 def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> LazyRows:

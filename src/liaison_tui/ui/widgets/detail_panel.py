@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from liaison_tui.domain.conflicts import Conflict
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.reports import details
+
+
+def detail_of(data: Dataset, visit: Visit | None, record: Record | None, conflicts: list[Conflict]) -> tuple[str, Text]:
+    """The panel's title and text for ``record``."""
+    match record:
+        case Officer():
+            return "Officer", details.officer_detail(data, visit, record)
+        case City():
+            return "City", details.city_detail(data, record)
+        case Event():
+            return "Event", details.event_detail(data, record, conflicts)
+        case FollowUp():
+            return "Follow-up", details.followup_detail(data, record)
+        case Visit() | CheckIn() | None:
+            return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+        case _:
+            assert_never(record)
 
 
 class DetailPanel(VerticalScroll):
