@@ -2,16 +2,14 @@
 
 Kept apart from ``cli`` (which parses and dispatches) so that starting the app
 does not import what only these commands need (Rich tables, CSV, calendars).
-Exports write through a temporary file and ``os.replace``: an interrupted
-export never leaves half a calendar where the old one was.
+Exports go through ``cli.output``: an interrupted export never leaves half a
+calendar where the old one was, and never replaces the data file.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,11 +17,12 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from liaison_tui.cli import output as output_to
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.domain.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.names import find_officer
 from liaison_tui.reports import summaries
-from liaison_tui.reports.display import literal
+from liaison_tui.reports.display import literal, visible
 from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
 from liaison_tui.store.store import Store
 
@@ -63,24 +62,17 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write there ({error.strerror})") from None
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+def _data_file(store: Store) -> Path:
+    assert store.path is not None  # the CLI always works on a file
+    return store.path
 
 
-def _emit(content: bytes, output: str | None) -> None:
+def _emit(store: Store, content: bytes, output: str | None) -> None:
     if output is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        output_to.to_stdout(content)
     else:
-        write_atomically(Path(output), content)
-        print(f"Wrote {output}", file=sys.stderr)
+        output_to.to_file(content, Path(output), _data_file(store))
+        print(f"Wrote {visible(output)}", file=sys.stderr)
 
 
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
@@ -89,20 +81,25 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
     if arguments.format == "ics":
         from liaison_tui.reports.calendar import itinerary_calendar
 
-        _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
+        _emit(store, itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
     elif arguments.format == "csv":
         from liaison_tui.spreadsheets.exporting import table_csv, table_names
 
         tables = table_names()
         if arguments.table:
-            _emit(("\ufeff" + table_csv(store.data, tables[arguments.table])).encode(), arguments.output)
+            _emit(store, ("\ufeff" + table_csv(store.data, tables[arguments.table])).encode(), arguments.output)
             return 0
         if not arguments.output:
             raise CommandError("export csv writes one file per table: give -o FOLDER, or --table NAME")
         folder = Path(arguments.output)
+        if folder.exists() and not folder.is_dir():
+            raise CommandError(f"{visible(str(folder))}: not a folder; export csv writes one file per table there")
+        targets = {folder / f"{name}.csv": kind for name, kind in tables.items()}
+        for target in targets:  # all refused before any is written
+            output_to.refuse_data_files(target, _data_file(store))
         folder.mkdir(parents=True, exist_ok=True)
-        for name, kind in tables.items():
-            _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / f"{name}.csv"))
+        for target, kind in targets.items():
+            _emit(store, ("\ufeff" + table_csv(store.data, kind)).encode(), str(target))
     else:
         from liaison_tui.reports import documents as export_doc
 
@@ -118,7 +115,7 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
                 if officer
                 else export_doc.itinerary_html(store.data, visit)
             )
-        _emit(text.encode(), arguments.output)
+        _emit(store, text.encode(), arguments.output)
     return 0
 
 
