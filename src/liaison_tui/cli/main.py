@@ -87,10 +87,14 @@ def _data_file(arguments: argparse.Namespace) -> Path:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
+    from liaison_tui.domain.validation import duplicate_emails
     from liaison_tui.reports.display import visible
 
     store = Store.open(_data_file(arguments), create=False, read_only=True)
-    print(f"{store.where}: sound")
+    problems = duplicate_emails(store.data)  # the file loads, but is not sound
+    print(f"{store.where}: {f'{len(problems)} problem(s)' if problems else 'sound'}")
+    for problem in problems:
+        print(f"  {visible(str(problem))}")
     for table, count in store.data.counts().items():
         print(f"  {table:<10} {count:>7}")
     visit = store.current_visit()
@@ -99,12 +103,13 @@ def run_check(arguments: argparse.Namespace) -> int:
         from liaison_tui.domain.conflicts import find_conflicts
 
         conflicts = find_conflicts(store.data, visit)
-        print(f"  conflicts in the plan (warnings; the file is sound): {len(conflicts)}")
+        sound = "" if problems else "; the file is sound"
+        print(f"  conflicts in the plan (warnings{sound}): {len(conflicts)}")
         for conflict in conflicts[:10]:
             print(f"    {conflict.kind}: {visible(conflict.message)}")
         if len(conflicts) > 10:
             print(f"    … and {len(conflicts) - 10} more (liaison-tui summary conflicts)")
-    return EXIT_OK
+    return EXIT_PROBLEM if problems else EXIT_OK
 
 
 def run_demo(arguments: argparse.Namespace) -> int:

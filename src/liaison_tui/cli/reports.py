@@ -19,7 +19,8 @@ from rich.table import Table
 
 from liaison_tui.cli import output as output_to
 from liaison_tui.cli.errors import CommandError
-from liaison_tui.domain.model import KIND_NAMES, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.model import KIND_NAMES, City, Dataset, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.names import find_officer
 from liaison_tui.reports import summaries
 from liaison_tui.reports.display import literal, visible
@@ -133,6 +134,33 @@ def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
     return table
 
 
+def _import_under_lock(
+    store: Store, kind: type[Record], arguments: argparse.Namespace, overrides: dict[str, str], visit: Visit | None
+) -> ImportPlan:
+    """Plan again from the data as it is under the writers' lock, and commit that plan.
+
+    Another import (or the app) may have saved since the first plan: planned
+    outside the lock, two imports of one file would each add every officer.
+    """
+    final: list[ImportPlan] = []
+
+    def replan(data: Dataset) -> list[Edit]:
+        try:
+            plan = plan_import(data, kind, arguments.file, overrides, visit.id if visit else 0)
+        except CsvImportError as error:
+            raise CommandError(str(error)) from None
+        if plan.rejected and not arguments.skip_bad:
+            raise CommandError(
+                f"{visible(str(arguments.file))}: {len(plan.rejected)} row(s) became bad as the file or the data "
+                "changed meanwhile; nothing was written, run the import again"
+            )
+        final.append(plan)
+        return plan.edits
+
+    store.commit_planned(replan)
+    return final[-1]
+
+
 def run_import(store: Store, arguments: argparse.Namespace) -> int:
     overrides = {}
     for item in arguments.map:
@@ -179,7 +207,8 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         )
         return 1
     if plan.edits:
-        store.commit(plan.edits)
+        plan = _import_under_lock(store, kind, arguments, overrides, visit)
+        counts = plan.counts()
     print(
         f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")
