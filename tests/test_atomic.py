@@ -87,7 +87,7 @@ def test_default_data_file_copy_interrupted_leaves_no_temporary(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left"):
         paths.ensure_default_data_file(target)
     monkeypatch.undo()
     assert not target.exists() and leftovers(target.parent) == []

@@ -23,7 +23,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 BLANKS = " \u00a0\u3000\n\r\t" + INVISIBLE
 
 DISGUISED = [
-    "＝HYPERLINK(\"http://x\")",
+    '＝HYPERLINK("http://x")',
     "＋1+1",
     "＠SUM(A1)",
     "－2+3",

@@ -78,9 +78,7 @@ def test_export_never_replaces_the_data_file_or_its_companions(
     Store.open(data_file)  # still a sound data file
 
 
-def test_csv_folder_export_never_replaces_the_data_file(
-    sample_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_csv_folder_export_never_replaces_the_data_file(sample_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = sample_file.parent / "tables"
     folder.mkdir()
     data_file = folder / "officers.csv"  # a data file that happens to bear a table's name

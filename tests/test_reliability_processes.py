@@ -111,9 +111,10 @@ def test_two_imports_of_one_file_at_once_add_each_officer_once(sample_file: Path
     holder = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(holder, fcntl.LOCK_EX)  # both imports start, then wait here: they read the same data
     try:
+        command = [sys.executable, "-m", "liaison_tui", "--db", str(sample_file), "import", "officers"]
         imports = [
             subprocess.Popen(
-                [sys.executable, "-m", "liaison_tui", "--db", str(sample_file), "import", "officers", str(registration)],
+                [*command, str(registration)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,

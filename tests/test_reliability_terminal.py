@@ -109,7 +109,7 @@ def test_summaries_and_errors_on_a_terminal_carry_no_attack(hostile_file: Path) 
         status, shown = on_terminal("--db", str(hostile_file), *args)
         assert status == (1 if "agenda" in args else 0)
         assert [attack for attack in ATTACKS if attack in shown] == []
-        assert "attack".encode() in shown
+        assert b"attack" in shown
 
 
 def test_import_table_on_a_terminal_carries_no_attack(sample_file: Path, tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_import_table_on_a_terminal_carries_no_attack(sample_file: Path, tmp_pat
     status, shown = on_terminal("--db", str(sample_file), "import", "officers", str(registration), "--dry-run")
     assert status == 1
     assert [attack for attack in ATTACKS if attack in shown] == []
-    assert "attack".encode() in shown
+    assert b"attack" in shown
 
 
 def test_check_shows_the_visit_name_literally(hostile_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
