@@ -77,7 +77,7 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("liaison_tui.store.storage.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("liaison_tui.store.atomic.tempfile.mkstemp", refuse)
     with pytest.raises(StorageError, match=r"cannot write in .* \(Permission denied\)"):
         store.commit([added(City(name="Busan"))])
     assert sample_file.read_bytes() == before

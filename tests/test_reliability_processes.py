@@ -8,8 +8,11 @@ quotes.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -89,3 +92,47 @@ def test_processes_editing_one_file_lose_nothing(tmp_path: Path, processes: int)
     assert all(officers[name].notes == str(ROUNDS) for name in names)  # each process's own record
     assert officers["shared"].notes == str(ROUNDS * processes)  # the shared one: no increment lost
     print(f"{processes} processes, {ROUNDS * 2} changes each, {sum(refused)} stale edits refused and retried")
+
+
+def holds_open(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` has ``path`` open (it is waiting for, or holding, that lock)."""
+    folder = Path(f"/proc/{pid}/fd")
+    with contextlib.suppress(OSError):
+        return any(os.path.realpath(fd) == str(path) for fd in folder.iterdir())
+    return False
+
+
+def test_two_imports_of_one_file_at_once_add_each_officer_once(sample_file: Path, tmp_path: Path) -> None:
+    rows = 5000 if LONG else 500
+    registration = tmp_path / "registration.csv"
+    registration.write_text("Name,Email\n" + "".join(f"Officer {i},officer{i}@example.org\n" for i in range(rows)))
+    before = len(Store.open(sample_file).data.officers)
+    lock = Path(os.path.realpath(f"{sample_file}.lock"))
+    holder = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # both imports start, then wait here: they read the same data
+    try:
+        command = [sys.executable, "-m", "liaison_tui", "--db", str(sample_file), "import", "officers"]
+        imports = [
+            subprocess.Popen(
+                [*command, str(registration)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        deadline = time.monotonic() + 30
+        while not all(holds_open(i.pid, lock) for i in imports) and time.monotonic() < deadline:
+            time.sleep(0.005)
+    finally:
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        os.close(holder)
+    outputs = [i.communicate(timeout=120) for i in imports]
+    assert [i.returncode for i in imports] == [0, 0], outputs
+    officers = Store.open(sample_file, read_only=True).data.officers.values()
+    emails = [o.email for o in officers if o.email.startswith("officer")]
+    assert len(officers) == before + rows and len(set(emails)) == rows
+    added = sorted(int(re.search(r"(\d+) added", out).group(1)) for out, _ in outputs)  # type: ignore[union-attr]
+    assert added == [0, rows]  # the second import found every officer already there
+    assert any(f"{rows} unchanged" in out for out, _ in outputs)
+    print(f"2 imports of {rows} rows at once: {len(officers) - before} officers added, 0 duplicated")

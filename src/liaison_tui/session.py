@@ -11,7 +11,7 @@ tests use them directly. Errors are the store's own (``StorageError``,
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from liaison_tui.domain.dataset import Dataset
@@ -87,7 +87,18 @@ class Session:
     def save(self, edits: Sequence[Edit], *, undoable: bool = True) -> Commit:
         """Commit ``edits`` durably (or raise and change nothing); remember them for undo."""
         before = self.store.data
-        commit = self.store.commit(edits)
+        return self._saved(before, self.store.commit(edits), undoable)
+
+    def save_planned(self, plan: Callable[[Dataset], Sequence[Edit]], *, undoable: bool = True) -> Commit:
+        """Save the edits ``plan`` works out from the data as it is under the writers' lock.
+
+        For changes that depend on what is on file (an import matching rows to
+        records), so two processes cannot both add what neither saw the other add.
+        """
+        before = self.store.data
+        return self._saved(before, self.store.commit_planned(plan), undoable)
+
+    def _saved(self, before: Dataset, commit: Commit, undoable: bool) -> Commit:
         if undoable and commit.edits:
             self._undo = [*self._undo, commit.edits][-self.undo_levels :]
         self._carry_lookup(before, commit)

@@ -89,23 +89,29 @@ def _data_file(arguments: argparse.Namespace) -> Path:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
+    from liaison_tui.domain.validation import duplicate_emails
+    from liaison_tui.reports.display import visible
+
     store = Store.open(_data_file(arguments), create=False, read_only=True)
-    print(f"{store.where}: sound")
+    problems = duplicate_emails(store.data)  # the file loads, but is not sound
+    print(f"{store.where}: {f'{len(problems)} problem(s)' if problems else 'sound'}")
+    for problem in problems:
+        print(f"  {visible(str(problem))}")
     for table, count in store.data.counts().items():
         print(f"  {table:<10} {count:>7}")
     visit = store.current_visit()
     if visit:
-        print(f"  current visit: {visit.name} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
+        print(f"  current visit: {visible(visit.name)} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
         from liaison_tui.domain.conflicts import find_conflicts
-        from liaison_tui.reports.display import visible
 
         conflicts = find_conflicts(store.data, visit)
-        print(f"  conflicts in the plan (warnings; the file is sound): {len(conflicts)}")
+        sound = "" if problems else "; the file is sound"
+        print(f"  conflicts in the plan (warnings{sound}): {len(conflicts)}")
         for conflict in conflicts[:10]:
             print(f"    {conflict.kind}: {visible(conflict.message)}")
         if len(conflicts) > 10:
             print(f"    … and {len(conflicts) - 10} more (liaison-tui summary conflicts)")
-    return EXIT_OK
+    return EXIT_PROBLEM if problems else EXIT_OK
 
 
 def run_demo(arguments: argparse.Namespace) -> int:
@@ -150,6 +156,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _complain(message: str) -> None:
+    """One error on stderr; names from the data in it cannot drive the terminal."""
+    from liaison_tui.reports.display import visible
+
+    print(f"liaison-tui: {visible(message, multiline=True)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) -> int:
     """Run one command (or, with none, ``open_app`` on the data file); the exit status."""
     arguments = build_parser().parse_args(argv)
@@ -159,10 +172,10 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
             return EXIT_OK
         return COMMANDS[arguments.command](arguments)
     except (StorageError, ValidationError, CommandError) as error:
-        print(f"liaison-tui: {error}", file=sys.stderr)
+        _complain(str(error))
         return EXIT_PROBLEM
     except OSError as error:
-        print(f"liaison-tui: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        _complain(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130

@@ -2,16 +2,14 @@
 
 Kept apart from ``cli`` (which parses and dispatches) so that starting the app
 does not import what only these commands need (Rich tables, CSV, calendars).
-Exports write through a temporary file and ``os.replace``: an interrupted
-export never leaves half a calendar where the old one was.
+Exports go through ``cli.output``: an interrupted export never leaves half a
+calendar where the old one was, and never replaces the data file.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,12 +17,15 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from liaison_tui.cli import output as output_to
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import find_officer
 from liaison_tui.reports import summaries
-from liaison_tui.reports.display import literal
+from liaison_tui.reports.display import literal, visible
 from liaison_tui.session import Session
 from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
 from liaison_tui.store.store import Store
@@ -71,24 +72,17 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write there ({error.strerror})") from None
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+def _data_file(store: Store) -> Path:
+    assert store.path is not None  # the CLI always works on a file
+    return store.path
 
 
-def _emit(content: bytes, output: str | None) -> None:
+def _emit(store: Store, content: bytes, output: str | None) -> None:
     if output is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        output_to.to_stdout(content)
     else:
-        write_atomically(Path(output), content)
-        print(f"Wrote {output}", file=sys.stderr)
+        output_to.to_file(content, Path(output), _data_file(store))
+        print(f"Wrote {visible(output)}", file=sys.stderr)
 
 
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
@@ -97,19 +91,24 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
     if arguments.format == "ics":
         from liaison_tui.reports.calendar import itinerary_calendar
 
-        _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
+        _emit(store, itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
     elif arguments.format == "csv":
         from liaison_tui.spreadsheets.exporting import table_csv
 
         if arguments.table:
-            _emit(("\ufeff" + table_csv(store.data, _table_kind(arguments.table))).encode(), arguments.output)
+            _emit(store, ("\ufeff" + table_csv(store.data, _table_kind(arguments.table))).encode(), arguments.output)
             return 0
         if not arguments.output:
             raise CommandError("export csv writes one file per table: give -o FOLDER, or --table NAME")
         folder = Path(arguments.output)
+        if folder.exists() and not folder.is_dir():
+            raise CommandError(f"{visible(str(folder))}: not a folder; export csv writes one file per table there")
+        targets = {folder / kind.csv_name: kind for kind in SPREADSHEET_KINDS}
+        for target in targets:  # all refused before any is written
+            output_to.refuse_data_files(target, _data_file(store))
         folder.mkdir(parents=True, exist_ok=True)
-        for kind in SPREADSHEET_KINDS:
-            _emit(("\ufeff" + table_csv(store.data, kind)).encode(), str(folder / kind.csv_name))
+        for target, kind in targets.items():
+            _emit(store, ("\ufeff" + table_csv(store.data, kind)).encode(), str(target))
     else:
         from liaison_tui.reports import documents as export_doc
 
@@ -125,7 +124,7 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
                 if officer
                 else export_doc.itinerary_html(store.data, visit)
             )
-        _emit(text.encode(), arguments.output)
+        _emit(store, text.encode(), arguments.output)
     return 0
 
 
@@ -141,6 +140,33 @@ def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
             str(outcome.line), literal(outcome.action, style), literal(outcome.label), literal(outcome.reason)
         )
     return table
+
+
+def _import_under_lock(
+    store: Store, kind: Kind, arguments: argparse.Namespace, overrides: dict[str, str], visit: Visit | None
+) -> ImportPlan:
+    """Plan again from the data as it is under the writers' lock, and commit that plan.
+
+    Another import (or the app) may have saved since the first plan: planned
+    outside the lock, two imports of one file would each add every officer.
+    """
+    final: list[ImportPlan] = []
+
+    def replan(data: Dataset) -> list[Edit]:
+        try:
+            plan = plan_import(data, kind, arguments.file, overrides, visit.id if visit else 0)
+        except CsvImportError as error:
+            raise CommandError(str(error)) from None
+        if plan.rejected and not arguments.skip_bad:
+            raise CommandError(
+                f"{visible(str(arguments.file))}: {len(plan.rejected)} row(s) became bad as the file or the data "
+                "changed meanwhile; nothing was written, run the import again"
+            )
+        final.append(plan)
+        return plan.edits
+
+    Session(store).save_planned(replan)
+    return final[-1]
 
 
 def run_import(store: Store, arguments: argparse.Namespace) -> int:
@@ -189,7 +215,8 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         )
         return 1
     if plan.edits:
-        Session(store).save(plan.edits)
+        plan = _import_under_lock(store, kind, arguments, overrides, visit)
+        counts = plan.counts()
     print(
         f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")

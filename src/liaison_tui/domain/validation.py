@@ -150,3 +150,23 @@ def check_dataset(data: Dataset) -> list[Problem]:
     for record in suspects:
         problems.extend(check_references(record, data))
     return problems
+
+
+def duplicate_emails(data: Dataset) -> list[Problem]:
+    """One problem per email that several officers share (compared as imports compare them).
+
+    Imports match officers by email, so two officers with one email make the
+    next import ambiguous. This is not part of ``check_dataset``: a file
+    holding them must still open, so that someone can fix it.
+    """
+    by_email: dict[str, list[Officer]] = {}
+    for officer in data.officers.values():
+        if officer.email.strip():
+            by_email.setdefault(values.fold(officer.email.strip()), []).append(officer)
+    problems: list[Problem] = []
+    for officers in by_email.values():
+        if len(officers) > 1:
+            first, *others = sorted(officers, key=lambda o: o.id)
+            also = ", ".join(f"{describe(o)} (#{o.id})" for o in others)
+            problems.append(Problem(f"{describe(first)} (#{first.id})", "email", f"same email as {also}"))
+    return problems

@@ -8,6 +8,7 @@ punctuation). How cells become records and back is ``cells``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -104,13 +105,33 @@ def columns_for(kind: Kind) -> list[Column]:
 # A cell starting with one of these runs as a formula when a spreadsheet opens the file
 # (CSV injection): export prefixes an apostrophe, import removes it again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets also read a formula behind leading blanks or invisible characters, and
+# some read the full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) as the plain ones.
+_FORMULA_SIGNS = frozenset("=+-@")
+
+
+def _is_blank(character: str) -> bool:
+    # Spaces, no-break spaces, line breaks, and format characters (zero-width
+    # space and joiners, word joiner, BOM, direction marks) a reader cannot see.
+    return character.isspace() or unicodedata.category(character) == "Cf"
+
+
+def looks_like_formula(cell: str) -> bool:
+    """True when a spreadsheet might run ``cell``: its first visible character starts a formula."""
+    if cell.startswith(FORMULA_STARTS):
+        return True
+    for character in cell:
+        if not _is_blank(character):
+            return unicodedata.normalize("NFKC", character) in _FORMULA_SIGNS
+    return False
 
 
 def neutralise(cell: str) -> str:
     """Prefix an apostrophe to formula-like cells (and to ones already starting with one)."""
-    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+    return "'" + cell if cell.startswith("'") or looks_like_formula(cell) else cell
 
 
 def restore(cell: str) -> str:
     """Undo ``neutralise`` on import; other cells starting with an apostrophe stay as they are."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
+    rest = cell[1:]
+    return rest if cell.startswith("'") and (rest.startswith("'") or looks_like_formula(rest)) else cell

@@ -1,9 +1,10 @@
 """Spreadsheet export: one CSV per table, safe to open in Excel or LibreOffice.
 
-A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-would run as a formula when opened (CSV injection); such cells are written
-with a leading apostrophe, which spreadsheets show as text and our importer
-removes again (a cell that already starts with one gets a second).
+A cell that starts with ``=``, ``+``, ``-``, ``@`` (or their full-width forms,
+or one of them behind spaces, line breaks or invisible characters), a tab or a
+carriage return would run as a formula when opened (CSV injection); such cells
+are written with a leading apostrophe, which spreadsheets show as text and our
+importer removes again (a cell that already starts with one gets a second).
 """
 
 from __future__ import annotations

@@ -7,11 +7,12 @@ inside the package and is only ever read.
 from __future__ import annotations
 
 import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
+
+from liaison_tui.store.atomic import write_atomically
 
 ENVIRONMENT_VARIABLE = "LIAISON_TUI_DB"
 DATA_FILE_NAME = "liaison.json"
@@ -45,10 +46,5 @@ def ensure_default_data_file(path: Path) -> bool:
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(descriptor, "wb") as handle:  # mkstemp makes it owner-only
-        handle.write(sample_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)  # never a half-copied sample, even if interrupted
+    write_atomically(path, sample_bytes())  # never a half-copied sample, even if interrupted
     return True

@@ -12,10 +12,10 @@ file so the store can reload before it writes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import glob
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 from tinydb.storages import MemoryStorage, Storage
+
+from liaison_tui.store.atomic import OWNER_ONLY, FolderError, write_atomically
 
 Tables = dict[str, dict[str, Any]]
 LOCK_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
@@ -154,25 +156,14 @@ class DurableJSONStorage(Storage):
         try:
             mode = self.path.stat().st_mode & 0o777
         except FileNotFoundError:
-            mode = 0o600  # new files hold personal data: owner only
+            mode = OWNER_ONLY  # new files hold personal data
         try:
-            descriptor, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        except FileNotFoundError:
-            raise StorageError(f"{self.path}: the folder {directory} does not exist") from None
-        except OSError as error:
+            write_atomically(self.path, payload, mode=mode, before_replace=self._keep_backup)
+        except FolderError as error:
+            if error.errno == errno.ENOENT:
+                raise StorageError(f"{self.path}: the folder {directory} does not exist") from None
             raise StorageError(f"{self.path}: cannot write in {directory} ({error.strerror})") from None
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fchmod(handle.fileno(), mode)
-                os.fsync(handle.fileno())
-            self._keep_backup()
-            os.replace(temporary, self.path)
-            self._sync_directory()
         except OSError as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
             raise StorageError(
                 f"{self.path}: could not save ({error.strerror or error}); the file is unchanged"
             ) from None
@@ -208,13 +199,6 @@ class DurableJSONStorage(Storage):
             with contextlib.suppress(OSError):
                 os.unlink(staging)
             raise
-
-    def _sync_directory(self) -> None:
-        descriptor = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
     # -- locking ---------------------------------------------------------------
 

@@ -10,7 +10,7 @@ both the file and the in-memory data as they were.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -186,6 +186,21 @@ class Store:
                 raise
             self._data = data
             return Commit(saved, reloaded)
+
+    def commit_planned(self, plan: Callable[[Dataset], Sequence[Edit]]) -> Commit:
+        """Commit the edits ``plan`` makes from the data as it is on disk, all under one lock.
+
+        For changes worked out from the data itself (an import matching rows to
+        records): planned outside the lock, two processes would both add what
+        neither saw the other add. An empty plan writes nothing.
+        """
+        with self._storage.lock():
+            reloaded = self._refresh()
+            edits = plan(self._data)
+            if not edits:
+                return Commit([], reloaded)
+            done = self.commit(edits)  # the lock is re-entrant; nothing changed since the refresh
+            return Commit(done.edits, reloaded or done.reloaded)
 
     def _check_current(self, edit: Edit, next_ids: dict[str, int]) -> Edit:
         """Refuse edits based on an out-of-date record; give new records an id."""
