@@ -35,6 +35,9 @@ class SharedMemoryStorage(MemoryStorage):
     def read_version(self) -> Version:
         return Version(self.memory or {}, None)
 
+    def disk_signature(self) -> Signature | None:
+        return None
+
     def changed_on_disk(self) -> bool:
         return False
 

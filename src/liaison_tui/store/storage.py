@@ -51,7 +51,7 @@ MAX_FILE_BYTES = 64_000_000
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1_000:.1f} kB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +128,18 @@ class DurableJSONStorage(Storage):
     def read_version(self) -> Version:
         return read_version(self.path)
 
-    def changed_on_disk(self) -> bool:
-        """True when the file is not the one we last read or wrote (or is gone and not yet reported)."""
+    def disk_signature(self) -> Signature | None:
+        """The signature of the file there now (one stat); None when it is gone."""
         try:
-            current: Signature | None = signature_of(os.stat(self.path))
+            return signature_of(os.stat(self.path))
         except FileNotFoundError:
-            current = None
+            return None
         except OSError as error:
             raise StorageError(f"{self.path}: cannot read the file ({error.strerror})") from None
-        return current != self._signature
+
+    def changed_on_disk(self) -> bool:
+        """True when the file is not the one we last read or wrote (or is gone and not yet reported)."""
+        return self.disk_signature() != self._signature
 
     def changed_version(self) -> Version | None:
         """The file as it is now if it is not the version held; None if it is (call under the lock)."""

@@ -191,6 +191,11 @@ class Store:
                 if storage.signature == seen:
                     storage.mark_gone()  # reported once; a save still refuses
             raise
+        except StorageError:
+            with storage.local_lock():
+                if storage.signature == seen:  # reported once, until the file changes again
+                    storage.forget(storage.disk_signature())
+            raise
         try:
             loaded = self._load(version)
         except StorageError:

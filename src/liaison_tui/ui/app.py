@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from textual import work
 from textual.app import App
@@ -13,9 +14,12 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit, invert, summarise
 from liaison_tui.domain.model import KIND_NAMES, Dataset, ValidationError
 from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.reports.display import visible
+from liaison_tui.store.errors import DataFileGoneError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen
+from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
@@ -41,6 +45,7 @@ class LiaisonApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change"),
+        Binding("ctrl+s", "save_copy", "Save a copy", show=False, tooltip="Write the data shown to a file you name"),
     ]
 
     def __init__(self, store: Store, *, clock: Clock = system_clock, watch_interval: float = 1.0) -> None:
@@ -54,6 +59,8 @@ class LiaisonApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         self.set_interval(self.watch_interval, self.watch_file)
+        if self.store.read_only_reason:
+            self.notify(f"{visible(self.store.where)}: read-only file; viewing only", severity="warning", markup=False)
         # Only once the first frame is out: a worker thread shares the GIL with it.
         self.call_after_refresh(self.set_timer, LOOKUP_DELAY, self.prepare_lookup)
 
@@ -92,6 +99,8 @@ class LiaisonApp(App[None]):
             commit = self.store.commit(edits)
         except (StorageError, ValidationError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            if isinstance(error, DataFileGoneError):
+                self.action_save_copy()  # over the form, so what was typed can still be saved
             self.screen.post_message(DataChanged())  # a refused save may have reloaded newer data
             return None
         if undoable:
@@ -133,6 +142,9 @@ class LiaisonApp(App[None]):
     def reload_file(self) -> None:
         try:
             reloaded = self.store.reload_if_changed()
+        except DataFileGoneError as error:
+            self.call_from_thread(self.file_gone, error)
+            return
         except StorageError as error:
             self.call_from_thread(
                 self.notify,
@@ -149,6 +161,29 @@ class LiaisonApp(App[None]):
         self.notify("The data file was changed elsewhere: reloaded", markup=False)
         self.prepare_lookup()
         self._data_changed()
+
+    def file_gone(self, error: DataFileGoneError) -> None:
+        """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
+        held = ", ".join(f"{count} {table}" for table, count in self.store.data.counts().items() if count)
+        self.notify(
+            f"{visible(str(error))}.\nShowing what was last read ({held or 'no records'}); "
+            "nothing can be saved there. Press Ctrl+S to save a copy.",
+            title="Data file gone",
+            severity="error",
+            markup=False,
+            timeout=60,
+        )
+
+    def action_save_copy(self) -> None:
+        if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
+            return
+        explanation = f"Save the data shown ({self.store.where} as last read) to this file, then keep working there:"
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Saved a copy to {visible(str(path))}; changes now go there", markup=False)
+
+        self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
