@@ -144,3 +144,26 @@ async def test_save_copy_dialog_escape_cancels(sample_file: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, SaveCopyDialog)
         assert app.store.path == sample_file
+
+
+async def test_a_form_saved_after_the_file_went_keeps_what_was_typed(sample_file: Path, tmp_path: Path) -> None:
+    app = make_app(sample_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Typed Before The File Went"
+        sample_file.unlink()
+        await pilot.press("ctrl+s")  # the form's save: refused, and the copy dialog opens over the form
+        await pilot.pause()
+        assert isinstance(app.screen, SaveCopyDialog)
+        copy = tmp_path / "copy.json"
+        app.screen.query_one(Input).value = str(copy)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#field-name", Input).value == "Typed Before The File Went"
+        await pilot.press("ctrl+s")  # now saved into the copy
+        await pilot.pause()
+        assert app.screen is not form
+    names = {o.name for o in Store.open(copy, read_only=True).data.officers.values()}
+    assert "Typed Before The File Went" in names

@@ -99,9 +99,9 @@ class LiaisonApp(App[None]):
             commit = self.store.commit(edits)
         except (StorageError, ValidationError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            self.screen.post_message(DataChanged())  # a refused save may have reloaded newer data
             if isinstance(error, DataFileGoneError):
                 self.action_save_copy()  # over the form, so what was typed can still be saved
-            self.screen.post_message(DataChanged())  # a refused save may have reloaded newer data
             return None
         if undoable:
             self.undo_stack = [*self.undo_stack, commit.edits][-UNDO_LEVELS:]
