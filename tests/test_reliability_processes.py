@@ -107,8 +107,8 @@ def test_two_imports_of_one_file_at_once_add_each_officer_once(sample_file: Path
     registration = tmp_path / "registration.csv"
     registration.write_text("Name,Email\n" + "".join(f"Officer {i},officer{i}@example.org\n" for i in range(rows)))
     before = len(Store.open(sample_file).data.officers)
-    lock = Path(os.path.realpath(f"{sample_file}.lock"))
-    holder = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    lock = Path(os.path.realpath(sample_file.parent))  # writers lock the folder first (store/locking.py)
+    holder = os.open(lock, os.O_RDONLY)
     fcntl.flock(holder, fcntl.LOCK_EX)  # both imports start, then wait here: they read the same data
     try:
         command = [sys.executable, "-m", "liaison_tui", "--db", str(sample_file), "import", "officers"]

@@ -4,123 +4,173 @@ TinyDB's own ``JSONStorage`` rewrites the file in place, so a crash mid-write
 leaves half a file and two processes overwrite each other. This one keeps the
 tables in memory and makes every write durable and atomic: serialise, write a
 temporary file beside the data file, fsync, keep the old file as ``.bak`` (a
-hard link, so no copy), then ``os.replace``. A lock file serialises writers
-across processes, and ``refresh`` notices when another process replaced the
-file so the store can reload before it writes.
+hard link, so no copy; see ``backups`` for when it is kept instead), then
+``os.replace``. A lock (``locking``) serialises writers across processes.
+
+Because the file is only ever replaced whole, a reader needs no lock: one
+``open`` reads one whole version. Reloads therefore read and parse without
+the writers' lock, and only saves hold it.
+
+The storage never creates a data file by itself: only ``create`` (a new file
+at open) and ``create_at`` (a copy the user asked for) do. A save finding the
+file gone refuses (``DataFileGoneError``) rather than write a new file with
+what may be a fraction of the data.
+
+Size limit: ``MAX_FILE_BYTES`` (64 MB). The largest realistic file is a city
+network's: 83 partner cities, 50,000 officers and 5 past visits take 20.8 MB
+(``liaison-tui demo --officers 50000 --past-visits 5``); 64 MB leaves three
+times that. Far bigger files made the app unusable (a 268 MB file took 28 s
+and 1.8 GB to open); they are refused on opening, and a save that would pass
+the limit is refused with nothing written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import glob
 import os
 import threading
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import orjson
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import Storage
 
+from liaison_tui.store import locking
 from liaison_tui.store.atomic import OWNER_ONLY, FolderError, write_atomically
+from liaison_tui.store.backups import BackupKeeper, Signature, signature_of
+from liaison_tui.store.backups import backup_path as backup_path
+from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
+from liaison_tui.store.errors import StorageError as StorageError
+from liaison_tui.store.schema import Tables as Tables
+from liaison_tui.store.schema import VersionFacts, version_facts
 
-Tables = dict[str, dict[str, Any]]
 LOCK_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
+MAX_FILE_BYTES = 64_000_000
 
 
-class StorageError(Exception):
-    """The data file cannot be read or written; the message says which and why."""
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1_000:.1f} kB"
 
 
-def _signature(stat: os.stat_result) -> tuple[int, int, int]:
-    # A replaced file has a new inode; an in-place edit changes size or mtime.
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One whole version of the data file as read: its tables and file signature."""
 
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+    tables: Tables
+    signature: Signature | None
 
 
 def decode(raw: bytes, path: Path) -> Tables:
     """Parse the bytes of a data file, explaining what is wrong with a bad one."""
     if not raw.strip():
-        raise StorageError(f"{path}: the file is empty")
+        raise BadDataFileError(f"{path}: the file is empty")
     try:
         tables = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise StorageError(f"{path}: not a valid JSON data file ({error})") from None
+        raise BadDataFileError(f"{path}: not a valid JSON data file ({error})") from None
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise StorageError(f"{path}: not a liaison-tui data file (expected an object of tables)")
+        raise BadDataFileError(f"{path}: not a liaison-tui data file (expected an object of tables)")
     return tables
+
+
+def read_version(path: Path) -> Version:
+    """Read and decode the file at ``path`` (no lock needed: writers replace it whole)."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if stat.st_size > MAX_FILE_BYTES:
+                raise StorageError(
+                    f"{path}: the file is {megabytes(stat.st_size)}, over the {megabytes(MAX_FILE_BYTES)} "
+                    "limit for a data file (50,000 officers in 83 cities take about 21 MB)"
+                )
+            raw = handle.read()
+    except FileNotFoundError:
+        raise DataFileGoneError(f"{path}: the data file is gone (moved or deleted)") from None
+    except IsADirectoryError:
+        raise StorageError(f"{path}: is a directory, not a data file") from None
+    except OSError as error:
+        raise StorageError(f"{path}: cannot read the file ({error.strerror})") from None
+    return Version(decode(raw, path), signature_of(stat))
 
 
 class DurableJSONStorage(Storage):
     """Atomic, locked, change-detecting JSON storage for one data file."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, read_only_reason: str | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self._tables: Tables | None = None
-        self._signature: tuple[int, int, int] | None = None
-        self._lock_depth = 0
-        self._lock_file: int | None = None
-        self._thread_lock = threading.RLock()  # the app reloads in a worker thread
+        self.read_only_reason = read_only_reason
         self.lock_timeout = LOCK_TIMEOUT
+        self._tables: Tables | None = None
+        self._signature: Signature | None = None  # of the version ``_tables`` holds
+        self._on_disk: VersionFacts | None = None  # facts of that version, before any change in memory
+        self._backups = BackupKeeper()
+        self._lock_depth = 0
+        self._held: locking.HeldLock | None = None
+        self._thread_lock = threading.RLock()  # the app reloads in a worker thread
         self._batch_depth = 0
         self._dirty = False
 
     # -- reading ---------------------------------------------------------------
 
-    def _load(self) -> Tables | None:
-        try:
-            with self.path.open("rb") as handle:
-                signature = _signature(os.fstat(handle.fileno()))
-                raw = handle.read()
-        except FileNotFoundError:
-            self._signature = None
-            return None
-        except IsADirectoryError:
-            raise StorageError(f"{self.path}: is a directory, not a data file") from None
-        except OSError as error:
-            raise StorageError(f"{self.path}: cannot read the file ({error.strerror})") from None
-        tables = decode(raw, self.path)
-        self._signature = signature
-        return tables
-
     def read(self) -> Tables | None:
-        if self._tables is None:
-            self._tables = self._load()
         return self._tables
 
-    def changed_on_disk(self) -> bool:
-        """True when the file is not the one we last read or wrote."""
+    @property
+    def signature(self) -> Signature | None:
+        return self._signature
+
+    def missing(self) -> bool:
+        return not self.path.exists()
+
+    def read_version(self) -> Version:
+        return read_version(self.path)
+
+    def disk_signature(self) -> Signature | None:
+        """The signature of the file there now (one stat); None when it is gone."""
         try:
-            current: tuple[int, int, int] | None = _signature(os.stat(self.path))
+            return signature_of(os.stat(self.path))
         except FileNotFoundError:
-            current = None
+            return None
         except OSError as error:
             raise StorageError(f"{self.path}: cannot read the file ({error.strerror})") from None
-        return current != self._signature
 
-    def refresh(self) -> bool:
-        """Reload if another process changed the file; True when it did."""
+    def changed_on_disk(self) -> bool:
+        """True when the file is not the one we last read or wrote (or is gone and not yet reported)."""
+        return self.disk_signature() != self._signature
+
+    def changed_version(self) -> Version | None:
+        """The file as it is now if it is not the version held; None if it is (call under the lock)."""
         if self._tables is not None and not self.changed_on_disk():
-            return False
-        self._tables = self._load()
-        return True
+            return None
+        return self.read_version()
 
-    def forget(self) -> None:
-        """Drop what was read, so the next ``refresh`` reads the file again."""
-        self._tables = None
+    def install(self, tables: Tables, signature: Signature | None) -> None:
+        """Hold ``tables`` (checked by the store) as the version with ``signature``."""
+        self._tables, self._signature = tables, signature
+        self._on_disk = version_facts(tables)
+        if signature is not None:
+            self._backups.remember(signature, self._on_disk.records)
+
+    def forget(self, signature: Signature | None) -> None:
+        """Drop a version we could not use; the next save reads the file again, nothing is written on it."""
+        self._tables, self._signature = None, signature
+
+    def mark_gone(self) -> None:
+        """The store has reported the file gone: stop seeing that as a change."""
         self._signature = None
 
     def discard(self) -> None:
-        """Forget unsaved changes (after a failed write) by re-reading the file."""
+        """Forget unsaved changes (after a failed write); the next save reads the file again."""
         self._dirty = False
-        self._tables = self._load()
+        self._tables = None
+
+    def local_lock(self) -> threading.RLock:
+        """This process's lock only: for swapping in a version read without the writers' lock."""
+        return self._thread_lock
 
     # -- writing ---------------------------------------------------------------
 
@@ -130,6 +180,29 @@ class DurableJSONStorage(Storage):
             self._dirty = True
         else:
             self._flush()
+
+    def save(self) -> None:
+        """Write the tables held (after a migration or repair on opening)."""
+        self._flush()
+
+    def create(self, tables: Tables) -> None:
+        """Write a new data file (call under the lock, when ``missing``)."""
+        self._tables = tables
+        self._flush(creating=True)
+
+    def create_at(self, path: Path, tables: Tables) -> None:
+        """Write ``tables`` to a new file at ``path`` and from then on work on that file."""
+        with self._thread_lock:
+            before = dict(vars(self))
+            self.path, self.read_only, self.read_only_reason = path, False, None
+            try:
+                with self.lock():
+                    if path.exists():
+                        raise StorageError(f"{path}: already exists; nothing was written (give a new name)")
+                    self.create(tables)
+            except BaseException:
+                vars(self).update(before)  # still the file we had
+                raise
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -144,21 +217,34 @@ class DurableJSONStorage(Storage):
         if not self._batch_depth and self._dirty:
             self._flush()
 
-    def _flush(self) -> None:
+    def _flush(self, *, creating: bool = False) -> None:
         if self.read_only:
-            raise StorageError(f"{self.path}: opened read-only")
+            raise StorageError(self.read_only_reason or f"{self.path}: opened read-only")
         self._dirty = False
         try:
             payload = orjson.dumps(self._tables)
         except TypeError as error:
             raise StorageError(f"{self.path}: cannot encode the data ({error})") from None
+        if len(payload) > MAX_FILE_BYTES:
+            raise StorageError(
+                f"{self.path}: this change would make the file {megabytes(len(payload))}, over the "
+                f"{megabytes(MAX_FILE_BYTES)} limit for a data file; nothing was saved"
+            )
+        if not creating and self.missing():
+            raise DataFileGoneError(f"{self.path}: the data file is gone (moved or deleted); nothing was saved")
+        self._write_atomically(payload, creating=creating)
+        self._signature = signature_of(os.stat(self.path))
+        self._on_disk = version_facts(self._tables or {})
+        self._backups.remember(self._signature, self._on_disk.records)
+
+    def _write_atomically(self, payload: bytes, *, creating: bool) -> None:
         directory = self.path.parent
         try:
-            mode = self.path.stat().st_mode & 0o777
+            mode = OWNER_ONLY if creating else self.path.stat().st_mode & 0o777
         except FileNotFoundError:
             mode = OWNER_ONLY  # new files hold personal data
         try:
-            write_atomically(self.path, payload, mode=mode, before_replace=self._keep_backup)
+            write_atomically(self.path, payload, mode=mode, before_replace=lambda: self._rotate_backup(creating))
         except FolderError as error:
             if error.errno == errno.ENOENT:
                 raise StorageError(f"{self.path}: the folder {directory} does not exist") from None
@@ -167,7 +253,6 @@ class DurableJSONStorage(Storage):
             raise StorageError(
                 f"{self.path}: could not save ({error.strerror or error}); the file is unchanged"
             ) from None
-        self._signature = _signature(os.stat(self.path))
 
     def remove_stale_temporaries(self) -> None:
         """Delete temporary files of writes that never finished (a killed process).
@@ -180,96 +265,28 @@ class DurableJSONStorage(Storage):
         with contextlib.suppress(OSError):
             backup_path(self.path).with_name(backup_path(self.path).name + ".tmp").unlink()
 
-    def _keep_backup(self) -> None:
-        """Make ``.bak`` the version about to be replaced, atomically."""
-        if not self.path.exists():
-            return
-        backup = backup_path(self.path)
-        staging = backup.with_name(backup.name + ".tmp")
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(staging)
-        try:
-            try:
-                os.link(self.path, staging)
-            except OSError:  # no hard links here (some network mounts): copy instead
-                staging.write_bytes(self.path.read_bytes())
-                os.chmod(staging, 0o600)
-            os.replace(staging, backup)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(staging)
-            raise
+    def _rotate_backup(self, creating: bool) -> None:
+        """Just before the new version replaces the file: keep the old one as ``.bak`` if the rule allows."""
+        if not creating and self.path.exists():
+            self._backups.rotate(self.path, self._on_disk, MAX_FILE_BYTES)
 
     # -- locking ---------------------------------------------------------------
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the writers' lock (re-entrant) for a read-modify-write."""
-        with self._thread_lock, self._process_lock():
-            yield
-
-    @contextlib.contextmanager
-    def _process_lock(self) -> Iterator[None]:
-        if self._lock_depth == 0 and not self.read_only:
-            lock_path = self.path.with_name(self.path.name + ".lock")
+        with self._thread_lock:
+            if self._lock_depth == 0 and not self.read_only:
+                self._held = locking.acquire(self.path, self.lock_timeout)
+            self._lock_depth += 1
             try:
-                self._lock_file = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-            except FileNotFoundError:
-                raise StorageError(f"{self.path}: the folder {self.path.parent} does not exist") from None
-            except OSError as error:
-                raise StorageError(f"{self.path}: cannot lock the file ({error.strerror})") from None
-            self._wait_for_lock(self._lock_file)
-        self._lock_depth += 1
-        try:
-            yield
-        finally:
-            self._lock_depth -= 1
-            if self._lock_depth == 0 and self._lock_file is not None:
-                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-                os.close(self._lock_file)
-                self._lock_file = None
-
-    def _wait_for_lock(self, descriptor: int) -> None:
-        """Take the lock, waiting a little for another writer; never hang the app."""
-        deadline = time.monotonic() + self.lock_timeout
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(descriptor)
-                    self._lock_file = None
-                    raise StorageError(
-                        f"{self.path}: locked by another program for over {self.lock_timeout:g} s; "
-                        "nothing was saved, try again"
-                    ) from None
-                time.sleep(0.002)
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._held is not None:
+                    self._held.release()
+                    self._held = None
 
     def close(self) -> None:
         if self._dirty:
             self._flush()
-
-
-class SharedMemoryStorage(MemoryStorage):
-    """TinyDB's MemoryStorage with the same interface as the durable one."""
-
-    path: Path | None = None
-    read_only = False
-
-    def refresh(self) -> bool:
-        return False
-
-    def forget(self) -> None:
-        """Memory is the only copy: there is nothing to read again."""
-
-    def discard(self) -> None:
-        """Nothing on disk to go back to; failed writes cannot happen in memory."""
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        yield
-
-    @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        yield

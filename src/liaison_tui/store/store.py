@@ -5,33 +5,40 @@ committed under the writers' lock: reload if another process changed the file,
 check that each record is still what the caller last saw (so nobody's change is
 silently overwritten), validate, then one durable write. A failed write leaves
 both the file and the in-memory data as they were.
+
+Reloads (the app's watch on the file) read and parse without the writers'
+lock, so a slow parse never makes another program's save wait. A data file
+that is moved or deleted while open is never recreated: the data as last read
+stays in memory, saves are refused, and ``save_copy`` writes it where the user
+says. A file whose permissions forbid writing opens for viewing only.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.kinds import Kind, describe, kind_of
-from liaison_tui.domain.model import Problem, ValidationError, Visit
-from liaison_tui.domain.validation import check_dataset, check_record, check_references, dangling_references
-from liaison_tui.store import codec as records
-from liaison_tui.store import schema
-from liaison_tui.store.gc_pause import collector_paused
-from liaison_tui.store.storage import DurableJSONStorage, SharedMemoryStorage, StorageError, Tables, backup_path
+from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.model import Visit
+from liaison_tui.store import codec, schema
+from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
+from liaison_tui.store.errors import StaleEditError as StaleEditError
+from liaison_tui.store.loading import Loaded, load
+from liaison_tui.store.loading import dataset_from_tables as dataset_from_tables
+from liaison_tui.store.memory_storage import SharedMemoryStorage
+from liaison_tui.store.planning import applied, checked_edit
+from liaison_tui.store.storage import DurableJSONStorage, StorageError, Tables, Version
+from liaison_tui.store.storage import backup_path as backup_path
 from liaison_tui.store.tinydb_table import InPlaceTinyDB
-
-
-class StaleEditError(StorageError):
-    """A record was changed by someone else since the caller read it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,67 +49,85 @@ class Commit:
     reloaded: bool  # another process had changed the file first
 
 
-def dataset_from_tables(tables: Tables, where: Path | str) -> Dataset:
-    """Parse and validate every record; raise StorageError naming the problems."""
-    with collector_paused():
-        return _parse_tables(tables, where)
-
-
-def _parse_tables(tables: Tables, where: Path | str) -> Dataset:
-    data = Dataset()
-    problems: list[Problem | str] = []
-    for kind in Kind:
-        table, name = data.table(kind), kind.table
-        for key, document in tables.get(name, {}).items():
-            try:
-                doc_id = int(key)
-                table[doc_id] = records.from_document(kind, doc_id, document)
-            except ValueError as error:  # ValidationError, or a key that is no id
-                problems += error.problems if isinstance(error, ValidationError) else [f"{name}: bad id {key!r}"]
-    if not problems:
-        problems += check_dataset(data)
-    if problems:
-        shown = "\n  ".join(str(p) for p in problems[:10])
-        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
-        raise StorageError(f"{where}: {len(problems)} invalid record(s):\n  {shown}{more}")
-    return data
+def _real_path(path: Path) -> Path:
+    """Where a symlinked data file really is: saves replace that file, so the link stays a link."""
+    return path.resolve() if path.is_symlink() else path
 
 
 class Store:
     """The data of one file (or of memory, for tests) and the only way to change it."""
 
-    def __init__(self, db: TinyDB, *, path: Path | None = None) -> None:
+    def __init__(self, db: TinyDB, *, path: Path | None = None, create: bool = False) -> None:
         self._db = db
         self.path = path
         storage = db.storage
         assert isinstance(storage, (DurableJSONStorage, SharedMemoryStorage))
         self._storage = storage
-        if isinstance(storage, DurableJSONStorage) and not storage.read_only:
-            with storage.lock():  # once, on opening: reloads need not look again
-                storage.remove_stale_temporaries()
-        self._data = self._load()
+        self._meta: dict[str, Any] = {}  # of the version last held: for a copy after the file is gone
+        self._data = self._open(create)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
-        """Open the data file at ``path``; a missing file becomes an empty store if ``create``."""
-        path = Path(path)
-        if not create and not path.exists():
-            raise StorageError(f"{path}: no such data file")
-        db = InPlaceTinyDB(str(path), storage=DurableJSONStorage, read_only=read_only)
+        """Open the data file at ``path``; a missing file becomes an empty store if ``create``.
+
+        A file whose permissions forbid writing opens read-only: its saves are
+        refused with a message saying so, never done by replacing the file.
+        """
+        given = Path(path)
+        real = _real_path(given)
+        exists = real.exists()
+        if not exists and (not create or read_only):
+            raise StorageError(f"{given}: no such data file")
+        reason = None
+        if exists and not read_only and not os.access(real, os.W_OK):
+            read_only, reason = True, f"{given} is read-only; nothing was saved"
+        db = InPlaceTinyDB(str(real), storage=DurableJSONStorage, read_only=read_only, read_only_reason=reason)
         try:
-            return cls(db, path=path)
-        except StorageError as error:
-            backup = backup_path(path)
-            if backup.exists():
-                raise StorageError(f"{error}\nThe previous version is kept at {backup}.") from None
-            raise
+            return cls(db, path=real, create=create)
+        except BadDataFileError as error:
+            raise BadDataFileError(f"{error}{cls._backup_note(real)}") from None
+
+    @classmethod
+    def _backup_note(cls, path: Path) -> str:
+        """Point at the backup only if it is a sound file: a damaged one is no way back."""
+        backup = backup_path(path)
+        try:
+            cls(InPlaceTinyDB(str(backup), storage=DurableJSONStorage, read_only=True), path=backup)
+        except StorageError:
+            return ""
+        return f"\nThe previous version is kept at {backup}."
 
     @classmethod
     def in_memory(cls, tables: Tables | None = None) -> Store:
         db = InPlaceTinyDB(storage=SharedMemoryStorage)
         if tables is not None:
             db.storage.write(tables)
-        return cls(db)
+        return cls(db, create=True)
+
+    def _open(self, create: bool) -> Dataset:
+        storage = self._storage
+        if create and storage.missing():
+            with storage.lock():
+                if storage.missing():  # no other process created it meanwhile
+                    tables = schema.empty_tables()
+                    storage.create(tables)
+                    self._meta = schema.meta(tables)
+                    return Dataset()
+        # Read and check before locking: a refused file gets no lock file beside it.
+        version = storage.read_version()
+        loaded = self._load(version)
+        self._hold(loaded, version)
+        if storage.read_only or isinstance(storage, SharedMemoryStorage):
+            return loaded.data
+        with storage.lock():  # once, on opening: reloads need not look again
+            storage.remove_stale_temporaries()
+            newer = storage.changed_version()
+            if newer is not None:  # another process saved between our read and the lock
+                loaded = self._load(newer)
+                self._hold(loaded, newer)
+            if loaded.needs_writing:
+                storage.save()
+        return loaded.data
 
     # -- reading ---------------------------------------------------------------
 
@@ -114,77 +139,115 @@ class Store:
     def where(self) -> str:
         return str(self.path) if self.path else "memory"
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why saves are refused, when the file's permissions forbid writing; else None."""
+        return self._storage.read_only_reason
+
     def current_visit(self) -> Visit | None:
         """The visit the app shows: the one starting last."""
         return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
 
     def file_id(self) -> str:
         """This file's own id; saved into the file on first asking if it had none."""
-        tables = self._storage.read() or {}
-        found = schema.meta(tables).get("file_id")
+        found = self._meta.get("file_id")
         if isinstance(found, str) and found:
             return found
         if self._storage.read_only:
             raise StorageError(f"{self.where}: has no file id yet; open it writable once")
         self.commit([])
-        return str(schema.meta(self._storage.read() or {})["file_id"])
+        return str(self._meta["file_id"])
 
-    def _load(self) -> Dataset:
-        with self._storage.lock():
-            tables = self._storage.read()
-            if tables is None:
-                if self._storage.read_only:
-                    raise StorageError(f"{self.where}: no such data file")
-                tables = schema.empty_tables()
-                self._storage.write(tables)
-                return Dataset()
-            tables, migrated = schema.migrate(tables, Path(self.where))
-            data = dataset_from_tables(tables, self.where)
-            if migrated and not self._storage.read_only:
-                self._storage.write(tables)
-            return data
+    def _load(self, version: Version) -> Loaded:
+        return load(version.tables, self.where)
+
+    def _hold(self, loaded: Loaded, version: Version) -> None:
+        self._storage.install(loaded.tables, version.signature)
+        self._meta = schema.meta(loaded.tables)
+        self._data = loaded.data
 
     def changed_on_disk(self) -> bool:
         """Cheap check (one stat) for the app's watch on the file."""
-        return isinstance(self._storage, DurableJSONStorage) and self._storage.changed_on_disk()
+        return self._storage.changed_on_disk()
 
     def reload_if_changed(self) -> bool:
-        """Pick up another process's changes; True when there were any."""
-        with self._storage.lock():
-            return self._refresh()
+        """Pick up another process's changes; True when there were any.
+
+        Reads and parses without the writers' lock (a reader always sees one
+        whole version). Raises DataFileGoneError once when the file is gone,
+        keeping the data as last read.
+        """
+        storage = self._storage
+        if not storage.changed_on_disk():
+            return False
+        seen = storage.signature
+        try:
+            version = storage.read_version()
+        except DataFileGoneError:
+            with storage.local_lock():
+                if storage.signature == seen:
+                    storage.mark_gone()  # reported once; a save still refuses
+            raise
+        except StorageError:
+            with storage.local_lock():
+                if storage.signature == seen:  # reported once, until the file changes again
+                    storage.forget(storage.disk_signature())
+            raise
+        try:
+            loaded = self._load(version)
+        except StorageError:
+            with storage.local_lock():
+                if storage.signature == seen:  # never write on top of a file we could not read
+                    storage.forget(version.signature)
+            raise
+        with storage.local_lock():
+            if storage.signature != seen:
+                return False  # a save in this process got in first, and it read the file itself
+            self._hold(loaded, version)
+        return True
 
     def _refresh(self) -> bool:
-        if not self._storage.refresh():
+        """Under the lock: take another process's newer version, if any."""
+        version = self._storage.changed_version()
+        if version is None:
             return False
         try:
-            self._data = self._load()
+            loaded = self._load(version)
         except StorageError:
-            self._storage.forget()  # never write on top of a file we could not read
+            self._storage.forget(version.signature)  # never write on top of a file we could not read
             raise
+        self._hold(loaded, version)
         return True
 
     # -- writing ---------------------------------------------------------------
 
     def commit(self, edits: Sequence[Edit]) -> Commit:
         """Apply ``edits`` atomically and durably, or raise and change nothing."""
+        if self._storage.read_only:
+            raise StorageError(self._storage.read_only_reason or f"{self.where}: opened read-only")
         with self._storage.lock():
             reloaded = self._refresh()
             tables = cast(Tables, self._storage.read())
             meta = schema.meta(tables)
             next_ids: dict[str, int] = dict(meta.get("next_ids", {}))
             file_id = meta.get("file_id") or schema.new_file_id()
-            saved = [self._check_current(edit, next_ids) for edit in edits]
-            data = self._apply(saved)
+            saved = [checked_edit(self._data, edit, next_ids) for edit in edits]
+            data = applied(self._data, saved)
+            deleted = any(edit.after is None for edit in saved)  # the user's say-so for a smaller backup
             try:
                 with self._storage.batch():
                     self._write(saved)
                     self._db.table(schema.META_TABLE).update(
-                        {"next_ids": next_ids, "file_id": file_id}, doc_ids=[int(schema.META_ID)]
+                        {"next_ids": next_ids, "file_id": file_id, schema.LAST_SAVE_DELETED: deleted},
+                        doc_ids=[int(schema.META_ID)],
                     )
             except BaseException:
                 self._storage.discard()
+                with contextlib.suppress(StorageError):
+                    self._refresh()  # hold the file as it is again (a failed save left it unchanged)
                 raise
             self._data = data
+            self._meta = schema.meta(tables)
             return Commit(saved, reloaded)
 
     def commit_planned(self, plan: Callable[[Dataset], Sequence[Edit]]) -> Commit:
@@ -202,47 +265,6 @@ class Store:
             done = self.commit(edits)  # the lock is re-entrant; nothing changed since the refresh
             return Commit(done.edits, reloaded or done.reloaded)
 
-    def _check_current(self, edit: Edit, next_ids: dict[str, int]) -> Edit:
-        """Refuse edits based on an out-of-date record; give new records an id."""
-        kind = kind_of(edit.record)
-        table = self._data.table(kind)
-        if edit.before is not None:
-            current = table.get(edit.before.id)
-            if current != edit.before:
-                state = "deleted" if current is None else "changed"
-                raise StaleEditError(f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved")
-        after = edit.after
-        if after is not None and edit.before is None:
-            name = kind.table
-            if after.id == 0:
-                after = dataclasses.replace(after, id=next_ids.get(name, 1))
-            elif after.id in table:
-                raise StaleEditError(f"{describe(after)}: id {after.id} is already taken; nothing was saved")
-            next_ids[name] = max(next_ids.get(name, 1), after.id + 1)
-        return Edit(edit.before, after)
-
-    def _apply(self, edits: Sequence[Edit]) -> Dataset:
-        """The dataset after ``edits``, validated; the current one is untouched."""
-        data = dataclasses.replace(self._data)
-        for name in {kind_of(edit.record).table for edit in edits}:
-            setattr(data, name, dict(getattr(data, name)))
-        for edit in edits:
-            table = data.table(kind_of(edit.record))
-            if edit.after is None:
-                del table[edit.record.id]
-            else:
-                table[edit.after.id] = edit.after
-        problems: list[Problem] = []
-        for edit in edits:
-            if edit.after is not None:
-                problems += check_record(edit.after) + check_references(edit.after, data)
-        gone = [edit.record for edit in edits if edit.after is None]
-        if gone:
-            problems += dangling_references(data, gone)
-        if problems:
-            raise ValidationError(problems)
-        return data
-
     def _write(self, edits: Sequence[Edit]) -> None:
         """Hand the edits to TinyDB; its tables change in place, so one call per edit is cheap."""
         for edit in edits:
@@ -250,9 +272,25 @@ class Store:
             if edit.after is None:
                 table.remove(doc_ids=[edit.record.id])
             elif edit.before is None:
-                table.insert(Document(records.to_document(edit.after), doc_id=edit.after.id))
+                table.insert(Document(codec.to_document(edit.after), doc_id=edit.after.id))
             else:
-                table.update(records.to_document(edit.after), doc_ids=[edit.after.id])
+                table.update(codec.to_document(edit.after), doc_ids=[edit.after.id])
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write the data as held (what the app shows) to a new file, and from then on use that file.
+
+        For a data file that was moved or deleted while open; giving the
+        original path re-creates it there. The copy is written atomically and
+        readable by its owner only; an existing file is never replaced.
+        """
+        if not isinstance(self._storage, DurableJSONStorage):
+            raise StorageError("memory: there is no file to copy")
+        real = _real_path(Path(target).expanduser())
+        tables = schema.tables_for(self._data, self._meta)
+        self._storage.create_at(real, tables)
+        self.path = real
+        self._meta = schema.meta(tables)
+        return real
 
     def close(self) -> None:
         self._db.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from textual import work
 from textual.app import App
@@ -15,11 +16,14 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import ValidationError
+from liaison_tui.reports.display import visible
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
+from liaison_tui.store.errors import DataFileGoneError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
 from liaison_tui.ui.dialogs.record_form import RecordForm
+from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
@@ -68,6 +72,7 @@ class LiaisonApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change (repeat for more)"),
+        Binding("ctrl+s", "save_copy", "Save a copy", show=False, tooltip="Write the data shown to a file you name"),
     ]
 
     def __init__(
@@ -86,6 +91,8 @@ class LiaisonApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         self.set_interval(self.watch_interval, self.watch_file)
+        if self.store.read_only_reason:
+            self.notify(f"{visible(self.store.where)}: read-only file; viewing only", severity="warning", markup=False)
         # Only once the first frame is out: a worker thread shares the GIL with it.
         self.call_after_refresh(self.set_timer, LOOKUP_DELAY, self.prepare_lookup)
 
@@ -110,6 +117,8 @@ class LiaisonApp(App[None]):
         except (StorageError, ValidationError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             self._data_changed()  # a refused save may have reloaded newer data
+            if isinstance(error, DataFileGoneError):
+                self.action_save_copy()  # over the form, so what was typed can still be saved
             return None
         self._after_commit(commit, message)
         return commit
@@ -158,6 +167,9 @@ class LiaisonApp(App[None]):
     def reload_file(self) -> None:
         try:
             reloaded = self.session.reload_if_changed()
+        except DataFileGoneError as error:
+            self.call_from_thread(self.file_gone, error)
+            return
         except StorageError as error:
             self.call_from_thread(
                 self.notify,
@@ -174,6 +186,29 @@ class LiaisonApp(App[None]):
         self.notify("The data file was changed elsewhere: reloaded", markup=False)
         self.prepare_lookup()
         self._data_changed()
+
+    def file_gone(self, error: DataFileGoneError) -> None:
+        """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
+        held = ", ".join(f"{count} {table}" for table, count in self.store.data.counts().items() if count)
+        self.notify(
+            f"{visible(str(error))}.\nShowing what was last read ({held or 'no records'}); "
+            "nothing can be saved there. Press Ctrl+S to save a copy.",
+            title="Data file gone",
+            severity="error",
+            markup=False,
+            timeout=60,
+        )
+
+    def action_save_copy(self) -> None:
+        if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
+            return
+        explanation = f"Save the data shown ({self.store.where} as last read) to this file, then keep working there:"
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Saved a copy to {visible(str(path))}; changes now go there", markup=False)
+
+        self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections()))
