@@ -151,7 +151,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "demo": run_demo,
     "summary": _on_store("summary", read_only=True),
-    "export": _on_store("export", read_only=False),  # may record the file id for calendar UIDs
+    "export": _on_store("export", read_only=True),  # reopened writable only to record a calendar file id
     "import": _on_store("import", read_only=False),
 }
 

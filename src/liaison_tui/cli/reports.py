@@ -85,13 +85,23 @@ def _emit(store: Store, content: bytes, output: str | None) -> None:
         print(f"Wrote {visible(output)}", file=sys.stderr)
 
 
+def _file_id(store: Store) -> str:
+    """The file's own id for calendar UIDs; a file that has none yet is opened for writing once to get one.
+
+    Exports otherwise only read, so they never wait for another program's writers' lock.
+    """
+    if store.has_file_id or store.path is None:
+        return store.file_id()
+    return Store.open(store.path, create=False).file_id()
+
+
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
     visit = _visit(store)
     officer = _officer(store, arguments.officer) if arguments.officer else None
     if arguments.format == "ics":
         from liaison_tui.reports.calendar import itinerary_calendar
 
-        _emit(store, itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
+        _emit(store, itinerary_calendar(store.data, visit, _file_id(store), officer), arguments.output)
     elif arguments.format == "csv":
         from liaison_tui.spreadsheets.exporting import table_csv
 

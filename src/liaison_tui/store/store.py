@@ -148,6 +148,10 @@ class Store:
         """The visit the app shows: the one starting last."""
         return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
 
+    @property
+    def has_file_id(self) -> bool:
+        return bool(self._meta.get("file_id"))  # check_meta has made sure it is text
+
     def file_id(self) -> str:
         """This file's own id; saved into the file on first asking if it had none."""
         found = self._meta.get("file_id")
