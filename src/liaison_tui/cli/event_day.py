@@ -188,7 +188,7 @@ def run_attendance(store: Store, arguments: argparse.Namespace) -> int:
     if arguments.event:
         event = find_event(Session(store), visit, arguments.event, _day(arguments))
         event_roll = attendance.roll(store.data, event)
-        for part in roll_report(store.data, event_roll):
+        for part in roll_report(store.data, event_roll, everyone=arguments.all):
             console.print(part)
         parts = [
             f"{event_roll.present} present",

@@ -97,6 +97,7 @@ def _add_event_day_commands(commands: argparse._SubParsersAction[argparse.Argume
     attendance = commands.add_parser("attendance", help="who was present, missing or excused (one event, or all)")
     attendance.add_argument("event", nargs="?", metavar="EVENT", help="one event (else every event called)")
     attendance.add_argument("--day", metavar="YYYY-MM-DD", help="the event's day, when titles repeat")
+    attendance.add_argument("--all", action="store_true", help="with EVENT: list the present too")
     now = commands.add_parser("now", help="the Now board: under way, next stop, who is missing, home times")
     now.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'", help="the moment, in the visit's time zone (default now)")
 

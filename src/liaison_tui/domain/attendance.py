@@ -69,15 +69,15 @@ class Roll:
             return "nobody is expected"
         present, excused = self.present, self.excused
         if present == self.expected:
-            return f"all {present} present"
-        parts = [f"{present} of {self.expected} present"]
+            return f"all {present:,} present"
+        parts = [f"{present:,} of {self.expected:,} present"]
         absent = self.absent_names
         if absent:
             shown = absent if len(absent) <= HEADLINE_NAMES + 1 else absent[:HEADLINE_NAMES]
-            names = ", ".join(shown) + (f" and {len(absent) - len(shown)} more" if len(shown) < len(absent) else "")
-            parts.append(f"{len(absent)} missing: {names}")
+            names = ", ".join(shown) + (f" and {len(absent) - len(shown):,} more" if len(shown) < len(absent) else "")
+            parts.append(f"{len(absent):,} missing: {names}")
         if excused:
-            parts.append(f"{excused} excused")
+            parts.append(f"{excused:,} excused")
         return ", ".join(parts)
 
 

@@ -51,12 +51,17 @@ def _capped(table: Table, rows: list[list[Text]], limit: int | None) -> Table:
     return table
 
 
-def roll_report(data: Dataset, roll: Roll, limit: int | None = None) -> list[RenderableType]:
-    """One event's roll: everyone expected, their status, and when and by whom they were called."""
+def roll_report(data: Dataset, roll: Roll, limit: int | None = None, *, everyone: bool = True) -> list[RenderableType]:
+    """One event's roll: each person's status, and when and by whom they were called.
+
+    Without ``everyone``, only those not present: at 10,000 people, the list to act on.
+    """
     title = f"Roll: {roll.event.title} ({when(roll.event)})"
-    table = _table(title, "Officer", "City", "Status", "At", "By", caption=roll.headline())
+    entries = roll.entries if everyone else [e for e in roll.entries if e.status is not Attendance.PRESENT]
+    caption = roll.headline() + ("" if everyone else f" (the {roll.present:,} present are not listed)")
+    table = _table(title, "Officer", "City", "Status", "At", "By", caption=caption)
     rows = []
-    for entry in roll.entries:
+    for entry in entries:
         city = schedule.city_of(data, entry.officer)
         checkin = entry.checkin
         status = literal(entry.status.value, _STATUS_STYLE[entry.status]) if entry.status else Text("not called")
@@ -96,17 +101,23 @@ def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
             literal(few(roll.absent_names)),
         )
     officers = _table(
-        "Attendance per officer",
+        "Attendance per officer: who missed or was excused",
         "Officer",
         "City",
         "Present",
         "Missing",
         "Excused",
-        caption="missing: called missing, or not called at an event whose roll was called",
     )
     rows = []
-    for officer, present, missing, excused in attendance_by_officer(data, visit) if visit else []:
+    tallies = attendance_by_officer(data, visit) if visit else []
+    for officer, present, missing, excused in tallies:
+        if not missing and not excused:
+            continue  # present at every roll-call: thousands of rows that say nothing
         city = schedule.city_of(data, officer)
         cells = [literal(officer.name), literal(city.name if city else "host staff")]
         rows.append([*cells, *(Text(str(n)) for n in (present, missing, excused))])
+    officers.caption = literal(
+        f"{len(tallies) - len(rows):,} present at every roll-call are not listed; "
+        "missing: called missing, or not called at an event whose roll was called"
+    )
     return [events, _capped(officers, rows, limit)]

@@ -18,7 +18,8 @@ from liaison_tui.domain.model import Event, Officer
 from liaison_tui.domain.now import HomeTime, NowBoard
 from liaison_tui.reports.display import literal
 
-HOME_CITIES = 12  # cities listed under Home before "and N more"
+HOME_CLOCKS = 6  # different home times listed before "and N more"
+CITIES_PER_CLOCK = 1  # cities named for one home time before "+N"
 
 
 def duration(span: timedelta) -> str:
@@ -48,16 +49,23 @@ def _who(data: Dataset, officer: Officer) -> Text:
 
 
 def _home(home: list[HomeTime]) -> Text:
+    """``Atlanta 20:30 (night) · Helsinki 03:30 (night)``; cities sharing a clock share an entry."""
+    clocks: dict[tuple[str, bool], list[str]] = {}
+    for entry in home:
+        clocks.setdefault((f"{entry.local:%H:%M}", entry.night), []).append(entry.city.name)
     text = Text()
-    for number, entry in enumerate(home[:HOME_CITIES]):
+    for number, ((clock, night), names) in enumerate(list(clocks.items())[:HOME_CLOCKS]):
         if number:
             text.append(" · ")
-        text.append_text(literal(entry.city.name))
-        text.append(f" {entry.local:%H:%M}")
-        if entry.night:
+        shown = names[:CITIES_PER_CLOCK]
+        text.append_text(literal(", ".join(shown)))
+        if len(names) > len(shown):
+            text.append(f" +{len(names) - len(shown)}")
+        text.append(f" {clock}")
+        if night:
             text.append(" (night)", style="dim")
-    if len(home) > HOME_CITIES:
-        text.append(f" · and {len(home) - HOME_CITIES} more cities")
+    if len(clocks) > HOME_CLOCKS:
+        text.append(f" · and {len(clocks) - HOME_CLOCKS} more")
     return text
 
 
