@@ -7,6 +7,7 @@ neither refuses the other's work as stale.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import time
@@ -54,7 +55,7 @@ def test_two_doors_checking_in_fifty_each_at_once_lose_none(tmp_path: Path) -> N
     assert present == set(people)
     calls = [c for c in data.checkins.values() if c.event_id == dinner.id]
     assert len(calls) == 2 * PER_DOOR and {c.by for c in calls} == {"door"}
-    # Each door's calls interleaved with the other's: the saves really did run at the same time.
+    # How far the two doors' saves interleaved (shown, not asserted: a busy machine may run them in turn).
     order = [c.officer_id in doors[0] for c in sorted(calls, key=lambda c: c.id)]
-    switches = sum(a != b for a, b in zip(order, order[1:], strict=False))
+    switches = sum(a != b for a, b in itertools.pairwise(order))
     print(f"2 doors x {PER_DOOR} check-ins: none lost; the doors' saves alternated {switches} times")
