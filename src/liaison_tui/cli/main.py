@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--past-visits", type=int, default=0, help="earlier visits to add, with their events")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     _add_report_commands(commands)
+    _add_event_day_commands(commands)
     return parser
 
 
@@ -79,6 +80,26 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     importing.add_argument(
         "--map", action="append", default=[], metavar="'Column=field'", help="read a column as this field"
     )
+
+
+def _add_event_day_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    checkin = commands.add_parser(
+        "check-in", help="call the roll: mark people present (or absent, excused) at an event of the visit"
+    )
+    checkin.add_argument("event", metavar="EVENT", help="the event: its title or part of it (typos forgiven), or #ID")
+    checkin.add_argument("who", nargs="+", metavar="WHO", help="a badge code, or a name (a few letters will do)")
+    status = checkin.add_mutually_exclusive_group()
+    status.add_argument("--absent", action="store_true", help="mark them missing")
+    status.add_argument("--excused", action="store_true", help="mark them excused")
+    status.add_argument("--undo", action="store_true", help="take back each one's latest check-in at the event")
+    checkin.add_argument("--day", metavar="YYYY-MM-DD", help="the event's day, when titles repeat")
+    checkin.add_argument("--by", metavar="NAME", help="who calls the roll (default: your login name)")
+    attendance = commands.add_parser("attendance", help="who was present, missing or excused (one event, or all)")
+    attendance.add_argument("event", nargs="?", metavar="EVENT", help="one event (else every event called)")
+    attendance.add_argument("--day", metavar="YYYY-MM-DD", help="the event's day, when titles repeat")
+    attendance.add_argument("--all", action="store_true", help="with EVENT: list the present too")
+    now = commands.add_parser("now", help="the Now board: under way, next stop, who is missing, home times")
+    now.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'", help="the moment, in the visit's time zone (default now)")
 
 
 def _data_file(arguments: argparse.Namespace) -> Path:
@@ -147,12 +168,27 @@ def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace]
     return run
 
 
+def _during_event(command: str, *, read_only: bool) -> Callable[[argparse.Namespace], int]:
+    """Run ``event_day.run_<command>`` on the data file, importing it only then."""
+
+    def run(arguments: argparse.Namespace) -> int:
+        from liaison_tui.cli import event_day
+
+        store = Store.open(_data_file(arguments), create=False, read_only=read_only)
+        return int(getattr(event_day, f"run_{command}")(store, arguments))
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "demo": run_demo,
     "summary": _on_store("summary", read_only=True),
     "export": _on_store("export", read_only=True),  # reopened writable only to record a calendar file id
     "import": _on_store("import", read_only=False),
+    "check-in": _during_event("check_in", read_only=False),
+    "attendance": _during_event("attendance", read_only=True),
+    "now": _during_event("now", read_only=True),
 }
 
 

@@ -3,13 +3,26 @@
 Everything here is made up and labelled so in the file (the visit's name and
 notes), deterministic for a given seed so benchmarks compare like with like.
 Some names carry Chinese, Japanese or Korean script to exercise wide text.
+The current visit also has what the event-day features need (``demo_day``):
+flights shared by several officers, meals and dietary needs, an airport
+transfer with buses, cities' real time zones, and roll-calls already taken.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, datetime, time, timedelta
 
+from liaison_tui.domain.demo_day import (
+    ACCESSIBILITY,
+    DIETS,
+    ZONES,
+    arrival_events,
+    checkins,
+    flight_plan,
+    welcome_dinner,
+)
 from liaison_tui.domain.edits import Edit, added
 from liaison_tui.domain.model import (
     City,
@@ -20,7 +33,6 @@ from liaison_tui.domain.model import (
     Officer,
     Record,
     Role,
-    Travel,
     Visit,
 )
 
@@ -32,21 +44,25 @@ _FAMILY = "Abe Berg Costa Diaz Eriksen Fujita Garcia Hughes Ito Jensen Kim Lee M
 _NATIVE = ["김민준", "이서연", "佐藤花子", "鈴木一郎", "王伟", "李娜", "박지훈", "田中健"]
 _AREAS = ["trade", "education", "tourism", "innovation", "culture", "health", "sport"]
 _TITLES = ["Liaison officer", "Protocol officer", "Head of International Relations", "Interpreter", "Adviser"]
-_DIETS = ["", "", "", "vegetarian", "halal", "no pork", "vegan", "nut allergy"]
 _ACTIVITIES = [
     ("Welcome meeting", EventKind.MEETING),
     ("School visit", EventKind.VISIT),
     ("Library visit", EventKind.VISIT),
     ("Company visit", EventKind.VISIT),
-    ("Lunch", EventKind.MEAL),
     ("Coach transfer", EventKind.TRANSPORT),
     ("Free afternoon", EventKind.FREE),
-    ("Liaison conference", EventKind.CONFERENCE),
 ]
+# Each day: three activities around lunch.
+_SLOTS = [(time(9, 0), time(10, 30)), (time(11, 0), time(12, 15)), (time(14, 30), time(16, 30))]
+_LUNCH = (time(12, 30), time(13, 45))
 
 
 def _word(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def person_name(rng: random.Random) -> str:
+    return f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
 
 
 def _cities(rng: random.Random, count: int, countries: int) -> list[City]:
@@ -58,22 +74,31 @@ def _cities(rng: random.Random, count: int, countries: int) -> list[City]:
             country=country_names[i % countries],
             since=rng.randint(1980, 2024),
             cooperation_areas=tuple(rng.sample(_AREAS, 2)),
+            timezone=ZONES[i % len(ZONES)],
             notes=SYNTHETIC,
         )
         for i in range(count)
     ]
 
 
-def _officers(rng: random.Random, count: int, cities: list[City], start: date) -> list[Officer]:
+def _needs(rng: random.Random, choices: list[str]) -> str:
+    need = rng.choice(choices)
+    if need and rng.random() < 0.1:  # a few people have two
+        other = rng.choice(choices)
+        return f"{need}, {other}" if other and other != need else need
+    return need
+
+
+def _officers(rng: random.Random, count: int, cities: list[City], start: date, days: int) -> list[Officer]:
+    flights = flight_plan(rng, cities, start, days)
     officers = []
     for i in range(count):
         city = cities[i % len(cities)]
-        arrival = datetime.combine(start - timedelta(days=1), time(rng.randint(6, 22), rng.choice((0, 15, 30, 45))))
-        name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
+        arrival, departure = flights(city, i >= count - 2)  # the last two land late
         officers.append(
             Officer(
                 id=i + 1,
-                name=name,
+                name=person_name(rng),
                 native_name=rng.choice(_NATIVE) if rng.random() < 0.2 else "",
                 city_id=city.id,
                 title=rng.choice(_TITLES),
@@ -82,9 +107,10 @@ def _officers(rng: random.Random, count: int, cities: list[City], start: date) -
                 email=f"officer{i + 1}@example.org",
                 phone=f"+00 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
                 languages=("English",),
-                dietary=rng.choice(_DIETS),
-                arrival=Travel(at=arrival, flight=f"XX{rng.randint(100, 999)}"),
-                departure=Travel(at=arrival + timedelta(days=5), flight=f"XX{rng.randint(100, 999)}"),
+                dietary=_needs(rng, DIETS),
+                accessibility=_needs(rng, ACCESSIBILITY),
+                arrival=arrival,
+                departure=departure,
                 hotel=f"Hotel {rng.randint(1, 12)}",
                 room=str(rng.randint(100, 999)),
             )
@@ -94,24 +120,18 @@ def _officers(rng: random.Random, count: int, cities: list[City], start: date) -
 
 def _events(rng: random.Random, visit: Visit, first_id: int, officers: list[Officer]) -> list[Event]:
     events: list[Event] = []
+    add = events.append
     for day in visit.dates:
-        for slot, (title, kind) in enumerate(rng.sample(_ACTIVITIES[:-1], 4)):
-            events.append(
-                Event(
-                    id=first_id + len(events),
-                    visit_id=visit.id,
-                    day=day,
-                    start=time(9 + slot * 2, 0),
-                    end=time(10 + slot * 2, 30),
-                    title=title,
-                    kind=kind,
-                    venue=f"Venue {rng.randint(1, 40)}",
-                )
-            )
+        activities = rng.sample(_ACTIVITIES, len(_SLOTS))
+        for (start, end), (title, kind) in zip(_SLOTS[:2], activities, strict=False):
+            add(Event(id=0, visit_id=visit.id, day=day, start=start, end=end, title=title, kind=kind))
+        add(Event(id=0, visit_id=visit.id, day=day, start=_LUNCH[0], end=_LUNCH[1], title="Lunch", kind=EventKind.MEAL))
+        title, kind = activities[2]
+        add(Event(id=0, visit_id=visit.id, day=day, start=_SLOTS[2][0], end=_SLOTS[2][1], title=title, kind=kind))
+    current = visit.id == 1
     speakers = tuple(o.id for o in officers if o.role is Role.LEADER)
-    events.append(
+    add(
         Event(
-            id=first_id + len(events),
             visit_id=visit.id,
             day=visit.end_date,
             start=time(17, 0),
@@ -119,10 +139,17 @@ def _events(rng: random.Random, visit: Visit, first_id: int, officers: list[Offi
             title="Liaison conference",
             kind=EventKind.CONFERENCE,
             venue="Conference hall",
-            speaker_ids=speakers if visit.id == 1 else (),
+            speaker_ids=speakers if current else (),
         )
     )
-    return events
+    if current:  # the event-day extras, for the visit the app shows
+        for event in [*arrival_events(rng, visit, officers), welcome_dinner(visit)]:
+            add(event)
+    ordered = sorted(events, key=lambda e: (e.day, e.start))
+    return [
+        dataclasses.replace(e, id=first_id + n, venue=e.venue or f"Venue {rng.randint(1, 40)}")
+        for n, e in enumerate(ordered)
+    ]
 
 
 def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: int = 1) -> list[Edit]:
@@ -130,7 +157,7 @@ def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: 
     rng = random.Random(seed)
     start = date(2026, 12, 1)
     city_records = _cities(rng, cities, max(1, min(53, cities)))
-    officer_records = _officers(rng, officers, city_records, start)
+    officer_records = _officers(rng, officers, city_records, start, days)
     visits = [
         Visit(
             id=1,
@@ -170,5 +197,14 @@ def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: 
         )
         for i, (city, area) in enumerate((c, c.cooperation_areas[0]) for c in city_records)
     ]
-    records: list[Record] = [*visits, *city_records, *officer_records, *event_records, *followups]
+    # The roll was called on the buses and at the pick-up of the first morning: "who is missing from the bus?"
+    # (one roll of everyone: a roll at every event would add 10,000 records per event to a 10,000-officer file).
+    called = [e for e in event_records if e.visit_id == 1 and e.day == start and e.kind is EventKind.TRANSPORT]
+    calls = checkins(rng, [e for e in called if e.ends_at <= _morning(start)], officer_records)
+    records: list[Record] = [*visits, *city_records, *officer_records, *event_records, *followups, *calls]
     return [added(record) for record in records]
+
+
+def _morning(day: date) -> datetime:
+    """Roll-calls are already taken at the events of the first morning."""
+    return datetime.combine(day, time(12, 30))

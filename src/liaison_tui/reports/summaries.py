@@ -20,6 +20,7 @@ from liaison_tui.domain import schedule, values
 from liaison_tui.domain.conflicts import find_conflicts
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import EventKind, Officer, Visit
+from liaison_tui.reports.attendance import attendance
 from liaison_tui.reports.display import literal
 
 
@@ -229,5 +230,6 @@ SUMMARIES = [
     Summary("logistics", "Logistics", logistics),
     Summary("followups", "Follow-ups", followups),
     Summary("conflicts", "Conflicts", conflicts),
+    Summary("attendance", "Attendance", attendance),
 ]
 BY_NAME = {summary.name: summary for summary in SUMMARIES}

@@ -115,7 +115,12 @@ _PARSERS: dict[str, _Parser] = {
 }
 
 
+_AS_IS = frozenset({str, int, bool, float, type(None)})  # most fields: checked first, by exact type
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, datetime):
@@ -133,9 +138,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _stored_fields(kind: type[Record]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "id")
+
+
 def to_document(record: Record) -> dict[str, Any]:
     """The JSON document for ``record`` (its id is the TinyDB key, not a field)."""
-    return {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record) if f.name != "id"}
+    fields = _stored_fields(type(record))  # type: ignore[arg-type]  # classes are hashable
+    return {name: _plain(getattr(record, name)) for name in fields}
 
 
 @functools.cache
@@ -190,6 +201,12 @@ def _fast_travel(raw: Any) -> Travel | None:
     return Travel(at=datetime.fromisoformat(at), flight=flight)
 
 
+def _fast_datetime(raw: Any) -> datetime:
+    if type(raw) is not str or len(raw) != 16:
+        raise ValueError(raw)
+    return datetime.fromisoformat(raw)
+
+
 def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
     if type(raw) is list and not raw:  # most events carry no vehicles
         return ()
@@ -210,6 +227,7 @@ _FAST: dict[str, _Parser] = {
     "tuple[str, ...]": _fast_texts,
     "tuple[int, ...]": _fast_ints,
     "Travel | None": _fast_travel,
+    "datetime": _fast_datetime,  # check-ins: tens of thousands in a large file
     "Role": _fast_choice(Role),
     "EventKind": _fast_choice(EventKind),
     "FollowUpStatus": _fast_choice(FollowUpStatus),
