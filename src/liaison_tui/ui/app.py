@@ -149,9 +149,8 @@ class LiaisonApp(App[None]):
             self.screen.post_message(Goto(kind_of(undone.where), undone.where.id))
 
     def _data_changed(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.post_message(DataChanged())
+        for screen in self.screen_stack:  # the main screen, and a roll or Now board over it
+            screen.post_message(DataChanged())
 
     # -- other windows ---------------------------------------------------------
 

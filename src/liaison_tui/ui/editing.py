@@ -19,6 +19,7 @@ from liaison_tui.domain import edits
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe, kind_of
 from liaison_tui.domain.model import Event, Record
+from liaison_tui.domain.now import conference_under_way
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
@@ -140,11 +141,33 @@ class RecordEditor:
         self.screen.app.push_screen(ConfirmDialog(question), confirmed)
 
     def speaker(self, step: int) -> None:
-        """During a conference: move the 'speaking now' marker along the order."""
+        """During a conference: move the 'speaking now' marker along the order.
+
+        Acts on the conference under way; on another one only after asking, so
+        a key pressed on Tuesday never marks a speaker of Friday's conference.
+        """
+        visit, at = self.host.session.current_visit(), self.host.local_now()
+        under_way = conference_under_way(self.data, visit, at) if visit and at else None
         _, record = self.panes.pane_record()
-        if not isinstance(record, Event) or not record.speaker_ids:
-            self.screen.notify("Put the cursor on an event with speakers (a conference) first", severity="warning")
+        if under_way is not None:
+            self._move_speaker(under_way, step)
             return
+        if not isinstance(record, Event) or not record.speaker_ids:
+            self.screen.notify(
+                "No conference is under way; put the cursor on one to mark its speaker", severity="warning"
+            )
+            return
+        question = Text.assemble(
+            literal(record.title, "bold"), " is not under way now. Move its speaker marker anyway?"
+        )
+
+        def confirmed(answer: bool | None) -> None:
+            if answer and isinstance(record, Event):
+                self._move_speaker(record, step)
+
+        self.screen.app.push_screen(ConfirmDialog(question, "Move"), confirmed)
+
+    def _move_speaker(self, record: Event, step: int) -> None:
         order = list(record.speaker_ids)
         position = order.index(record.speaking_now_id) if record.speaking_now_id in order else -1
         position = max(-1, min(len(order) - 1, position + step))

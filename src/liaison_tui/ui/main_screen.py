@@ -12,12 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from liaison_tui.domain import schedule
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.now import next_move
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
+from liaison_tui.ui.dialogs.now_board import NowBoardScreen
+from liaison_tui.ui.dialogs.roll_call import RollCallScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.host import LiaisonHost, host_of
@@ -41,7 +43,11 @@ class MainScreen(Screen[None]):
         Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
         Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
         Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
-        Binding("n", "now_or_next", "Now", tooltip="Jump to the event under way, or the next one"),
+        Binding("n", "now_or_next", "Next", tooltip="Jump to the group's move under way, or its next one"),
+        Binding(
+            "r", "roll_call", "Roll", tooltip="Call the roll: the event under the cursor, else the group's next move"
+        ),
+        Binding("b", "now_board", "Now board", tooltip="Now, next, time left, who is missing, home times"),
         Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
         Binding("t", "today", "Today", show=False, tooltip="Jump to today in the itinerary"),
         Binding(
@@ -240,17 +246,32 @@ class MainScreen(Screen[None]):
 
     # -- navigation actions ----------------------------------------------------
 
+    def _group_move(self) -> Event | None:
+        """The group's event under way, else its next one (staff-only items are not the group's)."""
+        visit, at = self.host.session.current_visit(), self.host.local_now()
+        if visit is None or at is None:
+            return None
+        move = next_move(self.data, visit, at)
+        if move is None:
+            self.notify("Nothing for the group is under way or still to come in this visit")
+        return move
+
     def action_now_or_next(self) -> None:
-        visit = self.host.session.current_visit()
-        now = self.host.local_now()
-        if visit is None or now is None:
-            return
-        current, upcoming = schedule.now_and_next(schedule.visit_events(self.data, visit), now)
-        target = current or upcoming
-        if target is None:
-            self.notify("No event is under way or still to come in this visit")
-            return
-        self.post_message(Goto(Kind.EVENT, target.id))
+        if (move := self._group_move()) is not None:
+            self.post_message(Goto(Kind.EVENT, move.id))
+
+    def action_roll_call(self) -> None:
+        _, record = self.pane_record()
+        event = record if isinstance(record, Event) else self._group_move()
+        if event is not None:
+            self.app.push_screen(RollCallScreen(event.id))
+
+    def action_now_board(self) -> None:
+        def after(answer: str | None) -> None:
+            if answer == "roll":
+                self.action_roll_call()
+
+        self.app.push_screen(NowBoardScreen(), after)
 
     def action_today(self) -> None:
         visit = self.host.session.current_visit()
