@@ -98,6 +98,11 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
         from liaison_tui.reports.calendar import itinerary_calendar
 
         _emit(itinerary_calendar(store.data, visit, store.file_id(), officer), arguments.output)
+    elif arguments.format in ("meals", "arrivals"):
+        from liaison_tui.spreadsheets import handouts
+
+        write = handouts.meals_csv if arguments.format == "meals" else handouts.arrivals_csv
+        _emit(("\ufeff" + write(store.data, visit)).encode(), arguments.output)
     elif arguments.format == "csv":
         from liaison_tui.spreadsheets.exporting import table_csv
 
