@@ -22,9 +22,11 @@ from rich.table import Table
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
 from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.domain.names import find_officer
+from liaison_tui.domain.values import fold
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.lookup.resolve import resolve_officer
 from liaison_tui.reports import summaries
-from liaison_tui.reports.display import literal
+from liaison_tui.reports.display import literal, visible
 from liaison_tui.session import Session
 from liaison_tui.spreadsheets.importing import CsvImportError, ImportPlan, plan_import
 from liaison_tui.store.store import Store
@@ -46,10 +48,14 @@ def _table_kind(table: str) -> Kind:
 
 
 def _officer(store: Store, name: str) -> Officer:
+    """The officer ``name`` means, by the app's tolerant lookup ("kahnen" is Kahonen)."""
     try:
-        return find_officer(store.data, name)
+        officer = resolve_officer(LookupIndex(store.data), store.data, name)
     except LookupError as error:
         raise CommandError(str(error)) from None
+    if fold(name).strip() != fold(officer.name):  # a guess: say whom it took, on stderr to keep stdout clean
+        print(f"liaison-tui: {visible(name)!r} taken as {visible(officer.name)}", file=sys.stderr)
+    return officer
 
 
 def run_summary(store: Store, arguments: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ the day of the flight.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -45,7 +46,7 @@ class Traveller:
 class FlightGroup:
     """Everyone on one flight at one time (``flight`` "" for travellers who gave none)."""
 
-    flight: str  # as the first traveller's record spells it
+    flight: str  # as most of its travellers' records spell it
     at: datetime  # on the visit's clock
     travellers: tuple[Traveller, ...]
 
@@ -89,6 +90,12 @@ def pickup(seats: Rides, officer: Officer, direction: Direction) -> PickUp | Non
     return next((p for p in reversed(options) if p.transfer.starts_at < travel.at), None)
 
 
+def _spelling(spellings: list[str]) -> str:
+    """The most used spelling; on a tie the first in sort order ("MH376" before "mh 376")."""
+    counts = Counter(spellings)
+    return min(counts, key=lambda text: (-counts[text], text)) if counts else ""
+
+
 def by_flight(data: Dataset, visit: Visit | None, direction: Direction) -> list[FlightGroup]:
     """Flights in time order, each with its travellers (by city, then name) and their pick-ups."""
     seats = rides(data, visit) if visit is not None else {}
@@ -101,7 +108,7 @@ def by_flight(data: Dataset, visit: Visit | None, direction: Direction) -> list[
     found = []
     for at, key in sorted(groups):
         officers = groups[(at, key)]
-        spelled = next((t.flight.strip() for o in officers if (t := leg(o, direction)) and t.flight.strip()), "")
+        spelled = _spelling([t.flight.strip() for o in officers if (t := leg(o, direction)) and t.flight.strip()])
         travellers = tuple(Traveller(o, pickup(seats, o, direction)) for o in officers)
         found.append(FlightGroup(spelled, at, travellers))
     return found

@@ -39,7 +39,8 @@ def meals(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[
     parts: list[RenderableType] = []
     for meal in found:
         heading = meal_heading(meal.meal)
-        caption = f"{len(meal.attendees)} people: {need_counts(meal)}"
+        count = len(meal.attendees)
+        caption = f"{count} {'person' if count == 1 else 'people'}: {need_counts(meal)}"
         kitchen = table(f"Kitchen list: {heading}", "Need", "Kind", "Count", "Who", caption=caption)
         for kind, groups in (("dietary", meal.dietary), ("accessibility", meal.accessibility)):
             for group in groups:
