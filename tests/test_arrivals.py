@@ -93,9 +93,11 @@ def test_arrivals_summary_and_csv(airport: Store, sample_file: Path, capsys: pyt
         console.print(part)
     text = console.export_text()
     assert "2 flights, 3 officers; 1 without a pick-up" in text
-    kahonen = next(line for line in text.splitlines() if "Henri Kahonen" in line)
-    assert "Hotel H" in kahonen and "Airport pick-up 14:00: Bus 1, driver Wang Li +86 138 0000 0000" in kahonen
-    assert "MH376 (2)" in text and "CA123 (1)" in text and "no flight given (1)" in text
+    mh376 = text[text.index("MH376 (2)") :].split("├")[0]  # the flight's row, its lines
+    assert "Duncan Sandeman (Christchurch) · Hotel D" in mh376 and "Henri Kahonen (Helsinki) · Hotel H" in mh376
+    assert "Airport pick-up 14:00: Bus 1, driver Wang Li +86 138 0000 0000: Henri Kahonen" in mh376
+    assert "no pick-up: Duncan Sandeman" in mh376
+    assert "CA123 (1)" in text and "no flight given (1)" in text
 
     visit = airport.current_visit()
     assert visit is not None

@@ -114,8 +114,11 @@ def test_meals_summary_lists_names_per_need_and_everyone_attending(dinner_store:
     assert "4 people: halal 2, vegetarian 1; Wheelchair 1" in kitchen
     assert "1 person: Halal 1" in text  # the lunch
     attending = text[text.index("Who attends: Welcome dinner") :]
-    sandeman = next(line for line in attending.splitlines() if "Duncan Sandeman" in line)
-    assert "n/a" not in sandeman  # "n/a" is no need
+    rows = {line.split("│")[1].strip(): line.split("│")[3].strip() for line in attending.splitlines() if "│" in line}
+    assert rows["Helsinki"] == "Henri Kahonen (Halal)"  # everyone, by city, each with their needs
+    assert rows["Atlanta"] == "Taylor Woodruff (halal, Wheelchair)"
+    assert rows["Christchurch"] == "Duncan Sandeman"  # "n/a" is no need
+    assert rows["Host staff"] == "Tang Lixia (vegetarian)"
     assert "+358" not in text  # staff summary of needs: no phones either
 
 

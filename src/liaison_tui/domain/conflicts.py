@@ -105,10 +105,17 @@ def _travel_conflicts(data: Dataset, events: list[Event]) -> list[Conflict]:
     that carries an officer is not late for them: it is their pick-up, and
     meets them when they land.
     """
+    if not events:
+        return []
     members = schedule.delegation_ids(data)
     officers = data.officers
-    arrivals = sorted((o.arrival.at, o.id) for i in members if (o := officers[i]).arrival)
-    departures = sorted((o.departure.at, o.id) for i in members if (o := officers[i]).departure)
+    # Only those landing after the first start, or leaving before the last end, can be late or early
+    # for anything: usually few, so this one pass is the cost, not sorting every member's legs.
+    first_start, last_end = min(e.starts_at for e in events), max(e.ends_at for e in events)
+    arrivals = sorted((leg.at, i) for i in members if (leg := officers[i].arrival) is not None and leg.at > first_start)
+    departures = sorted(
+        (leg.at, i) for i in members if (leg := officers[i].departure) is not None and leg.at < last_end
+    )
     found: list[Conflict] = []
     for event in events:
         late: list[int] = []

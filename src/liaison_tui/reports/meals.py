@@ -9,6 +9,7 @@ with names and needs only, no contact details.
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from liaison_tui.domain import needs, schedule
@@ -29,8 +30,28 @@ def need_counts(meal: needs.MealNeeds) -> str:
     return "; ".join(part for part in parts if part) or "no needs recorded"
 
 
+def _attending(data: Dataset, meal: needs.MealNeeds, heading: str, limit: int | None) -> Table:
+    """Everyone at the meal, a row per city, each name with its needs: ``Henri Kahonen (halal)``.
+
+    A row per city, not per person: a large delegation stays readable, and
+    Rich, which spends its time per cell, draws it quickly.
+    """
+    by_city: dict[str, list[str]] = {}
+    for officer in meal.attendees:
+        city = schedule.city_of(data, officer)
+        officer_needs = needs.needs_in(officer.dietary) + needs.needs_in(officer.accessibility)
+        entry = f"{officer.name} ({', '.join(officer_needs)})" if officer_needs else officer.name
+        by_city.setdefault(city.name if city else "Host staff", []).append(entry)
+    drawn = table(f"Who attends: {heading}", "City", "People", "Names (needs)")
+    rows = [
+        cells(city, str(len(names)), ", ".join(names) if limit is None else few(names, limit))
+        for city, names in by_city.items()
+    ]
+    return cap(drawn, rows, limit)
+
+
 def meals(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
-    """Per meal: the kitchen list (each need, its count and who), then everyone attending with their needs."""
+    """Per meal: the kitchen list (each need, its count and who), then everyone attending, by city."""
     if visit is None:
         return [Text("No visit yet.")]
     found = needs.meal_needs(data, visit)
@@ -47,11 +68,5 @@ def meals(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[
                 names = [o.name for o in group.officers]
                 shown = ", ".join(names) if limit is None else few(names, limit)
                 kitchen.add_row(*cells(group.need, kind, str(len(names)), shown))
-        attending = table(f"Who attends: {heading}", "Officer", "City", "Dietary", "Accessibility")
-        rows = []
-        for officer in meal.attendees:
-            city = schedule.city_of(data, officer)
-            dietary, access = (", ".join(needs.needs_in(text)) for text in (officer.dietary, officer.accessibility))
-            rows.append(cells(officer.name, city.name if city else "host staff", dietary, access))
-        parts += [kitchen, cap(attending, rows, limit)]
+        parts += [kitchen, _attending(data, meal, heading, limit)]
     return parts

@@ -31,15 +31,25 @@ def cells(*texts: str) -> list[Text]:
     return [literal(t) for t in texts]
 
 
-def cap(drawn: Table, rows: list[list[Text]], limit: int | None, *, section_ends: Collection[int] = ()) -> Table:
+def cap(
+    drawn: Table,
+    rows: list[list[Text]],
+    limit: int | None,
+    *,
+    section_ends: Collection[int] = (),
+    total: int | None = None,
+) -> Table:
     """Add at most ``limit`` rows; say so in the caption when some were left out.
 
     A line is drawn under the rows whose positions are in ``section_ends``.
+    ``total`` is how many rows there are when ``rows`` holds only the first
+    ones (a caller that builds rows slowly builds only those shown).
     """
     for position, row in enumerate(rows[:limit]):
         drawn.add_row(*row, end_section=position in section_ends)
-    if limit is not None and len(rows) > limit:
-        note = f"showing {limit:,} of {len(rows):,} rows; `liaison-tui summary` prints them all"
+    total = len(rows) if total is None else total
+    if limit is not None and total > limit:
+        note = f"showing {limit:,} of {total:,} rows; `liaison-tui summary` prints them all"
         drawn.caption = Text("\n").join([c for c in (drawn.caption, Text(note)) if isinstance(c, Text)])
     return drawn
 
