@@ -20,8 +20,8 @@ from liaison_tui.domain import needs, schedule, values
 from liaison_tui.domain.conflicts import find_conflicts
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import EventKind, Officer, Visit
-from liaison_tui.reports.arrivals import arrivals
-from liaison_tui.reports.meals import meals
+from liaison_tui.reports.arrivals import arrivals as arrivals_by_flight
+from liaison_tui.reports.meals import meals as meals_by_name
 from liaison_tui.reports.tables import cap as _cap
 from liaison_tui.reports.tables import cells as _cells
 from liaison_tui.reports.tables import few as _few
@@ -194,8 +194,8 @@ SUMMARIES = [
     Summary("roster", "Roster completeness", roster),
     Summary("itinerary", "Itinerary", itinerary),
     Summary("logistics", "Logistics", logistics),
-    Summary("meals", "Meals by name", meals),
-    Summary("arrivals", "Arrivals by flight", arrivals),
+    Summary("meals", "Meals by name", meals_by_name),
+    Summary("arrivals", "Arrivals by flight", arrivals_by_flight),
     Summary("followups", "Follow-ups", followups),
     Summary("conflicts", "Conflicts", conflicts),
 ]
