@@ -104,3 +104,85 @@ def test_updated_index_answers_like_a_fresh_one(sample_file: Path) -> None:
             got = {(h.entry.kind, h.entry.record_id, h.score) for h in index.search(query, limit=1000)}
             want = {(h.entry.kind, h.entry.record_id, h.score) for h in fresh.search(query, limit=1000)}
             assert got == want, (edits, query)
+
+
+RECEPTION = "Reception at City Hall"
+
+
+@pytest.fixture
+def event_day(sample_file: Path) -> Store:
+    """The sample with flights, needs and phones, a reception at City Hall and an officer named Halat."""
+    import dataclasses
+    from datetime import date, datetime, time
+
+    from liaison_tui.domain.edits import added, changed
+    from liaison_tui.domain.model import Event, Officer, Travel
+
+    store = Store.open(sample_file)
+    by_name = {o.name: o for o in store.data.officers.values()}
+    mh376 = Travel(at=datetime(2026, 11, 30, 14, 5), flight="MH376")
+    store.commit(
+        [
+            changed(
+                by_name["Henri Kahonen"],
+                dataclasses.replace(by_name["Henri Kahonen"], arrival=mh376, dietary="Halal", phone="+358 40 123 4567"),
+            ),
+            changed(
+                by_name["Duncan Sandeman"],
+                dataclasses.replace(by_name["Duncan Sandeman"], departure=Travel(at=mh376.at, flight="MH 376")),
+            ),
+            changed(by_name["Taylor Woodruff"], dataclasses.replace(by_name["Taylor Woodruff"], dietary="halal")),
+            added(Officer(name="Mira Halat", city_id=by_name["Henri Kahonen"].city_id)),  # one letter from "halal"
+            added(Event(visit_id=1, day=date(2026, 12, 1), start=time(18), end=time(19), title=RECEPTION)),
+        ]
+    )
+    return store
+
+
+def _officers(index: LookupIndex, query: str, count: int) -> set[str]:
+    return {h.entry.label for h in index.search(query)[:count] if h.entry.kind is Kind.OFFICER}
+
+
+@pytest.mark.parametrize("query", ["MH376", "mh376", "MH 376", "mh 376"])
+def test_a_flight_finds_the_people_on_it(event_day: Store, query: str) -> None:
+    assert _officers(LookupIndex(event_day.data), query, 2) == {"Henri Kahonen", "Duncan Sandeman"}
+
+
+def test_a_need_finds_its_people_first_never_a_near_word(event_day: Store) -> None:
+    hits = LookupIndex(event_day.data).search("halal")
+    assert {h.entry.label for h in hits[:2]} == {"Henri Kahonen", "Taylor Woodruff"}
+    # An exact word (in the dietary field) beats a one-letter typo, even one in a name.
+    ranked = [h.entry.label for h in hits]
+    assert ranked.index("Mira Halat") > 1
+    # "Hall" is four letters: too short to be taken for "halal" by one letter.
+    assert RECEPTION not in ranked
+
+
+def test_typos_need_five_letters_and_no_digits(event_day: Store) -> None:
+    index = LookupIndex(event_day.data)
+    assert "Mira Halat" in _officers(index, "halak", 20)  # five letters, one wrong: a typo match
+    assert _officers(index, "hala", 20) == {"Henri Kahonen", "Taylor Woodruff", "Mira Halat"}  # prefixes only
+    assert _officers(index, "hall", 20) == set()  # four letters: no typo match of "halal" or "halat"
+    assert index.search("hell") == []  # one letter from "hall", but four letters only
+    assert _officers(index, "MH377", 20) == set()  # another flight, not a typo of MH376
+
+
+def test_an_officer_hit_shows_the_phone(event_day: Store) -> None:
+    index = LookupIndex(event_day.data)
+    [kahonen] = [h.entry for h in index.search("kahonen") if h.entry.label == "Henri Kahonen"]
+    assert kahonen.context == "Helsinki · +358 40 123 4567"
+    [sandeman] = [h.entry for h in index.search("sandeman") if h.entry.label == "Duncan Sandeman"]
+    assert sandeman.context == "Christchurch"  # no phone recorded
+
+
+def test_agenda_officer_uses_the_tolerant_lookup(event_day: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    from liaison_tui.cli.main import main
+
+    where = str(event_day.path)
+    assert main(["--db", where, "summary", "agenda", "--officer", "kahnen"]) == 0
+    captured = capsys.readouterr()
+    assert "Agenda: Henri Kahonen (Helsinki)" in captured.out
+    assert "'kahnen' taken as Henri Kahonen" in captured.err
+    assert main(["--db", where, "summary", "agenda", "--officer", "halal"]) == 1  # two people, equally good
+    err = capsys.readouterr().err
+    assert "2 officers match 'halal' equally well: Henri Kahonen (Helsinki), Taylor Woodruff (Atlanta)" in err

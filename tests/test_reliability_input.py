@@ -143,6 +143,44 @@ def test_exports_stay_valid(text: str) -> None:
         assert "\x1b" not in console.file.getvalue()  # type: ignore[attr-defined]
 
 
+@settings(max_examples=50, deadline=None)
+@given(hostile_text)
+def test_meal_and_flight_lists_stay_valid(text: str) -> None:
+    """Hostile needs, flights, vehicles and drivers through the meals and arrivals lists and summaries."""
+    import dataclasses
+    from datetime import datetime
+
+    from rich.console import Console
+
+    from liaison_tui.domain.edits import changed
+    from liaison_tui.domain.model import EventKind, Travel, Vehicle
+    from liaison_tui.reports import arrivals, meals
+    from liaison_tui.spreadsheets.handouts import arrivals_csv, meals_csv
+
+    store = hostile_store(text)
+    visit = store.current_visit()
+    assert visit is not None
+    [officer] = store.data.officers.values()
+    vehicle = Vehicle(name=named(text, "b"), driver=text, phone=text, rider_ids=(officer.id,))
+    travelling = dataclasses.replace(officer, arrival=Travel(at=datetime(2026, 12, 1, 7), flight=text))
+    meal = Event(visit_id=visit.id, day=date(2026, 12, 1), start=time(12), end=time(13), title=named(text, "m"))
+    store.commit(
+        [
+            changed(officer, travelling),
+            added(dataclasses.replace(meal, kind=EventKind.MEAL)),
+            added(dataclasses.replace(meal, kind=EventKind.TRANSPORT, start=time(7), end=time(8), vehicles=(vehicle,))),
+        ]
+    )
+    for written in (meals_csv(store.data, visit), arrivals_csv(store.data, visit)):
+        rows = list(csv.reader(io.StringIO(written, newline="")))
+        assert len(rows) >= 2
+        assert not any(cell.startswith(FORMULA_STARTS) for row in rows[1:] for cell in row)
+    console = Console(file=io.StringIO(), width=100)
+    for part in [*meals.meals(store.data, visit), *arrivals.arrivals(store.data, visit)]:
+        console.print(part)
+    assert "\x1b" not in console.file.getvalue()  # type: ignore[attr-defined]
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.sampled_from(NASTY[:-1]) | st.text(min_size=1, max_size=60))
 async def test_screens_show_hostile_text_literally(sample_file: Path, text: str) -> None:

@@ -64,8 +64,10 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join([*summaries.BY_NAME, 'agenda'])}")
     summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
 
-    export = commands.add_parser("export", help="write the itinerary or tables as ics, csv, md or html")
-    export.add_argument("format", choices=["ics", "csv", "md", "html"])
+    export = commands.add_parser(
+        "export", help="write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV"
+    )
+    export.add_argument("format", choices=["ics", "csv", "md", "html", "meals", "arrivals"])
     export.add_argument(
         "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
     )

@@ -23,7 +23,9 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
 from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.domain.names import find_officer
+from liaison_tui.domain.values import fold
+from liaison_tui.lookup.index import LookupIndex
+from liaison_tui.lookup.resolve import resolve_officer
 from liaison_tui.reports import summaries
 from liaison_tui.reports.display import literal, visible
 from liaison_tui.session import Session
@@ -47,10 +49,14 @@ def _table_kind(table: str) -> Kind:
 
 
 def _officer(store: Store, name: str) -> Officer:
+    """The officer ``name`` means, by the app's tolerant lookup ("kahnen" is Kahonen)."""
     try:
-        return find_officer(store.data, name)
+        officer = resolve_officer(LookupIndex(store.data), store.data, name)
     except LookupError as error:
         raise CommandError(str(error)) from None
+    if fold(name).strip() != fold(officer.name):  # a guess: say whom it took, on stderr to keep stdout clean
+        print(f"liaison-tui: {visible(name)!r} taken as {visible(officer.name)}", file=sys.stderr)
+    return officer
 
 
 def run_summary(store: Store, arguments: argparse.Namespace) -> int:
@@ -102,6 +108,11 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
         from liaison_tui.reports.calendar import itinerary_calendar
 
         _emit(store, itinerary_calendar(store.data, visit, _file_id(store), officer), arguments.output)
+    elif arguments.format in ("meals", "arrivals"):
+        from liaison_tui.spreadsheets import handouts
+
+        write = handouts.meals_csv if arguments.format == "meals" else handouts.arrivals_csv
+        _emit(store, ("\ufeff" + write(store.data, visit)).encode(), arguments.output)
     elif arguments.format == "csv":
         from liaison_tui.spreadsheets.exporting import table_csv
 

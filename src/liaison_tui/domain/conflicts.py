@@ -1,23 +1,26 @@
 """Problems in a plan that a host must see before the day: flagged, not refused.
 
 An officer booked into two events at once, an event outside the visit's days,
-a speaker who is not taking part. The data stays saveable (plans are made in
+a speaker who is not taking part, an officer who lands after an event they are
+booked for has started or leaves before it ends. The data stays saveable (plans are made in
 steps); the app and the summaries flag these where people look.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import combinations
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Visit
+from liaison_tui.domain.model import Event, Officer, Visit
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    kind: str  # "double-booked", "outside visit", "speaker not taking part"
+    kind: str  # "double-booked", "outside visit", "speaker not taking part", "arrives after", "leaves before"
     message: str
     event_ids: tuple[int, ...]
     officer_ids: tuple[int, ...] = ()
@@ -66,7 +69,76 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
                         (officer_id,),
                     )
                 )
+    return found + _travel_conflicts(data, events)
+
+
+def _late(officer: Officer, event: Event) -> Conflict:
+    assert officer.arrival is not None
+    lands = values.format_datetime(officer.arrival.at)
+    return Conflict(
+        "arrives after",
+        f"{officer.name} arrives after {event.title!r} starts (lands {lands}; it starts "
+        f"{values.format_datetime(event.starts_at)})",
+        (event.id,),
+        (officer.id,),
+    )
+
+
+def _early(officer: Officer, event: Event) -> Conflict:
+    assert officer.departure is not None
+    leaves = values.format_datetime(officer.departure.at)
+    return Conflict(
+        "leaves before",
+        f"{officer.name} leaves before {event.title!r} ends (departs {leaves}; it ends "
+        f"{values.format_datetime(event.ends_at)})",
+        (event.id,),
+        (officer.id,),
+    )
+
+
+def _travel_conflicts(data: Dataset, events: list[Event]) -> list[Conflict]:
+    """Officers who land after an event they take part in starts, or leave before it ends.
+
+    Whole-delegation events are the common case: the delegation's arrivals and
+    departures are sorted once, and each event looks only at those after its
+    start (or before its end) by bisection, not at every member. A transfer
+    that carries an officer is not late for them: it is their pick-up, and
+    meets them when they land.
+    """
+    if not events:
+        return []
+    members = schedule.delegation_ids(data)
+    officers = data.officers
+    # Only those landing after the first start, or leaving before the last end, can be late or early
+    # for anything: usually few, so this one pass is the cost, not sorting every member's legs.
+    first_start, last_end = min(e.starts_at for e in events), max(e.ends_at for e in events)
+    arrivals = sorted((leg.at, i) for i in members if (leg := officers[i].arrival) is not None and leg.at > first_start)
+    departures = sorted(
+        (leg.at, i) for i in members if (leg := officers[i].departure) is not None and leg.at < last_end
+    )
+    found: list[Conflict] = []
+    for event in events:
+        late: list[int] = []
+        early: list[int] = []
+        if event.whole_delegation:
+            late = [i for _, i in arrivals[bisect_right(arrivals, event.starts_at, key=_time) :]]
+            early = [i for _, i in departures[: bisect_left(departures, event.ends_at, key=_time)]]
+        for officer_id in dict.fromkeys(event.participant_ids):  # named ones, each once
+            officer = officers.get(officer_id)
+            if officer is None or (event.whole_delegation and officer_id in members):
+                continue
+            if officer.arrival is not None and officer.arrival.at > event.starts_at:
+                late.append(officer_id)
+            if officer.departure is not None and officer.departure.at < event.ends_at:
+                early.append(officer_id)
+        riders = {i for vehicle in event.vehicles for i in vehicle.rider_ids}
+        found += [_late(officers[i], event) for i in late if i not in riders]
+        found += [_early(officers[i], event) for i in early]
     return found
+
+
+def _time(leg: tuple[datetime, int]) -> datetime:
+    return leg[0]
 
 
 def flagged_ids(conflicts: list[Conflict]) -> tuple[set[int], set[int]]:

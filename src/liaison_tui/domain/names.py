@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import City, Officer, Vehicle
+from liaison_tui.domain.model import City, Vehicle
 from liaison_tui.domain.values import fold
 
 
@@ -24,19 +24,6 @@ def find_city(data: Dataset, name: str, country: str = "") -> City:
     if len(found) > 1:
         raise ValueError(f"city {name!r} is ambiguous: give the country too")
     return found[0]
-
-
-def find_officer(data: Dataset, name: str) -> Officer:
-    """The one officer ``name`` means (exact, else a unique part); LookupError says why not."""
-    wanted = fold(name).strip()
-    exact = [o for o in data.officers.values() if fold(o.name) == wanted or fold(o.native_name) == wanted]
-    partial = exact or [o for o in data.officers.values() if wanted and wanted in fold(o.name)]
-    if len(partial) == 1:
-        return partial[0]
-    if not partial:
-        raise LookupError(f"no officer called {name!r}")
-    names = ", ".join(sorted(o.name for o in partial)[:8])
-    raise LookupError(f"{len(partial)} officers match {name!r} ({names}): be more precise")
 
 
 def officer_names(data: Dataset, ids: tuple[int, ...]) -> str:

@@ -4,7 +4,9 @@ Built once per dataset: every entry keeps a case-folded haystack and its
 words. A query is answered by substring and word-prefix matches first (the
 fast, usual case), then by one-letter typos through a deletion index (so
 "kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
-match of the letters, run over what is left.
+match of the letters, run over what is left. Officers are also found by what
+staff ask during an event: a flight ("MH376", "MH 376"), a need ("halal"),
+a badge code.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.values import fold
+from liaison_tui.lookup.fields import officer_context, officer_fields
 from liaison_tui.store.gc_pause import collector_paused
 
 _WORD = re.compile(r"\w+")
+
+# Typos are matched only between words of letters this long or longer: one letter
+# off a shorter word is too much of it ("halal" must not find "Hall"), and digits
+# (flights, phones, rooms) are exact or nothing.
+TYPO_MIN = 5
 
 
 def _deletions(word: str) -> set[str]:
@@ -63,8 +71,8 @@ def _entry_of(data: Dataset, record: Record) -> Entry | None:
         case Officer():
             city = schedule.city_of(data, record)
             city_name = city.name if city else "host staff"
-            fields = [record.name, record.native_name, city_name, record.title, record.organisation]
-            return _entry(Kind.OFFICER, record, record.name, city_name, [*fields, record.phone, record.email])
+            context = officer_context(record, city_name)
+            return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name))
         case City():
             fields = [record.name, record.native_name, record.country]
             return _entry(Kind.CITY, record, record.name, record.country, fields)
@@ -120,7 +128,7 @@ class LookupIndex:
             holders = self._words.get(word)
             if holders is None:
                 holders = self._words[word] = set()
-                if len(word) >= 4:
+                if len(word) >= TYPO_MIN and word.isalpha():
                     for variant in _deletions(word):
                         self._by_deletion.setdefault(variant, []).append(word)
             holders.add(position)
@@ -190,10 +198,14 @@ class LookupIndex:
             at = find(needle, following)
 
     def _typo_hits(self, needle: str) -> set[int]:
-        """Entries with a word one letter away from ``needle`` (missing, extra or wrong)."""
+        """Entries with a word one letter away from ``needle`` (missing, extra or wrong).
+
+        Both words have at least ``TYPO_MIN`` letters: the deletion index holds
+        only such words, and a shorter word is never taken for a longer needle.
+        """
         similar = set(self._by_deletion.get(needle, ()))  # needle has one letter too few
         for variant in _deletions(needle):
-            if variant in self._words:
+            if len(variant) >= TYPO_MIN and variant in self._words:
                 similar.add(variant)  # needle has one letter too many
             similar.update(self._by_deletion.get(variant, ()))  # one letter different
         return {position for word in similar for position in self._words.get(word, ())}
@@ -210,9 +222,9 @@ class LookupIndex:
         for position in self._substring_hits(needle):
             if position not in scores:
                 scores[position] = score(entries[position], needle, spaced, lined)
-        if len(needle) >= 4 and " " not in needle:
+        if len(needle) >= TYPO_MIN and needle.isalpha():
             for position in self._typo_hits(needle):
-                scores.setdefault(position, 0.45)
+                scores.setdefault(position, 0.45)  # below every exact or prefix match (0.6 and up)
         if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
             pattern = re.compile(".*?".join(map(re.escape, needle)))
             for position, entry in enumerate(self.entries):

@@ -7,6 +7,7 @@ goes through ``literal`` so it shows exactly as typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from rich.text import Text
 
@@ -14,6 +15,7 @@ from liaison_tui.domain import schedule, values
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Travel, Visit
+from liaison_tui.domain.now import home_time
 from liaison_tui.reports.display import literal
 
 LABEL = "bold"
@@ -46,11 +48,24 @@ def _event_line(event: Event) -> Text:
     return literal(f"{event.day:%a %d %b} {event.start:%H:%M}-{event.end:%H:%M}  {event.title}")
 
 
-def officer_detail(data: Dataset, visit: Visit | None, officer: Officer) -> Text:
+def _home_time(data: Dataset, officer: Officer, now: datetime | None) -> Text:
+    """``Wed 02 Dec 03:05 (Europe/Helsinki), night there``; empty without a moment or a home zone."""
+    home = home_time(data, officer, now) if now is not None else None
+    if home is None:
+        return Text()
+    text = literal(f"{home.local:%a %d %b %H:%M} ({home.city.timezone})")
+    if home.night:
+        text.append(", night there", style="bold")
+    return text
+
+
+def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now: datetime | None = None) -> Text:
+    """The officer's record; with ``now`` (aware), also the time at their home."""
     text = Text()
     city = schedule.city_of(data, officer)
     _heading(text, officer.name, officer.native_name)
     _line(text, "City", f"{city.name}, {city.country}" if city else "host staff")
+    _line(text, "Home time", _home_time(data, officer, now))
     _line(text, "Role", officer.role.value)
     _line(text, "Title", officer.title)
     _line(text, "Organisation", officer.organisation)
@@ -97,6 +112,7 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
             text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
             text.append(literal(officer.name + (f" ({city.name})" if city else " (host)")))
             text.append("\n")
+    _vehicles(data, event, text)
     people = schedule.participants(data, event)
     text.append(f"Participants ({len(people)})\n", style=LABEL)
     by_city: dict[str, list[str]] = {}
@@ -111,6 +127,22 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
         text.append("\n")
     _line(text, "Notes", event.notes)
     return text
+
+
+def _vehicles(data: Dataset, event: Event, text: Text) -> None:
+    """Who rides in which car or bus, with the driver to call."""
+    if not event.vehicles:
+        return
+    text.append(f"Vehicles ({len(event.vehicles)})\n", style=LABEL)
+    for vehicle in event.vehicles:
+        driver = " · ".join(part for part in (vehicle.driver, vehicle.phone) if part)
+        riders = [data.officers[i].name for i in vehicle.rider_ids if i in data.officers]
+        text.append("  ")
+        text.append(literal(vehicle.name, "bold"))
+        if driver:
+            text.append(literal(f"  driver {driver}"))
+        text.append(literal(f"  ({len(riders)}): {', '.join(riders)}" if riders else "  (no riders)", MUTED))
+        text.append("\n")
 
 
 def city_detail(data: Dataset, city: City) -> Text:

@@ -16,39 +16,17 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liaison_tui.domain import schedule, values
+from liaison_tui.domain import needs, schedule, values
 from liaison_tui.domain.conflicts import find_conflicts
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import EventKind, Officer, Visit
+from liaison_tui.reports.arrivals import arrivals as arrivals_by_flight
 from liaison_tui.reports.attendance import attendance
-from liaison_tui.reports.display import literal
-
-
-def _table(title: str, *columns: str, caption: str = "") -> Table:
-    # Titles and captions hold user text (a visit's or officer's name): never markup.
-    table = Table(
-        title=literal(title),
-        caption=literal(caption) if caption else None,
-        title_justify="left",
-        caption_justify="left",
-    )
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
-def _cells(*texts: str) -> list[Text]:
-    return [literal(t) for t in texts]
-
-
-def _cap(table: Table, rows: list[list[Text]], limit: int | None) -> Table:
-    """Add at most ``limit`` rows; say so in the caption when some were left out."""
-    for row in rows[:limit]:
-        table.add_row(*row)
-    if limit is not None and len(rows) > limit:
-        note = f"showing {limit:,} of {len(rows):,} rows; `liaison-tui summary` prints them all"
-        table.caption = Text("\n").join([c for c in (table.caption, Text(note)) if isinstance(c, Text)])
-    return table
+from liaison_tui.reports.meals import meals as meals_by_name
+from liaison_tui.reports.tables import cap as _cap
+from liaison_tui.reports.tables import cells as _cells
+from liaison_tui.reports.tables import few as _few
+from liaison_tui.reports.tables import table as _table
 
 
 def delegation(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
@@ -145,13 +123,6 @@ def _travel_table(title: str, data: Dataset, legs: list[tuple[Officer, datetime,
     return _cap(table, rows, limit)
 
 
-def _few(items: list[str], shown: int = 5) -> str:
-    """A list short enough for a table cell: the first few, then how many more."""
-    if len(items) <= shown + 1:
-        return ", ".join(items)
-    return ", ".join(items[:shown]) + f" and {len(items) - shown} more"
-
-
 def _name_and_city(data: Dataset, officer: Officer) -> str:
     city = schedule.city_of(data, officer)
     return f"{officer.name} ({city.name})" if city else officer.name
@@ -176,15 +147,11 @@ def logistics(data: Dataset, visit: Visit | None, limit: int | None = None) -> l
         hotels.add_row(*_cells(hotel, str(len(guests)), rooms))
     catering = _table("Meals: dietary and accessibility needs (no names)", "Meal", "People", "Dietary", "Accessibility")
     catering.caption = Text("counted over each meal's participants; meals are events of kind 'meal'")
-    meals = [e for e in schedule.visit_events(data, visit) if e.kind is EventKind.MEAL] if visit else []
-    for meal in meals:
-        people = schedule.participants(data, meal)
-        diets = Counter(o.dietary.strip().lower() for o in people if o.dietary.strip() and o.dietary.lower() != "none")
-        access = Counter(o.accessibility.strip().lower() for o in people if o.accessibility.strip())
-        summary = ", ".join(f"{need}: {n}" for need, n in sorted(diets.items()))
-        summary_access = ", ".join(f"{need}: {n}" for need, n in sorted(access.items()))
-        when = f"{meal.day:%a %d %b} {meal.start:%H:%M} {meal.title}"
-        catering.add_row(*_cells(when, str(len(people)), summary or "-", summary_access or "-"))
+    for meal in needs.meal_needs(data, visit) if visit else []:
+        diets = ", ".join(f"{g.need}: {len(g.officers)}" for g in meal.dietary)
+        access = ", ".join(f"{g.need}: {len(g.officers)}" for g in meal.accessibility)
+        when = f"{meal.meal.day:%a %d %b} {meal.meal.start:%H:%M} {meal.meal.title}"
+        catering.add_row(*_cells(when, str(len(meal.attendees)), diets or "-", access or "-"))
     return [
         _travel_table("Arrivals", data, arrivals, limit),
         _travel_table("Departures", data, departures, limit),
@@ -228,6 +195,8 @@ SUMMARIES = [
     Summary("roster", "Roster completeness", roster),
     Summary("itinerary", "Itinerary", itinerary),
     Summary("logistics", "Logistics", logistics),
+    Summary("meals", "Meals by name", meals_by_name),
+    Summary("arrivals", "Arrivals by flight", arrivals_by_flight),
     Summary("followups", "Follow-ups", followups),
     Summary("conflicts", "Conflicts", conflicts),
     Summary("attendance", "Attendance", attendance),

@@ -35,7 +35,7 @@ def _prompt(entry: Entry) -> Text:
         (f"{entry.kind:<9} ", "dim"),
         literal(clip(entry.label, 60), _style(entry.kind)),
         ("  ", ""),
-        literal(clip(entry.context, 30), "dim"),
+        literal(clip(entry.context, 44), "dim"),
     )
 
 

@@ -152,7 +152,7 @@ class MainScreen(Screen[None]):
     def detail_text(self) -> tuple[str, Text]:
         kind, record_id = self.detail_target or (None, 0)
         record = self.data.table(kind).get(record_id) if kind is not None else None
-        return detail_of(self.data, self.host.session.current_visit(), record, self.conflicts)
+        return detail_of(self.data, self.host.session.current_visit(), record, self.conflicts, self.host.utc_now())
 
     # -- what the editor asks ---------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import assert_never
 
 from rich.text import Text
@@ -15,11 +16,13 @@ from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Re
 from liaison_tui.reports import details
 
 
-def detail_of(data: Dataset, visit: Visit | None, record: Record | None, conflicts: list[Conflict]) -> tuple[str, Text]:
-    """The panel's title and text for ``record``."""
+def detail_of(
+    data: Dataset, visit: Visit | None, record: Record | None, conflicts: list[Conflict], now: datetime
+) -> tuple[str, Text]:
+    """The panel's title and text for ``record``; ``now`` (aware) gives an officer's home time."""
     match record:
         case Officer():
-            return "Officer", details.officer_detail(data, visit, record)
+            return "Officer", details.officer_detail(data, visit, record, now=now)
         case City():
             return "City", details.city_detail(data, record)
         case Event():

@@ -1,0 +1,72 @@
+"""Meals by name, for staff: who eats at each meal and who needs what.
+
+The logistics summary counts needs without names, fit for any screen. This
+one names people, with their needs, for the staff who seat them and brief the
+kitchen; the caterer gets the kitchen list as CSV (``spreadsheets.handouts``),
+with names and needs only, no contact details.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from liaison_tui.domain import needs, schedule
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Event, Visit
+from liaison_tui.reports.tables import cap, cells, few, table
+
+
+def meal_heading(meal: Event) -> str:
+    """``Lunch · Tue 01 Dec 12:00-13:00 · Canteen``."""
+    when = f"{meal.day:%a %d %b} {meal.start:%H:%M}-{meal.end:%H:%M}"
+    return " · ".join(part for part in (meal.title, when, meal.venue) if part)
+
+
+def need_counts(meal: needs.MealNeeds) -> str:
+    """``halal 3, vegetarian 2; wheelchair 1``: dietary, then accessibility."""
+    parts = [", ".join(f"{g.need} {len(g.officers)}" for g in groups) for groups in (meal.dietary, meal.accessibility)]
+    return "; ".join(part for part in parts if part) or "no needs recorded"
+
+
+def _attending(data: Dataset, meal: needs.MealNeeds, heading: str, limit: int | None) -> Table:
+    """Everyone at the meal, a row per city, each name with its needs: ``Henri Kahonen (halal)``.
+
+    A row per city, not per person: a large delegation stays readable, and
+    Rich, which spends its time per cell, draws it quickly.
+    """
+    by_city: dict[str, list[str]] = {}
+    for officer in meal.attendees:
+        city = schedule.city_of(data, officer)
+        officer_needs = needs.needs_in(officer.dietary) + needs.needs_in(officer.accessibility)
+        entry = f"{officer.name} ({', '.join(officer_needs)})" if officer_needs else officer.name
+        by_city.setdefault(city.name if city else "Host staff", []).append(entry)
+    drawn = table(f"Who attends: {heading}", "City", "People", "Names (needs)")
+    rows = [
+        cells(city, str(len(names)), ", ".join(names) if limit is None else few(names, limit))
+        for city, names in by_city.items()
+    ]
+    return cap(drawn, rows, limit)
+
+
+def meals(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
+    """Per meal: the kitchen list (each need, its count and who), then everyone attending, by city."""
+    if visit is None:
+        return [Text("No visit yet.")]
+    found = needs.meal_needs(data, visit)
+    if not found:
+        return [Text("No meals in the itinerary yet (events of kind 'meal').")]
+    parts: list[RenderableType] = []
+    for meal in found:
+        heading = meal_heading(meal.meal)
+        count = len(meal.attendees)
+        caption = f"{count} {'person' if count == 1 else 'people'}: {need_counts(meal)}"
+        kitchen = table(f"Kitchen list: {heading}", "Need", "Kind", "Count", "Who", caption=caption)
+        for kind, groups in (("dietary", meal.dietary), ("accessibility", meal.accessibility)):
+            for group in groups:
+                names = [o.name for o in group.officers]
+                shown = ", ".join(names) if limit is None else few(names, limit)
+                kitchen.add_row(*cells(group.need, kind, str(len(names)), shown))
+        parts += [kitchen, _attending(data, meal, heading, limit)]
+    return parts

@@ -1,0 +1,95 @@
+"""Lists for people outside the office, as CSV: the caterer's meals, the drivers' flights.
+
+What leaves the office carries only what its reader needs. The caterer gets
+each meal's head count, its needs with their counts, and the names per need
+(to serve the right plate): no phones, emails, titles or cities. The
+arrivals list gives flights, names, hotels and the pick-up with the driver's
+phone, not the officers' own contact details. Cells go through ``neutralise``
+like every other export, so a name starting with ``=`` cannot run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from liaison_tui.domain import flights, needs, schedule, values
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.flights import Direction
+from liaison_tui.domain.model import Visit
+from liaison_tui.spreadsheets.columns import neutralise
+
+MEALS_HEADER = ["Date", "Start", "End", "Meal", "Venue", "People", "Kind", "Need", "Count", "Names"]
+ARRIVALS_HEADER = [
+    "Direction",
+    "Date",
+    "Time",
+    "Flight",
+    "Officer",
+    "City",
+    "Hotel",
+    "Transfer",
+    "Transfer start",
+    "Vehicle",
+    "Driver",
+    "Driver phone",
+]
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    """CSV text with CRLF line ends, every cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def meals_csv(data: Dataset, visit: Visit) -> str:
+    """One row per need of each meal (one row with no need for a meal without any)."""
+    rows = []
+    for meal in needs.meal_needs(data, visit):
+        event = meal.meal
+        head = [
+            event.day.isoformat(),
+            values.format_time(event.start),
+            values.format_time(event.end),
+            event.title,
+            event.venue,
+            str(len(meal.attendees)),
+        ]
+        groups = [("dietary", g) for g in meal.dietary] + [("accessibility", g) for g in meal.accessibility]
+        for kind, group in groups:
+            names = "; ".join(o.name for o in group.officers)
+            rows.append([*head, kind, group.need, str(len(group.officers)), names])
+        if not groups:
+            rows.append([*head, "", "", "0", ""])
+    return _csv(MEALS_HEADER, rows)
+
+
+def arrivals_csv(data: Dataset, visit: Visit) -> str:
+    """One row per officer and flight: arrivals in time order, then departures."""
+    rows = []
+    for direction in Direction:
+        for group in flights.by_flight(data, visit, direction):
+            for traveller in group.travellers:
+                officer, pickup = traveller.officer, traveller.pickup
+                city = schedule.city_of(data, officer)
+                ride = ["", "", "", "", ""]
+                if pickup is not None:
+                    vehicle = pickup.vehicle
+                    start = values.format_time(pickup.transfer.start)
+                    ride = [pickup.transfer.title, start, vehicle.name, vehicle.driver, vehicle.phone]
+                rows.append(
+                    [
+                        direction.value,
+                        group.at.date().isoformat(),
+                        values.format_time(group.at.time()),
+                        group.flight,
+                        officer.name,
+                        city.name if city else "host staff",
+                        officer.hotel,
+                        *ride,
+                    ]
+                )
+    return _csv(ARRIVALS_HEADER, rows)
