@@ -12,7 +12,7 @@ from liaison_tui.ui.app import help_sections
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import make_app, screen_text
 
 
 def officer_id(app: object, name: str) -> int:
@@ -131,11 +131,6 @@ async def test_lookup_finds_cities_and_events(sample_file: Path, query: str, pan
         table = app.screen.query_one(f"#{pane}", RecordTable)
         assert app.focused is table
         assert expected in str(app.screen.query_one("#detail-body").visual)
-
-
-def screen_text(widget: Static) -> str:
-    """What a widget shows, as plain text: the lines it renders at its size."""
-    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
 
 
 async def test_enter_opens_detail_and_help_lists_keys(sample_file: Path) -> None:

@@ -188,7 +188,11 @@ def test_the_board_shows_who_was_missing_at_the_last_roll_call(store: Store) -> 
     tuesday = now.now_board(store.data, visit, utc_of("2026-12-01 23:00"))
     assert tuesday.last_roll is not None and tuesday.last_roll.event == school
     assert "Roll at Visit to a local school: all 3 present" in render(now_board_text(tuesday, store.data))
-    assert now.now_board(store.data, visit, utc_of("2026-12-01 09:00")).last_roll is None
+    # At the bus door before the school visit its roll is the one being called...
+    door = now.now_board(store.data, visit, utc_of("2026-12-01 09:00"))
+    assert door.last_roll is not None and door.last_roll.event == school
+    # ...but not hours before it.
+    assert now.now_board(store.data, visit, utc_of("2026-12-01 07:30")).last_roll is None
 
 
 def test_the_board_shows_user_text_literally(store: Store) -> None:

@@ -68,3 +68,34 @@ def test_cjk_named_officers_line_up(snap_compare: SnapCompare, sample_file: Path
         ]
     )
     assert snap_compare(make_app(sample_file), press=["down"], terminal_size=(100, 30), run_before=steady)
+
+
+def _called_at_the_school(path: Path) -> None:
+    """Two of three checked in at the Tuesday school visit, one excused: a roll half called."""
+    from datetime import datetime, time
+
+    from liaison_tui.domain import attendance
+    from liaison_tui.domain.model import Attendance
+
+    store = Store.open(path)
+    school = next(e for e in store.data.events.values() if e.title == "Visit to a local school")
+    by_name = {o.name: o.id for o in store.data.officers.values()}
+    at = datetime.combine(school.day, time(9, 40))
+    store.commit(attendance.mark(store.data, school, [by_name["Henri Kahonen"]], Attendance.PRESENT, at, "Li"))
+    store.commit(attendance.mark(store.data, school, [by_name["Duncan Sandeman"]], Attendance.EXCUSED, at, "Li"))
+
+
+def test_roll_call_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    from datetime import UTC, datetime
+
+    _called_at_the_school(sample_file)
+    app = make_app(sample_file, datetime(2026, 12, 1, 1, 45, tzinfo=UTC))  # 09:45, the bus about to leave
+    assert snap_compare(app, press=["r"], terminal_size=(80, 24), run_before=steady)
+
+
+def test_now_board_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    from datetime import UTC, datetime
+
+    _called_at_the_school(sample_file)
+    app = make_app(sample_file, datetime(2026, 12, 1, 1, 45, tzinfo=UTC))
+    assert snap_compare(app, press=["b"], terminal_size=(80, 24), run_before=steady)

@@ -17,6 +17,7 @@ from liaison_tui.domain.attendance import Roll, latest_checkins, roll
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, EventKind, Officer, Visit
 
+ROLL_AHEAD = timedelta(hours=2)  # a roll for a stop this close ahead is the one being called
 NIGHT_FROM, NIGHT_UNTIL = 22, 7  # hours: from 22:00 until 06:59 it is night at home
 
 
@@ -94,17 +95,23 @@ class NowBoard:
     current: Event | None  # the group event under way
     next: Event | None  # the group's next event
     leaves_in: timedelta | None  # until ``next`` starts
-    last_roll: Roll | None  # of the latest event, started by now, at which anyone was called
+    last_roll: Roll | None  # being called for the next stop, or the latest called
     speaker: Officer | None  # on the floor of the conference under way
     following_speaker: Officer | None
     home: list[HomeTime]
 
 
 def last_roll(data: Dataset, visit: Visit, at: datetime) -> Roll | None:
-    """The roll of the latest event started by ``at`` (visit-local) at which anyone was called."""
+    """The roll being called or last called at ``at`` (visit-local).
+
+    That is the latest event at which anyone was called among those started by
+    ``at`` and those starting within ``ROLL_AHEAD`` (the roll for the next stop
+    is called at the bus door before it leaves).
+    """
     called = latest_checkins(data)
-    started = [e for e in schedule.visit_events(data, visit) if e.starts_at <= at and called.get(e.id)]
-    return roll(data, started[-1]) if started else None
+    horizon = at + ROLL_AHEAD
+    called_at = [e for e in schedule.visit_events(data, visit) if e.starts_at <= horizon and called.get(e.id)]
+    return roll(data, called_at[-1]) if called_at else None
 
 
 def now_board(data: Dataset, visit: Visit, at_utc: datetime) -> NowBoard:

@@ -37,6 +37,7 @@ from liaison_tui.ui.widgets.record_table import RecordTable
 
 ROLL_COLUMNS = (" ", "Name", "City", "Status")
 COMMAND_KEYS = " xmu"  # on the list these act; every other printable key searches
+HINT = "Enter: here · ↑↓ move · Tab: the list (Space here, x excused, m missing)"
 MARKS = {Attendance.PRESENT: ("✓", "green"), Attendance.MISSING: ("✗", "red"), Attendance.EXCUSED: ("E", "yellow")}
 
 
@@ -104,6 +105,11 @@ class RollCallScreen(Screen[None]):
     RollCallScreen > #roll-find {
         margin: 0 1;
     }
+    RollCallScreen > #roll-hint {
+        height: 1;
+        padding: 0 2;
+        color: $text-muted;
+    }
     RollCallScreen > RollTable {
         height: 1fr;
     }
@@ -115,6 +121,7 @@ class RollCallScreen(Screen[None]):
         Binding("pageup", "move(-10)", "Page up", show=False, tooltip="Along the roll"),
         Binding("pagedown", "move(10)", "Page down", show=False, tooltip="Along the roll"),
         Binding("ctrl+z,u", "app.undo", "Undo", tooltip="Undo the last mark"),
+        Binding("slash", "find", "Find", show=False, tooltip="Back to the search line"),
     ]
 
     def __init__(self, event_id: int) -> None:
@@ -129,6 +136,7 @@ class RollCallScreen(Screen[None]):
         yield Static(id="roll-title", markup=False)
         yield Static(id="roll-headline", markup=False)
         yield Input(placeholder="Type a name or scan a badge, then Enter", id="roll-find")
+        yield Static(HINT, id="roll-hint", markup=False)
         yield RollTable(Kind.OFFICER, id="roll")
         yield KeyBar()
 
@@ -191,6 +199,9 @@ class RollCallScreen(Screen[None]):
         find = self.query_one("#roll-find", Input)
         find.focus()
         find.insert_text_at_cursor(message.character)
+
+    def action_find(self) -> None:
+        self.query_one("#roll-find", Input).focus()
 
     def action_move(self, step: int) -> None:
         self.query_one(RollTable).action_cursor(step)
