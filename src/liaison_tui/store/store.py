@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.model import TABLES, Dataset, Problem, ValidationError, Visit, describe
+from liaison_tui.domain.model import TABLES, Dataset, Problem, Record, ValidationError, Visit, describe
 from liaison_tui.domain.validation import check_dataset, check_record, check_references, dangling_references
 from liaison_tui.store import codec as records
 from liaison_tui.store import schema
@@ -31,7 +31,15 @@ KINDS_BY_TABLE = {name: kind for kind, name in TABLES.items()}
 
 
 class StaleEditError(StorageError):
-    """A record was changed by someone else since the caller read it."""
+    """A record was changed by someone else since the caller read it.
+
+    ``current`` is the record as it is now (None when it was deleted), so a form
+    can show what changed and offer to put the user's changes on top of it.
+    """
+
+    def __init__(self, message: str, current: Record | None = None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +203,8 @@ class Store:
             current = table.get(edit.before.id)
             if current != edit.before:
                 state = "deleted" if current is None else "changed"
-                raise StaleEditError(f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved")
+                message = f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved"
+                raise StaleEditError(message, current)
         after = edit.after
         if after is not None and edit.before is None:
             name = TABLES[kind]
