@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.pilot import Pilot
 
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
@@ -14,3 +18,22 @@ CONFERENCE_MORNING = datetime(2026, 12, 4, 1, 30, tzinfo=UTC)
 
 def make_app(path: Path, when: datetime = CONFERENCE_MORNING) -> LiaisonApp:
     return LiaisonApp(Store.open(path), clock=lambda: when, watch_interval=0.2)
+
+
+# What a terminal sends for the named keys; letters and digits stand for themselves.
+KEY_CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "backspace": "\x7f", "space": " ", "ctrl+s": "\x13"}
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Deliver ``keys`` the way a terminal read does over a slow link: all queued at once.
+
+    ``pilot.press`` waits for the app to go idle after each key, which hides any
+    key that is routed before the previous one has taken effect.
+    """
+    app = pilot.app
+    for key in keys:
+        name = {" ": "space", ":": "colon", "-": "minus", ".": "full_stop", ",": "comma"}.get(key, key)
+        event = events.Key(name, KEY_CHARACTERS.get(name, key if len(key) == 1 else None))
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()

@@ -14,7 +14,7 @@ from liaison_tui.domain.edits import Edit, invert, summarise
 from liaison_tui.domain.model import KIND_NAMES, Dataset, ValidationError
 from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.store.storage import StorageError
-from liaison_tui.store.store import Commit, Store
+from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
@@ -85,12 +85,17 @@ class LiaisonApp(App[None]):
 
     # -- changing the data -----------------------------------------------------
 
-    def save(self, edits: Sequence[Edit], message: str, *, undoable: bool = True) -> Commit | None:
-        """Commit through the store; on failure say why and return None."""
+    def save(
+        self, edits: Sequence[Edit], message: str, *, undoable: bool = True, raise_stale: bool = False
+    ) -> Commit | None:
+        """Commit through the store; on failure say why and return None (or raise, with ``raise_stale``,
+        a StaleEditError for a form to resolve)."""
         before = self.store.data
         try:
             commit = self.store.commit(edits)
         except (StorageError, ValidationError) as error:
+            if raise_stale and isinstance(error, StaleEditError):
+                raise
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             self.screen.post_message(DataChanged())  # a refused save may have reloaded newer data
             return None

@@ -17,10 +17,12 @@ from textual.screen import Screen
 from liaison_tui.domain import edits
 from liaison_tui.domain.model import City, Dataset, Event, FollowUp, Officer, Record, Visit, describe
 from liaison_tui.reports.display import literal
+from liaison_tui.store.store import StaleEditError
 from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
 from liaison_tui.ui.dialogs.record_form import RecordForm
-from liaison_tui.ui.messages import Goto
+from liaison_tui.ui.key_order import settled
+from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
@@ -33,11 +35,13 @@ class EditingScreen(Screen[None]):
     """Actions for a/e/d/v/o and the live speaker marker."""
 
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
-        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
+        # The keys that open a form act as they are read (priority) and wait for the form to be
+        # mounted, so the keys typed right after them land in its first field (see ui.key_order).
+        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor", priority=True),
+        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor", priority=True),
         Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
-        Binding("v", "edit_visit", "Visit", show=False),
-        Binding("o", "add_followup", "New follow-up", show=False),
+        Binding("v", "edit_visit", "Visit", show=False, priority=True),
+        Binding("o", "add_followup", "New follow-up", show=False, priority=True),
         Binding("greater_than_sign", "speaker(1)", "Next speaker", show=False),
         Binding("less_than_sign", "speaker(-1)", "Prev speaker", show=False),
     ]
@@ -72,53 +76,60 @@ class EditingScreen(Screen[None]):
         records = self.data.table(KINDS[table.kind])
         return table.kind, records.get(record_id) if record_id is not None else None
 
-    def _open_form(self, start: Record, original: Record | None) -> None:
+    async def _open_form(self, start: Record, original: Record | None) -> None:
         def save(record: Record, before: Record | None) -> Record | None:
             edit = edits.added(record) if before is None else edits.changed(before, record)
-            commit = self.liaison_app.save([edit], f"{'Saved' if before else 'Added'} {describe(record)}")
+            message = f"{'Saved' if before else 'Added'} {describe(record)}"
+            try:  # a stale edit goes back to the form, which offers mine-on-top or theirs
+                commit = self.liaison_app.save([edit], message, raise_stale=before is not None)
+            except StaleEditError:
+                self.post_message(DataChanged())  # the refused save read the other window's version
+                raise
             return commit.edits[0].after if commit else None
 
-        self.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
+        await self.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
 
     def _after_form(self, record: Record | None) -> None:
         kind = next((k for k, t in KINDS.items() if isinstance(record, t)), None)
         if record is not None and kind is not None:
             self.post_message(Goto(kind, record.id))
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
+        await settled(self.focused)  # the cursor moves typed before this key come first
         kind, current = self._pane_record()
         visit = self.liaison_app.store.current_visit()
         if kind == "event" or not kind:
             if visit is None:
-                self.action_edit_visit()
+                await self.action_edit_visit()
                 return
             day = self.itinerary_day() or visit.start_date
-            self._open_form(blank(Event, self.data, visit_id=visit.id, day=day), None)
+            await self._open_form(blank(Event, self.data, visit_id=visit.id, day=day), None)
         elif kind == "officer":
             city_id = self.city_filter if self.filter_on else getattr(current, "city_id", None)
-            self._open_form(blank(Officer, self.data, city_id=city_id), None)
+            await self._open_form(blank(Officer, self.data, city_id=city_id), None)
         elif kind == "city":
-            self._open_form(blank(City, self.data), None)
+            await self._open_form(blank(City, self.data), None)
         elif kind == "follow-up":
-            self.action_add_followup()
+            await self.action_add_followup()
 
-    def action_add_followup(self) -> None:
+    async def action_add_followup(self) -> None:
         if not self.data.cities:
             self.notify("Add a city first: every follow-up belongs to one", severity="warning")
             return
         city_id = self.city_filter if self.city_filter in self.data.cities else min(self.data.cities)
-        self._open_form(blank(FollowUp, self.data, city_id=city_id), None)
+        await self._open_form(blank(FollowUp, self.data, city_id=city_id), None)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
+        await settled(self.focused)
         _, record = self._pane_record()
         if record is None:
             self.notify("Move the cursor onto a record to edit it", severity="warning")
             return
-        self._open_form(record, record)
+        await self._open_form(record, record)
 
-    def action_edit_visit(self) -> None:
+    async def action_edit_visit(self) -> None:
         visit = self.liaison_app.store.current_visit()
-        self._open_form(visit or blank(Visit, self.data, days=4), visit)
+        await self._open_form(visit or blank(Visit, self.data, days=4), visit)
 
     def action_delete(self) -> None:
         _, record = self._pane_record()
