@@ -58,10 +58,9 @@ def comparison(rows: list[FieldRow], *, deleted: bool) -> Table:
     """The fields either side changed, as a table; a field both changed differently is marked."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
     table.add_column("Field", style="bold", no_wrap=True)
-    table.add_column("When opened", ratio=1, overflow="fold")
-    if not deleted:
-        table.add_column("Theirs now", ratio=1, overflow="fold")
-    table.add_column("Yours", ratio=1, overflow="fold")
+    # One line per field, long values cut with an ellipsis, so the choices stay on screen at 80x24.
+    for heading in ("When opened", *(() if deleted else ("Theirs now",)), "Yours"):
+        table.add_column(heading, ratio=1, no_wrap=True, overflow="ellipsis")
     for row in rows:
         if not (row.theirs_changed or row.mine_changed) and not deleted:
             continue
@@ -82,7 +81,7 @@ class StaleEditPanel(ModalScreen[Choice | None]):
     #stale { width: 90; max-width: 100%; height: auto; max-height: 100%;
              border: thick $warning; background: $surface; padding: 0 1; }
     #stale-title { text-style: bold; }
-    #stale-fields { height: auto; max-height: 1fr; margin: 1 0; }
+    #stale-fields { height: auto; max-height: 10; margin: 1 0; }
     #stale-buttons { height: auto; align: right middle; }
     #stale-buttons Button { margin-left: 1; }
     """
@@ -122,7 +121,8 @@ class StaleEditPanel(ModalScreen[Choice | None]):
 
     def _title(self) -> Text:
         state = "deleted" if self.deleted else "changed"
-        return Text.assemble(literal(self.what), f" was {state} in another window while you edited it")
+        what = self.what[:1].upper() + self.what[1:]  # "officer 'Kim'" opens the sentence
+        return Text.assemble(literal(what), f" was {state} in another window while you edited it")
 
     def _explanation(self) -> Text:
         if self.deleted:
