@@ -48,9 +48,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "In a form",
         [
-            ("Tab / Enter", "next field"),
+            ("Tab / Enter", "next field (Shift+Tab: previous); Enter on a choice opens its list"),
             ("Ctrl+S", "save (stays open and shows what is wrong if anything is)"),
-            ("Esc", "cancel"),
+            ("Esc", "cancel; asks first if anything was typed (Enter keeps editing, d discards)"),
+            ("m / t", "record changed in another window meanwhile: yours on top / take theirs"),
         ],
     ),
 ]
