@@ -8,6 +8,7 @@ last test drives the real app in tmux, keys sent with one ``send-keys``.
 from __future__ import annotations
 
 import os
+import random
 import shlex
 import shutil
 import subprocess
@@ -115,6 +116,37 @@ async def test_keys_after_keep_editing_reach_the_form(sample_file: Path) -> None
         assert isinstance(app.screen, RecordForm) and field(app, "name") == "Kim"
         await burst(pilot, "escape", "d", "a", "J")  # discarded, and a new form at once
         assert isinstance(app.screen, RecordForm) and field(app, "name") == "J"
+
+
+LONG = os.environ.get("LIAISON_TUI_LONG") == "1"
+# Typing, editing and moving keys; no key that saves or closes the form.
+RANDOM_KEYS = [*"abxyz", "space", "backspace", "delete", "left", "right", "home", "end", "tab", "shift+tab", "down"]
+
+
+async def fill_officer_form(app: LiaisonApp, pilot: object, keys: list[str], *, all_at_once: bool) -> dict[str, object]:
+    await pilot.press("a")  # type: ignore[attr-defined]
+    if all_at_once:
+        await burst(pilot, *keys)  # type: ignore[arg-type]
+    else:
+        await pilot.press(*keys)  # type: ignore[attr-defined]
+    form = app.screen
+    assert isinstance(form, RecordForm)
+    result: dict[str, object] = {f.name: field(app, f.name) for f in form.fields}
+    result["focus"] = app.focused.id if app.focused else None
+    while not isinstance(app.screen, MainScreen):
+        app.pop_screen()
+        await pilot.pause()  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.mark.parametrize("seed", range(100 if LONG else 3))
+async def test_random_bursts_end_as_slow_typing_does(sample_file: Path, seed: int) -> None:
+    keys = random.Random(seed).choices(RANDOM_KEYS, k=30)
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        slowly = await fill_officer_form(app, pilot, keys, all_at_once=False)
+        at_once = await fill_officer_form(app, pilot, keys, all_at_once=True)
+    assert at_once == slowly, keys
 
 
 # -- the real app in a real terminal ---------------------------------------------------

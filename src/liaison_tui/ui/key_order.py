@@ -3,12 +3,15 @@
 Over SSH keys come in bursts, several in one read. Textual hands each key to
 the focused widget's queue as soon as it is read, but acts on a key *binding*
 (Tab, Backspace, an arrow) only after the key has travelled back up to the app,
-and by then the keys after it have been handed out: ``N s Tab Tab Tab T s`` in
-one read gave the Name "NsTs" and an empty Title, and ``Kimm Backspace x``
-gave "Kimmx". Three rules keep the order:
+against whatever has the focus by then, and the keys after it have meanwhile
+been handed out: ``N s Tab Tab Tab T s`` in one read gave the Name "NsTs" and
+an empty Title, ``Kimm Backspace x`` gave "Kimmx", and a Backspace typed on a
+choice field erased the text field Tabbed to next. Three rules keep the order:
 
-- a field acts on its own bindings in its own queue (``act_on_own_binding``), so
-  Backspace and the arrows keep their place among the typed characters;
+- a key is acted on where it was delivered, in that widget's queue
+  (``act_where_delivered``; a table's cursor keys: ``act_on_own_binding``), so
+  Backspace and the arrows keep their place among the typed characters and
+  never reach a field that had not the focus when they were typed;
 - a key that moves the focus, opens or closes a screen, or reads what was typed
   is a *priority* binding of the screen, acted on as it is read; one that reads
   first waits for the focused field to finish the keys before it (``settled``);
@@ -22,6 +25,7 @@ import asyncio
 import contextlib
 
 from textual import events
+from textual.dom import DOMNode
 from textual.widget import Widget
 
 SETTLE_LIMIT = 1.0  # seconds; a field handles a queued key in well under a millisecond
@@ -42,13 +46,37 @@ async def settled(widget: Widget | None) -> None:
             await asyncio.wait_for(done.wait(), SETTLE_LIMIT)
 
 
+async def _act(widget: Widget, event: events.Key, nodes: list[DOMNode]) -> bool:
+    for node in nodes:
+        for binding in node._bindings.key_to_bindings.get(event.key, []):
+            if not binding.priority and await widget.app.run_action(binding.action, node):
+                event.stop()
+                event.prevent_default()  # the widget's own key handling, and the app, are done with it
+                return True
+    return False
+
+
 async def act_on_own_binding(widget: Widget, event: events.Key) -> None:
-    """Act on ``widget``'s own binding for the key here, in its queue, in order with typed characters.
+    """Act on ``widget``'s own binding for the key here, in its queue, in order with the keys before it.
 
     Called first thing from the widget's ``_on_key``; a key it acts on goes no further.
     """
-    for binding in widget._bindings.key_to_bindings.get(event.key, []):
-        if not binding.priority and await widget.app.run_action(binding.action, widget):
-            event.stop()
-            event.prevent_default()  # the widget's own key handling, and the app, are done with it
-            return
+    await _act(widget, event, [widget])
+
+
+async def act_where_delivered(widget: Widget, event: events.Key) -> None:
+    """Resolve the key here, as Textual would with ``widget`` focused, and send it no further up.
+
+    The bindings of ``widget`` and its containers up to its (modal) screen are tried
+    in its queue; the widget's own key handling (typing) still follows. Called first
+    thing from the widget's ``_on_key``.
+    """
+    consumed = widget.check_consume_key(event.key, event.character)  # typed into the field
+    chain: list[DOMNode] = []
+    for node in widget.ancestors_with_self:
+        if node is widget or not consumed:
+            chain.append(node)
+        if node.is_modal:
+            break
+    if not await _act(widget, event, chain):
+        event.stop()

@@ -17,7 +17,7 @@ from textual import events
 from textual.widgets import Input
 
 from liaison_tui.reports.display import pictures
-from liaison_tui.ui.key_order import act_on_own_binding
+from liaison_tui.ui.key_order import act_where_delivered
 
 
 class ControlPictures(Highlighter):
@@ -36,7 +36,7 @@ class FieldInput(Input):
         self.shown_at_start = self.value
 
     async def _on_key(self, event: events.Key) -> None:
-        await act_on_own_binding(self, event)  # Backspace and the arrows keep their place among typed keys
+        await act_where_delivered(self, event)  # Backspace and the arrows keep their place among typed keys
 
     @property
     def text(self) -> str:

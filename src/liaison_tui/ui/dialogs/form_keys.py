@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -44,6 +45,14 @@ class FormKeys(ModalScreen[Record | None]):
         Binding("enter", "enter", "Next field", show=False, priority=True),
         *[Binding(key, f"list_key('{key}')", "Choose", show=False, priority=True) for key in ("space", *LIST_MOVES)],
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no field took (typed on a choice or a button) ends here.
+
+        Left to go on to the app, it would be acted on against whatever has the focus by
+        then: a Backspace typed on a choice field erased text in the field Tabbed to next.
+        """
+        event.stop()
 
     async def save_now(self) -> None:
         """Check what was typed and save it (the form's part)."""
