@@ -15,8 +15,8 @@ from liaison_tui.ui.widgets.key_bar import KeyBar
 class ConfirmDialog(ModalScreen[bool]):
     """Returns True only when the user confirms; Escape or n says no."""
 
-    # Keep has the focus from the first frame: focusing it later (on mount) went through the
-    # app's queue, so an Enter typed right after the question pressed the first button, Delete.
+    # Keep has the focus from the first frame, rather than Delete (the first button) until a
+    # focus request sent through the app's queue on mount comes round.
     AUTO_FOCUS = "#no"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
