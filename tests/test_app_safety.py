@@ -15,7 +15,9 @@ from liaison_tui.domain.model import City, Event, EventKind, Officer
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
+from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.dialogs.record_form import RecordForm
+from liaison_tui.ui.dialogs.stale_edit import StaleEditPanel
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import make_app
@@ -57,11 +59,13 @@ async def test_event_form_shows_errors_next_to_the_field(
     assert sample_file.read_bytes() == before
 
 
-async def test_escape_cancels_a_form(sample_file: Path) -> None:
+async def test_escape_cancels_a_form_once_the_user_says_discard(sample_file: Path) -> None:
     before = sample_file.read_bytes()
     app = make_app(sample_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", *"Someone", "escape")
+        assert isinstance(app.screen, DiscardDialog)  # something was typed: asked first
+        await pilot.press("d")
         assert isinstance(app.screen, MainScreen)
     assert sample_file.read_bytes() == before
 
@@ -141,8 +145,10 @@ async def test_edit_of_a_record_changed_elsewhere_is_refused_and_shown(sample_fi
         await set_field(app, "phone", "+1 555")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, RecordForm)  # the typed value is still there to retry
-        assert any("changed elsewhere" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, StaleEditPanel)  # what they changed, and the ways on
+        await pilot.press("escape")  # back to the form: the typed value is still there to retry
+        assert isinstance(app.screen, RecordForm)
+        assert app.screen.query_one("#field-phone", Input).value == "+1 555"
     assert Store.open(sample_file).data.officers[current.id].phone == "+1 404"
 
 

@@ -16,7 +16,7 @@ from liaison_tui.domain.kinds import SPREADSHEET_KINDS, kind_of
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Visit
 from liaison_tui.reports import summaries
 from liaison_tui.reports.calendar import ics_text, itinerary_calendar
-from liaison_tui.reports.display import visible
+from liaison_tui.reports.display import pictures, visible
 from liaison_tui.spreadsheets.columns import FORMULA_STARTS, restore
 from liaison_tui.spreadsheets.exporting import table_csv
 from liaison_tui.store import codec
@@ -63,6 +63,13 @@ def every_text_field(text: str) -> dict[str, object]:
         "room": text,
         "notes": text,
     }
+
+
+@given(hostile_text)
+def test_pictures_keep_positions_and_leave_no_control_character(text: str) -> None:
+    shown = pictures(text)  # what an edit form shows: the cursor must stay where the user thinks
+    assert len(shown) == len(text)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown)
 
 
 @settings(max_examples=200, deadline=None)

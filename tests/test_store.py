@@ -83,6 +83,16 @@ def test_edit_of_an_out_of_date_record_is_refused(make_store: StoreFactory) -> N
     store = make_store()
     kahonen = officer_named(store.data, "Henri Kahonen")
     store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 1"))])
-    with pytest.raises(StaleEditError, match="changed elsewhere"):
+    with pytest.raises(StaleEditError, match="changed elsewhere") as refused:
         store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 2"))])
     assert store.data.officers[kahonen.id].phone == "+358 1"
+    assert refused.value.current == store.data.officers[kahonen.id]  # what a form needs to offer a merge
+
+
+def test_edit_of_a_deleted_record_is_refused_and_says_it_is_gone(make_store: StoreFactory) -> None:
+    store = make_store()
+    kahonen = officer_named(store.data, "Henri Kahonen")
+    store.commit(plan_delete(store.data, kahonen))
+    with pytest.raises(StaleEditError, match="deleted elsewhere") as refused:
+        store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 2"))])
+    assert refused.value.current is None

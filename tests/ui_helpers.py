@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from textual import events
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from liaison_tui.store.store import Store
@@ -21,3 +24,22 @@ def make_app(path: Path, when: datetime = CONFERENCE_MORNING) -> LiaisonApp:
 def screen_text(widget: Widget) -> str:
     """What a widget shows, as plain text: the lines it renders at its size."""
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+# What a terminal sends for the named keys; letters and digits stand for themselves.
+KEY_CHARACTERS = {"tab": "\t", "enter": "\r", "escape": "\x1b", "backspace": "\x7f", "space": " ", "ctrl+s": "\x13"}
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Deliver ``keys`` the way a terminal read does over a slow link: all queued at once.
+
+    ``pilot.press`` waits for the app to go idle after each key, which hides any
+    key that is routed before the previous one has taken effect.
+    """
+    app = pilot.app
+    for key in keys:
+        name = {" ": "space", ":": "colon", "-": "minus", ".": "full_stop", ",": "comma"}.get(key, key)
+        event = events.Key(name, KEY_CHARACTERS.get(name, key if len(key) == 1 else None))
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()

@@ -3,7 +3,9 @@
 Every change the app, the CLI or an import makes is a list of ``Edit``s (a
 record before and after). The store applies a list atomically; undo applies
 its inverse. Deleting a record plans the edits for whatever refers to it, so
-the confirmation can say exactly what goes with it.
+the confirmation can say exactly what goes with it. When someone else changed a
+record while it was being edited, ``rebase`` puts the editor's own changes on
+top of the fresh version instead of throwing either away.
 """
 
 from __future__ import annotations
@@ -114,6 +116,30 @@ def _off_events(data: Dataset, gone: set[int]) -> list[Edit]:
             if trimmed != event:
                 edits.append(changed(event, trimmed))
     return edits
+
+
+def changed_fields(before: Record, after: Record) -> list[str]:
+    """The names of the fields whose values differ, in the record's own order (never the id)."""
+    return [
+        field.name
+        for field in dataclasses.fields(before)
+        if field.name != "id" and getattr(before, field.name) != getattr(after, field.name)
+    ]
+
+
+def rebase(original: Record, mine: Record, theirs: Record) -> tuple[Record, list[str]]:
+    """``theirs`` with the fields ``mine`` changed from ``original`` put on top.
+
+    Returns the merged record and the fields both sides changed to different
+    values (where ``mine`` wins, so the caller can say what of theirs it replaces).
+    """
+    mine_changed = changed_fields(original, mine)
+    theirs_changed = set(changed_fields(original, theirs))
+    conflicts = [
+        name for name in mine_changed if name in theirs_changed and getattr(mine, name) != getattr(theirs, name)
+    ]
+    merged = dataclasses.replace(theirs, **{name: getattr(mine, name) for name in mine_changed})
+    return merged, conflicts
 
 
 def summarise(edits: Sequence[Edit]) -> str:

@@ -24,6 +24,14 @@ def visible(text: str, *, multiline: bool = False) -> str:
     return text.translate(_MULTI_LINE if multiline else _SINGLE_LINE)
 
 
+def pictures(text: str) -> str:
+    """``text`` with each control character (line breaks too) as one visible stand-in.
+
+    One character for one, so positions in the text are kept: for editable fields.
+    """
+    return text.translate(_CONTROL_PICTURES)
+
+
 def literal(text: str, style: str = "", *, multiline: bool = False) -> Text:
     """A Rich ``Text`` that shows ``text`` exactly, whatever it contains."""
     return Text(visible(text, multiline=multiline), style=style)

@@ -8,6 +8,8 @@ offers to save a copy only when the file is gone.
 
 from __future__ import annotations
 
+from liaison_tui.domain.model import Record
+
 
 class StorageError(Exception):
     """The data file cannot be read or written; the message says which and why."""
@@ -22,4 +24,12 @@ class DataFileGoneError(StorageError):
 
 
 class StaleEditError(StorageError):
-    """A record was changed by someone else since the caller read it."""
+    """A record was changed by someone else since the caller read it.
+
+    ``current`` is the record as it is now (None when it was deleted), so a form
+    can show what changed and offer to put the user's changes on top of it.
+    """
+
+    def __init__(self, message: str, current: Record | None = None) -> None:
+        super().__init__(message)
+        self.current = current

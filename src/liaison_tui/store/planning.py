@@ -27,7 +27,8 @@ def checked_edit(data: Dataset, edit: Edit, next_ids: dict[str, int]) -> Edit:
         current = table.get(edit.before.id)
         if current != edit.before:
             state = "deleted" if current is None else "changed"
-            raise StaleEditError(f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved")
+            message = f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved"
+            raise StaleEditError(message, current)
     after = edit.after
     if after is not None and edit.before is None:
         name = kind.table

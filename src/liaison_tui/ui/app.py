@@ -20,7 +20,7 @@ from liaison_tui.reports.display import visible
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError
 from liaison_tui.store.storage import StorageError
-from liaison_tui.store.store import Commit, Store
+from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
@@ -50,7 +50,10 @@ def help_sections() -> list[HelpSection]:
     """Where each key works, for the help screen: read from the bindings themselves."""
 
     def bindings(*owners: type[DOMNode]) -> list[Binding]:
-        return [binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding)]
+        """Each owner's own bindings and those of our classes it inherits from (not Textual's)."""
+        classes = [c for owner in owners for c in owner.__mro__ if c.__module__.startswith("liaison_tui")]
+        found = [b for c in classes for b in c.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)]
+        return found
 
     return [
         ("Anywhere", bindings(LiaisonApp, MainScreen)),
@@ -110,11 +113,18 @@ class LiaisonApp(App[None]):
 
     # -- changing the data -----------------------------------------------------
 
-    def save(self, edits: Sequence[Edit], message: str, *, undoable: bool = True) -> Commit | None:
-        """Save through the session; on failure say why and return None."""
+    def save(
+        self, edits: Sequence[Edit], message: str, *, undoable: bool = True, raise_stale: bool = False
+    ) -> Commit | None:
+        """Save through the session; on failure say why and return None.
+
+        With ``raise_stale`` a StaleEditError is raised instead, for a form to resolve.
+        """
         try:
             commit = self.session.save(edits, undoable=undoable)
         except (StorageError, ValidationError) as error:
+            if raise_stale and isinstance(error, StaleEditError):
+                raise
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             self._data_changed()  # a refused save may have reloaded newer data
             if isinstance(error, DataFileGoneError):

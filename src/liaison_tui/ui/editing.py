@@ -21,11 +21,13 @@ from liaison_tui.domain.kinds import Kind, describe, kind_of
 from liaison_tui.domain.model import Event, Record
 from liaison_tui.domain.now import conference_under_way
 from liaison_tui.reports.display import literal
+from liaison_tui.store.store import StaleEditError
 from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.host import LiaisonHost, host_of
-from liaison_tui.ui.messages import Goto
+from liaison_tui.ui.key_order import settled
+from liaison_tui.ui.messages import DataChanged, Goto
 
 
 class EditingPanes(Protocol):
@@ -59,61 +61,69 @@ class RecordEditor:
     def data(self) -> Dataset:
         return self.host.session.data
 
-    def _open_form(self, start: Record, original: Record | None) -> None:
+    async def _open_form(self, start: Record, original: Record | None) -> None:
+        """Open the form and wait until it is mounted, so keys typed right after land in it."""
+
         def save(record: Record, before: Record | None) -> Record | None:
             edit = edits.added(record) if before is None else edits.changed(before, record)
-            commit = self.host.save([edit], f"{'Saved' if before else 'Added'} {describe(record)}")
+            message = f"{'Saved' if before else 'Added'} {describe(record)}"
+            try:  # a stale edit goes back to the form, which offers mine-on-top or theirs
+                commit = self.host.save([edit], message, raise_stale=before is not None)
+            except StaleEditError:
+                self.screen.post_message(DataChanged())  # the refused save read the other window's version
+                raise
             return commit.edits[0].after if commit else None
 
-        self.screen.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
+        await self.screen.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
 
     def _after_form(self, record: Record | None) -> None:
         if record is not None:
             self.screen.post_message(Goto(kind_of(record), record.id))
 
-    def add(self) -> None:
+    async def add(self) -> None:
+        await settled(self.screen.focused)  # the cursor moves typed before this key come first
         kind, current = self.panes.pane_record()
         data = self.data
         match kind:
             case Kind.EVENT | Kind.VISIT | Kind.CHECK_IN | None:
                 visit = self.host.session.current_visit()
                 if visit is None:
-                    self.edit_visit()
+                    await self.edit_visit()
                     return
                 day = self.panes.itinerary_day() or visit.start_date
-                self._open_form(blank(Kind.EVENT, data, visit_id=visit.id, day=day), None)
+                await self._open_form(blank(Kind.EVENT, data, visit_id=visit.id, day=day), None)
             case Kind.OFFICER:
                 city_id = self.panes.chosen_city(filtered_only=True)
                 if city_id is None:
                     city_id = getattr(current, "city_id", None)
-                self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None)
+                await self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None)
             case Kind.CITY:
-                self._open_form(blank(Kind.CITY, data), None)
+                await self._open_form(blank(Kind.CITY, data), None)
             case Kind.FOLLOW_UP:
-                self.add_followup()
+                await self.add_followup()
             case _:
                 assert_never(kind)
 
-    def add_followup(self) -> None:
+    async def add_followup(self) -> None:
         data = self.data
         if not data.cities:
             self.screen.notify("Add a city first: every follow-up belongs to one", severity="warning")
             return
         city_id = self.panes.chosen_city(filtered_only=False)
-        self._open_form(
-            blank(Kind.FOLLOW_UP, data, city_id=city_id if city_id in data.cities else min(data.cities)), None
-        )
+        city_id = city_id if city_id in data.cities else min(data.cities)
+        await self._open_form(blank(Kind.FOLLOW_UP, data, city_id=city_id), None)
 
-    def edit(self) -> None:
+    async def edit(self) -> None:
+        await settled(self.screen.focused)
         _, record = self.panes.pane_record()
         if record is None:
             self.screen.notify("Move the cursor onto a record to edit it", severity="warning")
             return
-        self._open_form(record, record)
+        await self._open_form(record, record)
 
-    def edit_visit(self) -> None:
+    async def edit_visit(self) -> None:
         visit = self.host.session.current_visit()
-        self._open_form(visit or blank(Kind.VISIT, self.data, days=4), visit)
+        await self._open_form(visit or blank(Kind.VISIT, self.data, days=4), visit)
 
     def delete(self) -> None:
         _, record = self.panes.pane_record()

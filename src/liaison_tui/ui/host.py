@@ -29,8 +29,10 @@ class LiaisonHost(Protocol):
         """The moment in the visit's time zone (None without a visit)."""
         ...
 
-    def save(self, edits: Sequence[Edit], message: str, *, undoable: bool = True) -> Commit | None:
-        """Save through the session; on failure say why and return None."""
+    def save(
+        self, edits: Sequence[Edit], message: str, *, undoable: bool = True, raise_stale: bool = False
+    ) -> Commit | None:
+        """Save through the session; on failure say why and return None (or raise a StaleEditError)."""
         ...
 
 

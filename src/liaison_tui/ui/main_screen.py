@@ -40,8 +40,10 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next pane", show=False, tooltip="Next / previous pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Next / previous pane"),
-        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor"),
-        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor"),
+        # The keys that open a form act as they are read (priority) and wait for the form to be
+        # mounted, so the keys typed right after them land in its first field (see ui.key_order).
+        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor", priority=True),
+        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor", priority=True),
         Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
         Binding("n", "now_or_next", "Next", tooltip="Jump to the group's move under way, or its next one"),
         Binding(
@@ -54,8 +56,17 @@ class MainScreen(Screen[None]):
             "f", "toggle_city_filter", "Filter", show=False, tooltip="Officers: all, or only the highlighted city's"
         ),
         Binding("F", "toggle_followups", "Follow-ups", show=False, tooltip="Top-left pane: cities or follow-ups"),
-        Binding("v", "edit_visit", "Visit", show=False, tooltip="Edit the visit (name, dates, time zone)"),
-        Binding("o", "add_followup", "New follow-up", show=False, tooltip="New follow-up for the highlighted city"),
+        Binding(
+            "v", "edit_visit", "Visit", show=False, priority=True, tooltip="Edit the visit (name, dates, time zone)"
+        ),
+        Binding(
+            "o",
+            "add_followup",
+            "New follow-up",
+            show=False,
+            tooltip="New follow-up for the highlighted city",
+            priority=True,
+        ),
         Binding(
             "greater_than_sign",
             "speaker(1)",
@@ -173,20 +184,20 @@ class MainScreen(Screen[None]):
     def chosen_city(self, *, filtered_only: bool) -> int | None:
         return self.city_filter if self.filter_on or not filtered_only else None
 
-    def action_add(self) -> None:
-        self.editor.add()
+    async def action_add(self) -> None:
+        await self.editor.add()
 
-    def action_edit(self) -> None:
-        self.editor.edit()
+    async def action_edit(self) -> None:
+        await self.editor.edit()
 
     def action_delete(self) -> None:
         self.editor.delete()
 
-    def action_edit_visit(self) -> None:
-        self.editor.edit_visit()
+    async def action_edit_visit(self) -> None:
+        await self.editor.edit_visit()
 
-    def action_add_followup(self) -> None:
-        self.editor.add_followup()
+    async def action_add_followup(self) -> None:
+        await self.editor.add_followup()
 
     def action_speaker(self, step: int) -> None:
         self.editor.speaker(step)

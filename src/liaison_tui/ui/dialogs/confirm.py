@@ -1,4 +1,4 @@
-"""A yes/no question before something is removed."""
+"""A yes/no question before something is removed or thrown away."""
 
 from __future__ import annotations
 
@@ -15,26 +15,30 @@ from liaison_tui.ui.widgets.key_bar import KeyBar
 class ConfirmDialog(ModalScreen[bool]):
     """Returns True only when the user confirms; Escape or n says no."""
 
+    # Keep has the focus from the first frame, rather than Delete (the first button) until a
+    # focus request sent through the app's queue on mount comes round.
+    AUTO_FOCUS = "#no"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: Text, confirm_label: str = "Delete") -> None:
+    def __init__(
+        self, question: Text, confirm_label: str = "Delete", *, confirm_key: str = "y", keep_label: str = "Keep (n)"
+    ) -> None:
         super().__init__()
         self.question = question
         self.confirm_label = confirm_label
+        self.confirm_key = confirm_key
+        self.keep_label = keep_label
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
-                yield Button("Keep (n)", id="no")
+                yield Button(f"{self.confirm_label} ({self.confirm_key})", variant="error", id="yes")
+                yield Button(self.keep_label, id="no")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -42,3 +46,27 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+
+class DiscardDialog(ConfirmDialog, inherit_bindings=False):
+    """Asked when Escape would close a form holding changes; keeping them is the default.
+
+    Its keys are priority bindings, acted on as they are read, so keys typed
+    right after the answer reach the form (or the main screen) in order.
+    """
+
+    BINDINGS = [
+        Binding("d", "answer(True)", "Discard", tooltip="Throw the changes away and close the form", priority=True),
+        Binding("escape,k", "answer(False)", "Keep editing", tooltip="Back to the form, as it was", priority=True),
+        Binding("enter", "press_focused", "Choose", show=False, priority=True),
+        Binding("tab,shift+tab,left,right", "switch", "Other button", show=False, priority=True),
+    ]
+
+    def __init__(self, question: Text) -> None:
+        super().__init__(question, "Discard", confirm_key="d", keep_label="Keep editing (Enter)")
+
+    def action_press_focused(self) -> None:
+        self.dismiss(self.focused is not None and self.focused.id == "yes")
+
+    def action_switch(self) -> None:
+        self.focus_next(Button)  # Screen.focus_next sets the focus at once

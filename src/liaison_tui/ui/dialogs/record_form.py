@@ -3,38 +3,46 @@
 Built from the kind's ``Field`` list. Saving parses every input, shows each
 problem under its own field, and only then hands the record to ``save``; the
 form closes (returning the saved record) only when the save succeeded, so a
-locked or changed file never costs the user what they typed.
+locked or changed file never costs the user what they typed. Escape on a form
+holding changes asks first. A save refused because another window changed the
+record opens the stale-edit panel (mine on top, or theirs). The keys are acted
+on in typing order (``FormKeys``), so a burst of keys over SSH fills exactly the
+fields it was typed for.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.edits import rebase
+from liaison_tui.domain.kinds import describe, kind_of
 from liaison_tui.domain.model import Record
 from liaison_tui.domain.validation import check_record
 from liaison_tui.reports.display import literal
+from liaison_tui.store.store import StaleEditError
+from liaison_tui.ui.dialogs.confirm import DiscardDialog
+from liaison_tui.ui.dialogs.field_input import FieldInput
 from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
+from liaison_tui.ui.dialogs.form_keys import FormKeys
+from liaison_tui.ui.dialogs.stale_edit import Choice, FieldRow, StaleEditPanel
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
-SaveCallback = Callable[[Record, Record | None], Record | None]  # the saved record, or None
+# The saved record, or None after the app said why; raises StaleEditError for an edit
+# of a record another window changed meanwhile, so the form can offer a way on.
+SaveCallback = Callable[[Record, Record | None], Record | None]
 
 
-class RecordForm(ModalScreen[Record | None]):
-    """Add (``original`` is None) or edit a record; Escape cancels."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", tooltip="Check and save the record"),
-    ]
+class RecordForm(FormKeys):
+    """Add (``original`` is None) or edit a record; Escape cancels, asking first if anything changed."""
 
     def __init__(self, start: Record, original: Record | None, data: Dataset, save: SaveCallback) -> None:
         super().__init__()
@@ -44,6 +52,7 @@ class RecordForm(ModalScreen[Record | None]):
         self.data = data
         self.save = save
         self._choices: dict[str, list[tuple[str, Any]]] = {}
+        self._opened: dict[str, object] = {}  # each field's text (or choice) when the form opened
 
     def compose(self) -> ComposeResult:
         kind = kind_of(self.start)
@@ -61,13 +70,14 @@ class RecordForm(ModalScreen[Record | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.set_focus(self.query_one(f"#field-{self.fields[0].name}"))
+        self._opened = self._shown()
 
     def _input_for(self, field: Field) -> Input | Select[int]:
         current = getattr(self.start, field.name)
         if field.choices is None:
-            return Input(
-                value=field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True
+            return FieldInput(
+                field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True
             )
         choices = field.choices()
         self._choices[field.name] = choices
@@ -75,22 +85,45 @@ class RecordForm(ModalScreen[Record | None]):
         options = [(literal(label), i) for i, (label, _) in enumerate(choices)]
         return Select(options, value=position, allow_blank=False, id=f"field-{field.name}", compact=True)
 
+    # -- what the fields hold --------------------------------------------------
+
+    def _shown(self) -> dict[str, object]:
+        """Each field's text as shown, or its choice's position."""
+        shown: dict[str, object] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            assert isinstance(widget, Input | Select)
+            shown[field.name] = widget.value
+        return shown
+
+    def changed_fields(self) -> list[Field]:
+        """The fields whose text (or choice) differs from what the form opened with."""
+        shown = self._shown()
+        return [field for field in self.fields if shown[field.name] != self._opened.get(field.name)]
+
     def _read(self, field: Field) -> Any:
         widget = self.query_one(f"#field-{field.name}")
         if isinstance(widget, Select):
             return self._choices[field.name][int(widget.value)][1]  # type: ignore[arg-type]
-        assert isinstance(widget, Input)
-        return field.parse(widget.value)
+        assert isinstance(widget, FieldInput)
+        return field.parse(widget.text)
+
+    def _display(self, field: Field, record: Record) -> str:
+        """A field of ``record`` as the form would show it."""
+        value = getattr(record, field.name)
+        if field.choices is None:
+            return str(field.show(value))
+        return next((label for label, choice in self._choices[field.name] if choice == value), str(value))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for field in self.fields:
             message = errors.get(field.name, "")
             error = self.query_one(f"#error-{field.name}", Static)
-            error.update(message)
+            error.update(literal(message))
             error.set_class(bool(message), "shown")
         if errors:
             first = next(f for f in self.fields if f.name in errors)
-            self.query_one(f"#field-{first.name}").focus()
+            self.set_focus(self.query_one(f"#field-{first.name}"))
 
     def build(self) -> Record | None:
         """The record the inputs describe, or None after showing what is wrong."""
@@ -111,25 +144,74 @@ class RecordForm(ModalScreen[Record | None]):
         self._show_errors(errors)
         return None if errors else record
 
-    def action_save(self) -> None:
-        record = self.build()
-        if record is None:
+    async def close_or_ask(self) -> None:
+        """Escape: close at once when nothing changed, else ask (keeping the changes is the default)."""
+        changed = self.changed_fields()
+        if not changed:
+            self.dismiss(None)
             return
-        saved = self.save(record, self.original)
+        what = describe(self.original) if self.original else f"this new {kind_of(self.start)}"
+        question = Text.assemble(
+            "Discard your changes to ",
+            literal(what, "bold"),
+            "?\n\nChanged: ",
+            literal(", ".join(field.label for field in changed)),
+            ("\n\nEnter or Esc keeps editing; d discards them (undo cannot bring them back).", "dim"),
+        )
+        await self.app.push_screen(DiscardDialog(question), self._after_discard_question)
+
+    def _after_discard_question(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            await self.save_now()
+        else:
+            await self.action_cancel()
+
+    # -- saving ------------------------------------------------------------------
+
+    async def save_now(self) -> None:
+        record = self.build()
+        if record is not None:
+            await self._save(record, record, self.original)
+
+    async def _save(self, record: Record, typed: Record, before: Record | None) -> None:
+        """Save ``record`` over ``before``; ``typed`` is what the form holds, for a refusal."""
+        try:
+            saved = self.save(record, before)
+        except StaleEditError as refused:
+            await self._offer_ways_on(typed, refused.current)
+            return
         if saved is not None:  # otherwise the app said why; the form keeps what was typed
             self.dismiss(saved)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def _offer_ways_on(self, typed: Record, current: Record | None) -> None:
+        """Another window changed (or deleted) the record: show how, and let the user choose."""
+        original = self.original
+        assert original is not None, "only an edit can be out of date"
+        mine = replace(original, {field.name: getattr(typed, field.name) for field in self.changed_fields()})
+        rows = [
+            FieldRow(
+                field.label,
+                self._display(field, original),
+                self._display(field, current) if current is not None else "",
+                self._display(field, mine),
+            )
+            for field in self.fields
+        ]
+        panel = StaleEditPanel(describe(original), rows, deleted=current is None)
+        await self.app.push_screen(panel, partial(self._after_panel, typed, mine, current))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field, and saves from the last one."""
-        event.stop()
-        self.focus_next()
+    async def _after_panel(self, typed: Record, mine: Record, current: Record | None, choice: Choice | None) -> None:
+        if choice == "mine" and current is not None and self.original is not None:
+            merged, _ = rebase(self.original, mine, current)
+            await self._save(merged, typed, current)
+        elif choice == "theirs":
+            self.dismiss(current)
+        elif choice == "new":
+            await self._save(dataclasses.replace(typed, id=0), typed, None)
+        elif choice == "discard":
+            self.dismiss(None)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.reports.display import literal
+from liaison_tui.ui.key_order import act_on_own_binding
 from liaison_tui.ui.rows import Cell, LazyRows, TableRow
 
 MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest
@@ -89,6 +90,11 @@ class RecordTable(ScrollView, can_focus=True):
         record_id: int
 
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # The cursor keys act here, in typing order, so an `e` typed right after them edits
+        # the row they moved to (see ui.key_order).
+        await act_on_own_binding(self, event)
 
     def __init__(self, kind: Kind, *, id: str | None = None) -> None:
         super().__init__(id=id)
