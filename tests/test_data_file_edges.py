@@ -102,9 +102,9 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
 
 def test_a_reload_does_not_need_the_writers_lock(sample_file: Path) -> None:
     viewer, writer = Store.open(sample_file), Store.open(sample_file)
-    viewer._storage.lock_timeout = 0.2  # type: ignore[union-attr]
+    viewer._storage.lock_policy.timeout = 0.2  # type: ignore[union-attr]
     writer.commit([added(City(name="Busan"))])
-    held = locking.acquire(sample_file, 1.0)  # another program in the middle of a long save
+    held = locking.acquire(sample_file, locking.LockPolicy(1.0))  # another program in the middle of a long save
     try:
         assert viewer.reload_if_changed()
     finally:
@@ -129,7 +129,7 @@ def test_a_damaged_backup_is_not_offered_as_the_previous_version(sample_file: Pa
 def test_a_lock_timeout_does_not_point_at_the_backup(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(sample_file).commit([])  # a backup exists
     monkeypatch.setattr("liaison_tui.store.storage.LOCK_TIMEOUT", 0.2)
-    held = locking.acquire(sample_file, 1.0)
+    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
     try:
         with pytest.raises(StorageError) as caught:
             Store.open(sample_file)
@@ -180,7 +180,7 @@ async def test_the_app_shows_a_read_only_file_for_viewing_only(read_only_file: P
     app = make_app(read_only_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.save([added(City(name="Busan"))], "Added Busan") is None
+        assert await app.save([added(City(name="Busan"))], "Added Busan") is None
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
     assert any("read-only file; viewing only" in m for m in messages), messages

@@ -94,7 +94,7 @@ def test_a_lock_held_elsewhere_gives_a_clear_error(sample_file: Path) -> None:
     import os
 
     store = Store.open(sample_file)
-    store._storage.lock_timeout = 0.2  # type: ignore[union-attr]
+    store._storage.lock_policy.timeout = 0.2  # type: ignore[union-attr]
     holder = os.open(f"{sample_file}.lock", os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)  # as a hung writer in another program would
     try:

@@ -10,8 +10,9 @@ tests use them directly. Errors are the store's own (``StorageError``,
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from liaison_tui.domain.dataset import Dataset
@@ -84,10 +85,32 @@ class Session:
 
     # -- changing the data -----------------------------------------------------
 
-    def save(self, edits: Sequence[Edit], *, undoable: bool = True) -> Commit:
-        """Commit ``edits`` durably (or raise and change nothing); remember them for undo."""
+    def save(self, edits: Sequence[Edit], *, undoable: bool = True, wait: bool = True) -> Commit:
+        """Commit ``edits`` durably (or raise and change nothing); remember them for undo.
+
+        Without ``wait`` a lock held by another program raises LockBusyError at
+        once, so a caller on an event loop can move the waiting to a thread.
+        """
         before = self.store.data
-        return self._saved(before, self.store.commit(edits), undoable)
+        with self._waiting(wait):
+            return self._saved(before, self.store.commit(edits), undoable)
+
+    @contextlib.contextmanager
+    def _waiting(self, wait: bool) -> Iterator[None]:
+        policy = self.store.lock_policy
+        if wait:
+            policy.cancelled.clear()
+            yield
+            return
+        usual, policy.timeout = policy.timeout, 0.0
+        try:
+            yield
+        finally:
+            policy.timeout = usual
+
+    def cancel_waiting(self) -> None:
+        """Call off a save waiting (in another thread) for another program's lock."""
+        self.store.lock_policy.cancelled.set()
 
     def save_planned(self, plan: Callable[[Dataset], Sequence[Edit]], *, undoable: bool = True) -> Commit:
         """Save the edits ``plan`` works out from the data as it is under the writers' lock.
@@ -104,13 +127,13 @@ class Session:
         self._carry_lookup(before, commit)
         return commit
 
-    def undo(self) -> Undone:
+    def undo(self, *, wait: bool = True) -> Undone:
         """Undo this session's last save; the undo itself cannot be undone."""
         if not self._undo:
             raise NothingToUndo("Nothing to undo")
         last = self._undo[-1]
         try:
-            commit = self.save(invert(last), undoable=False)
+            commit = self.save(invert(last), undoable=False, wait=wait)
         except StaleEditError as error:
             reason = str(error).removesuffix("; nothing was saved")
             raise UndoCollision(

@@ -23,6 +23,14 @@ class DataFileGoneError(StorageError):
     """The data file was moved or deleted while open; the data as last read is still in memory."""
 
 
+class LockBusyError(StorageError):
+    """Another program held the writers' lock for longer than the caller would wait."""
+
+
+class SaveCancelledError(StorageError):
+    """The user called off a save while it waited for another program's lock."""
+
+
 class StaleEditError(StorageError):
     """A record was changed by someone else since the caller read it.
 

@@ -26,13 +26,27 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaison_tui.store.errors import StorageError
+from liaison_tui.store.errors import LockBusyError, SaveCancelledError, StorageError
 
 POLL = 0.002  # seconds between tries while another writer holds the lock
+
+
+@dataclass
+class LockPolicy:
+    """How long a writer waits for another one, and how the app calls the wait off.
+
+    The app first tries with ``timeout`` 0 (the lock is free almost always), and
+    only when another program holds it waits in a thread, where the user can
+    cancel: ``cancelled`` is set, and the waiting save raises SaveCancelledError.
+    """
+
+    timeout: float
+    cancelled: threading.Event = field(default_factory=threading.Event)
 
 
 def lock_path(path: Path) -> Path:
@@ -53,15 +67,15 @@ class HeldLock:
             os.close(descriptor)
 
 
-def acquire(path: Path, timeout: float) -> HeldLock:
-    """Lock the data file ``path`` for writing, waiting up to ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
+def acquire(path: Path, policy: LockPolicy) -> HeldLock:
+    """Lock the data file ``path`` for writing, waiting as ``policy`` says."""
+    deadline = time.monotonic() + policy.timeout
     held = HeldLock()
     try:
-        folder = _lock_folder(path, deadline, timeout)
+        folder = _lock_folder(path, deadline, policy)
         if folder is not None:
             held.descriptors.append(folder)
-        held.descriptors.append(_lock_file(path, deadline, timeout))
+        held.descriptors.append(_lock_file(path, deadline, policy))
     except BaseException:
         held.release()
         raise
@@ -69,10 +83,10 @@ def acquire(path: Path, timeout: float) -> HeldLock:
 
 
 def _timed_out(path: Path, timeout: float) -> StorageError:
-    return StorageError(f"{path}: locked by another program for over {timeout:g} s; nothing was saved, try again")
+    return LockBusyError(f"{path}: locked by another program for over {timeout:g} s; nothing was saved, try again")
 
 
-def _lock_folder(path: Path, deadline: float, timeout: float) -> int | None:
+def _lock_folder(path: Path, deadline: float, policy: LockPolicy) -> int | None:
     try:
         descriptor = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:
@@ -80,16 +94,19 @@ def _lock_folder(path: Path, deadline: float, timeout: float) -> int | None:
     except OSError:
         return None  # a folder we may not read: the lock file alone
     try:
-        if _flock(descriptor, deadline):
+        if _flock(descriptor, deadline, policy.cancelled):
             return descriptor
     except OSError:  # flock not supported on this folder
         os.close(descriptor)
         return None
+    except BaseException:
+        os.close(descriptor)
+        raise
     os.close(descriptor)
-    raise _timed_out(path, timeout)
+    raise _timed_out(path, policy.timeout)
 
 
-def _lock_file(path: Path, deadline: float, timeout: float) -> int:
+def _lock_file(path: Path, deadline: float, policy: LockPolicy) -> int:
     name = lock_path(path)
     while True:
         try:
@@ -99,8 +116,8 @@ def _lock_file(path: Path, deadline: float, timeout: float) -> int:
         except OSError as error:
             raise StorageError(f"{path}: cannot lock the file ({error.strerror})") from None
         try:
-            if not _flock(descriptor, deadline):
-                raise _timed_out(path, timeout)
+            if not _flock(descriptor, deadline, policy.cancelled):
+                raise _timed_out(path, policy.timeout)
             if _still_named(descriptor, name):
                 return descriptor
         except BaseException:
@@ -111,13 +128,17 @@ def _lock_file(path: Path, deadline: float, timeout: float) -> int:
         os.close(descriptor)
 
 
-def _flock(descriptor: int, deadline: float) -> bool:
+def _flock(descriptor: int, deadline: float, cancelled: threading.Event) -> bool:
     """Take an exclusive flock, polling so the wait has a deadline; False on timeout."""
     while True:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
+            if cancelled.is_set():
+                raise SaveCancelledError(
+                    "nothing was saved: cancelled while waiting for the data file's lock"
+                ) from None
             if time.monotonic() >= deadline:
                 return False
             time.sleep(POLL)

@@ -14,6 +14,7 @@ from pathlib import Path
 from tinydb.storages import MemoryStorage
 
 from liaison_tui.store.backups import Signature
+from liaison_tui.store.locking import LockPolicy
 from liaison_tui.store.schema import Tables
 from liaison_tui.store.storage import Version
 
@@ -72,3 +73,7 @@ class SharedMemoryStorage(MemoryStorage):
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         yield
+
+    @property
+    def lock_policy(self) -> LockPolicy:
+        return LockPolicy(0.0)  # memory has no other writers to wait for

@@ -103,7 +103,7 @@ class DurableJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
-        self.lock_timeout = LOCK_TIMEOUT
+        self.lock_policy = locking.LockPolicy(LOCK_TIMEOUT)
         self._tables: Tables | None = None
         self._signature: Signature | None = None  # of the version ``_tables`` holds
         self._on_disk: VersionFacts | None = None  # facts of that version, before any change in memory
@@ -277,7 +277,7 @@ class DurableJSONStorage(Storage):
         """Hold the writers' lock (re-entrant) for a read-modify-write."""
         with self._thread_lock:
             if self._lock_depth == 0 and not self.read_only:
-                self._held = locking.acquire(self.path, self.lock_timeout)
+                self._held = locking.acquire(self.path, self.lock_policy)
             self._lock_depth += 1
             try:
                 yield

@@ -63,6 +63,7 @@ class Store:
         storage = db.storage
         assert isinstance(storage, (DurableJSONStorage, SharedMemoryStorage))
         self._storage = storage
+        self.lock_policy = storage.lock_policy  # how long saves wait for another writer (the app changes it)
         self._meta: dict[str, Any] = {}  # of the version last held: for a copy after the file is gone
         self._data = self._open(create)
 
@@ -70,8 +71,7 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
         """Open the data file at ``path``; a missing file becomes an empty store if ``create``.
 
-        A file whose permissions forbid writing opens read-only: its saves are
-        refused with a message saying so, never done by replacing the file.
+        A file whose permissions forbid writing opens read-only: saves are refused, saying so.
         """
         given = Path(path)
         real = _real_path(given)

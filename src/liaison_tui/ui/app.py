@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from textual import work
 from textual.app import App
@@ -18,12 +20,14 @@ from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.reports.display import visible
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
-from liaison_tui.store.errors import DataFileGoneError
+from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
+from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
+from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
@@ -31,6 +35,7 @@ from liaison_tui.ui.widgets.itinerary import EventsTable
 from liaison_tui.ui.widgets.record_table import RecordTable
 
 Clock = Callable[[], datetime]
+Done = TypeVar("Done")
 LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
 
@@ -86,6 +91,7 @@ class LiaisonApp(App[None]):
         self.clock = clock
         self.watch_interval = watch_interval
         self.user = user or current_user()
+        self._one_save_at_a_time = asyncio.Lock()
 
     @property
     def store(self) -> Store:
@@ -113,7 +119,28 @@ class LiaisonApp(App[None]):
 
     # -- changing the data -----------------------------------------------------
 
-    def save(
+    async def _without_freezing(self, job: Callable[[bool], Done]) -> Done:
+        """Run a save (``job(wait)``) so that another program's lock never freezes the keys.
+
+        The lock is free almost always: then the save runs at once. Only when it
+        is held does the save wait in a thread, with a dialog that can call it off.
+        Saves run one at a time, in the order they were asked for.
+        """
+        async with self._one_save_at_a_time:
+            try:
+                return job(False)
+            except LockBusyError:
+                pass
+            dialog = LockWaitDialog(self.store.where, self.session.cancel_waiting)
+            await self.push_screen(dialog)
+            waiting_began()
+            try:
+                return await asyncio.to_thread(job, True)
+            finally:
+                if dialog.is_attached and self.screen is dialog:
+                    dialog.dismiss(None)
+
+    async def save(
         self, edits: Sequence[Edit], message: str, *, undoable: bool = True, raise_stale: bool = False
     ) -> Commit | None:
         """Save through the session; on failure say why and return None.
@@ -121,7 +148,7 @@ class LiaisonApp(App[None]):
         With ``raise_stale`` a StaleEditError is raised instead, for a form to resolve.
         """
         try:
-            commit = self.session.save(edits, undoable=undoable)
+            commit = await self._without_freezing(lambda wait: self.session.save(edits, undoable=undoable, wait=wait))
         except (StorageError, ValidationError) as error:
             if raise_stale and isinstance(error, StaleEditError):
                 raise
@@ -141,9 +168,12 @@ class LiaisonApp(App[None]):
         self.notify(message, markup=False, timeout=3)
         self._data_changed()
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
+        await save_without_freezing(self, self._undo())
+
+    async def _undo(self) -> None:
         try:
-            undone = self.session.undo()
+            undone = await self._without_freezing(lambda wait: self.session.undo(wait=wait))
         except NothingToUndo:
             self.notify("Nothing to undo", severity="warning")
             return

@@ -27,6 +27,7 @@ from liaison_tui.ui.dialogs.fields import blank
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.key_order import settled
+from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.messages import DataChanged, Goto
 
 
@@ -64,11 +65,11 @@ class RecordEditor:
     async def _open_form(self, start: Record, original: Record | None) -> None:
         """Open the form and wait until it is mounted, so keys typed right after land in it."""
 
-        def save(record: Record, before: Record | None) -> Record | None:
+        async def save(record: Record, before: Record | None) -> Record | None:
             edit = edits.added(record) if before is None else edits.changed(before, record)
             message = f"{'Saved' if before else 'Added'} {describe(record)}"
             try:  # a stale edit goes back to the form, which offers mine-on-top or theirs
-                commit = self.host.save([edit], message, raise_stale=before is not None)
+                commit = await self.host.save([edit], message, raise_stale=before is not None)
             except StaleEditError:
                 self.screen.post_message(DataChanged())  # the refused save read the other window's version
                 raise
@@ -144,13 +145,14 @@ class RecordEditor:
                 question.append(f"  … and {len(others) - 12} more\n")
         question.append("\nu undoes this.", style="dim")
 
-        def confirmed(answer: bool | None) -> None:
+        async def confirmed(answer: bool | None) -> None:
             if answer:
-                self.host.save(planned, f"Deleted {describe(record)}: {edits.summarise(planned)}")
+                message = f"Deleted {describe(record)}: {edits.summarise(planned)}"
+                await save_without_freezing(self.screen, self.host.save(planned, message))
 
         self.screen.app.push_screen(ConfirmDialog(question), confirmed)
 
-    def speaker(self, step: int) -> None:
+    async def speaker(self, step: int) -> None:
         """During a conference: move the 'speaking now' marker along the order.
 
         Acts on the conference under way; on another one only after asking, so
@@ -160,7 +162,7 @@ class RecordEditor:
         under_way = conference_under_way(self.data, visit, at) if visit and at else None
         _, record = self.panes.pane_record()
         if under_way is not None:
-            self._move_speaker(under_way, step)
+            await self._move_speaker(under_way, step)
             return
         if not isinstance(record, Event) or not record.speaker_ids:
             self.screen.notify(
@@ -171,17 +173,18 @@ class RecordEditor:
             literal(record.title, "bold"), " is not under way now. Move its speaker marker anyway?"
         )
 
-        def confirmed(answer: bool | None) -> None:
+        async def confirmed(answer: bool | None) -> None:
             if answer and isinstance(record, Event):
-                self._move_speaker(record, step)
+                await self._move_speaker(record, step)
 
         self.screen.app.push_screen(ConfirmDialog(question, "Move"), confirmed)
 
-    def _move_speaker(self, record: Event, step: int) -> None:
+    async def _move_speaker(self, record: Event, step: int) -> None:
         order = list(record.speaker_ids)
         position = order.index(record.speaking_now_id) if record.speaking_now_id in order else -1
         position = max(-1, min(len(order) - 1, position + step))
         speaking = order[position] if position >= 0 else None
         after = dataclasses.replace(record, speaking_now_id=speaking)
         name = self.data.officers[speaking].name if speaking else "nobody yet"
-        self.host.save([edits.changed(record, after)], f"Speaking now: {name}")
+        moved = self.host.save([edits.changed(record, after)], f"Speaking now: {name}")
+        await save_without_freezing(self.screen, moved)

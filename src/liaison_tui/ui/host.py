@@ -29,7 +29,7 @@ class LiaisonHost(Protocol):
         """The moment in the visit's time zone (None without a visit)."""
         ...
 
-    def save(
+    async def save(
         self, edits: Sequence[Edit], message: str, *, undoable: bool = True, raise_stale: bool = False
     ) -> Commit | None:
         """Save through the session; on failure say why and return None (or raise a StaleEditError)."""

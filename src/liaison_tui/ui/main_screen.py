@@ -199,8 +199,8 @@ class MainScreen(Screen[None]):
     async def action_add_followup(self) -> None:
         await self.editor.add_followup()
 
-    def action_speaker(self, step: int) -> None:
-        self.editor.speaker(step)
+    async def action_speaker(self, step: int) -> None:
+        await self.editor.speaker(step)
 
     # -- following the cursor --------------------------------------------------
 

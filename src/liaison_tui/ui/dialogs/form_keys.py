@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, OptionList, Select
 
 from liaison_tui.domain.model import Record
 from liaison_tui.ui.key_order import settled
+from liaison_tui.ui.lock_waiting import save_without_freezing
 
 # Keys that move through an open choice list, acted on in order with the letters typed to search it.
 LIST_MOVES: dict[str, Callable[[OptionList], None]] = {
@@ -133,7 +134,7 @@ class FormKeys(ModalScreen[Record | None]):
 
     async def action_save(self) -> None:
         await self._finish_typing()
-        await self.save_now()
+        await save_without_freezing(self, self.save_now())
 
     async def action_cancel(self) -> None:
         if (open_list := self._open_list()) is not None:  # Escape closes the list first

@@ -13,7 +13,7 @@ fields it was typed for.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
@@ -34,11 +34,12 @@ from liaison_tui.ui.dialogs.field_input import FieldInput
 from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
 from liaison_tui.ui.dialogs.form_keys import FormKeys
 from liaison_tui.ui.dialogs.stale_edit import Choice, FieldRow, StaleEditPanel
+from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 # The saved record, or None after the app said why; raises StaleEditError for an edit
 # of a record another window changed meanwhile, so the form can offer a way on.
-SaveCallback = Callable[[Record, Record | None], Record | None]
+SaveCallback = Callable[[Record, Record | None], Awaitable[Record | None]]
 
 
 class RecordForm(FormKeys):
@@ -167,7 +168,7 @@ class RecordForm(FormKeys):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
-            await self.save_now()
+            await save_without_freezing(self, self.save_now())
         else:
             await self.action_cancel()
 
@@ -181,7 +182,7 @@ class RecordForm(FormKeys):
     async def _save(self, record: Record, typed: Record, before: Record | None) -> None:
         """Save ``record`` over ``before``; ``typed`` is what the form holds, for a refusal."""
         try:
-            saved = self.save(record, before)
+            saved = await self.save(record, before)
         except StaleEditError as refused:
             await self._offer_ways_on(typed, refused.current)
             return

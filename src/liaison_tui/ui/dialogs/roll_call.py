@@ -30,6 +30,7 @@ from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Attendance, Event
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.host import LiaisonHost, host_of
+from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.messages import DataChanged
 from liaison_tui.ui.rows import TableRow
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -173,7 +174,10 @@ class RollCallScreen(Screen[None]):
 
     # -- marking ---------------------------------------------------------------
 
-    def _mark(self, officer_ids: Sequence[int], status: Attendance) -> None:
+    async def _mark(self, officer_ids: Sequence[int], status: Attendance) -> None:
+        await save_without_freezing(self, self._mark_now(officer_ids, status))
+
+    async def _mark_now(self, officer_ids: Sequence[int], status: Attendance) -> None:
         event = self.event()
         now = self.host.local_now()
         if event is None or now is None:
@@ -188,11 +192,11 @@ class RollCallScreen(Screen[None]):
         if not planned:
             self.notify(f"{names}: already {status.value}", markup=False, timeout=2)
             return
-        self.host.save(planned, f"{names}: {status.value}")
+        await self.host.save(planned, f"{names}: {status.value}")
 
-    def on_roll_table_marked(self, message: RollTable.Marked) -> None:
+    async def on_roll_table_marked(self, message: RollTable.Marked) -> None:
         message.stop()
-        self._mark([message.officer_id], message.status)
+        await self._mark([message.officer_id], message.status)
 
     def on_roll_table_typed_ahead(self, message: RollTable.TypedAhead) -> None:
         message.stop()
@@ -214,13 +218,13 @@ class RollCallScreen(Screen[None]):
             return
         self.dismiss(None)
 
-    def on_input_submitted(self, message: Input.Submitted) -> None:
+    async def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
         query = message.value.strip()
         table = self.query_one(RollTable)
         if not query:  # Enter on an empty line: the person under the cursor is here
             if table.current_id is not None:
-                self._mark([table.current_id], Attendance.PRESENT)
+                await self._mark([table.current_id], Attendance.PRESENT)
             return
         roll = self.current_roll()
         if roll is None:
@@ -230,7 +234,7 @@ class RollCallScreen(Screen[None]):
             return
         message.input.value = ""
         self.query_one(RollTable).select_id(found.officer.id)
-        self._mark([found.officer.id], Attendance.PRESENT)
+        await self._mark([found.officer.id], Attendance.PRESENT)
 
     def _resolve(self, query: str, roll: Roll) -> RollEntry | None:
         """The one expected person ``query`` means: a badge code, else the best lookup hit on the roll."""

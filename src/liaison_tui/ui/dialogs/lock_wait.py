@@ -1,0 +1,62 @@
+"""Shown while a save waits for another program that holds the data file's lock.
+
+The save waits in a thread, so keys and the clock go on; Esc calls the save
+off, and whatever form it came from stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from liaison_tui.reports.display import visible
+from liaison_tui.ui.widgets.key_bar import KeyBar
+
+
+class LockWaitDialog(ModalScreen[None]):
+    DEFAULT_CSS = """
+    LockWaitDialog {
+        align: center middle;
+    }
+    LockWaitDialog > Vertical {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel the save", tooltip="Stop waiting; nothing is saved")]
+
+    def __init__(self, where: str, cancel: Callable[[], None]) -> None:
+        super().__init__()
+        self.where = where
+        self.cancel = cancel
+        self.started = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="lock-wait-text", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(0.5, self.tick)
+
+    def tick(self) -> None:
+        waited = time.monotonic() - self.started
+        self.query_one("#lock-wait-text", Static).update(
+            f"Waiting for {visible(self.where)}: another program is saving it ({waited:.0f} s).\n\n"
+            "Esc stops waiting; nothing is saved and what you typed stays where it was."
+        )
+
+    def action_cancel(self) -> None:
+        self.cancel()
+        self.dismiss(None)
