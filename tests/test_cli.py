@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,30 @@ def test_starting_the_app_does_not_import_the_report_commands() -> None:
     code = "import sys, liaison_tui.cli.main, liaison_tui.ui.app; print('liaison_tui.cli.reports' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["summary", "roster"], ["export", "md"], ["export", "csv", "--table", "officers"], ["attendance"]],
+)
+def test_piped_into_head_it_stops_quietly(tmp_path: Path, command: list[str]) -> None:
+    data = tmp_path / "demo.json"
+    subprocess.run(
+        [sys.executable, "-m", "liaison_tui", "--db", str(data), "demo", "--officers", "3000"],
+        check=True,
+        capture_output=True,
+    )
+    # A reader that takes one line and closes the pipe, as `| head -1` does.
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "liaison_tui", "--db", str(data), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    assert writer.stdout.readline()
+    writer.stdout.close()
+    errors = writer.stderr.read().decode()
+    writer.wait(timeout=60)
+    assert errors == ""  # no "Broken pipe", no traceback
+    assert writer.returncode in (0, 1, 141)

@@ -7,6 +7,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe
 
 
 def _positive(text: str) -> int:
@@ -201,6 +203,15 @@ def _complain(message: str) -> None:
     print(f"liaison-tui: {visible(message, multiline=True)}", file=sys.stderr)
 
 
+def _reader_went_away() -> int:
+    """``liaison-tui … | head``: the reader has what it wanted; stop quietly, as git does."""
+    # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) -> int:
     """Run one command (or, with none, ``open_app`` on the data file); the exit status."""
     arguments = build_parser().parse_args(argv)
@@ -212,6 +223,8 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
     except (StorageError, ValidationError, CommandError) as error:
         _complain(str(error))
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        return _reader_went_away()
     except OSError as error:
         _complain(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_PROBLEM
