@@ -16,12 +16,10 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
-from liaison_tui.domain.now import next_move
 from liaison_tui.ui.dialogs.detail_screen import DetailScreen
-from liaison_tui.ui.dialogs.now_board import NowBoardScreen
-from liaison_tui.ui.dialogs.roll_call import RollCallScreen
 from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import RecordEditor
+from liaison_tui.ui.event_day_keys import EventDayKeys
 from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.rows import CITY_COLUMNS, FOLLOWUP_COLUMNS, OFFICER_COLUMNS, city_rows, followup_rows, officer_rows
@@ -90,6 +88,7 @@ class MainScreen(Screen[None]):
         self.conflicts: list[Conflict] = []
         self.detail_target: tuple[Kind, int] | None = None
         self.editor = RecordEditor(self, self)
+        self.event_day = EventDayKeys(self, self)
 
     def compose(self) -> ComposeResult:
         yield VisitHeader(id="visit-header")
@@ -257,45 +256,17 @@ class MainScreen(Screen[None]):
 
     # -- navigation actions ----------------------------------------------------
 
-    def _group_move(self) -> Event | None:
-        """The group's event under way, else its next one (staff-only items are not the group's)."""
-        visit, at = self.host.session.current_visit(), self.host.local_now()
-        if visit is None or at is None:
-            return None
-        move = next_move(self.data, visit, at)
-        if move is None:
-            self.notify("Nothing for the group is under way or still to come in this visit")
-        return move
-
     def action_now_or_next(self) -> None:
-        if (move := self._group_move()) is not None:
-            self.post_message(Goto(Kind.EVENT, move.id))
+        self.event_day.now_or_next()
 
     def action_roll_call(self) -> None:
-        _, record = self.pane_record()
-        event = record if isinstance(record, Event) else self._group_move()
-        if event is not None:
-            self.app.push_screen(RollCallScreen(event.id))
+        self.event_day.roll_call()
 
     def action_now_board(self) -> None:
-        def after(answer: str | None) -> None:
-            if answer == "roll":
-                self.action_roll_call()
-
-        self.app.push_screen(NowBoardScreen(), after)
+        self.event_day.now_board()
 
     def action_today(self) -> None:
-        visit = self.host.session.current_visit()
-        now = self.host.local_now()
-        if visit is None or now is None:
-            return
-        number = visit.day_number(now.date())
-        if number is None:
-            self.notify(f"Today ({now:%a %d %b}) is not a day of this visit", severity="warning")
-            return
-        itinerary = self.query_one(ItineraryPane)
-        itinerary.day_index = number - 1
-        itinerary.table.focus()
+        self.event_day.today()
 
     def action_summaries(self) -> None:
         officers = self.query_one("#officers", RecordTable)
