@@ -15,20 +15,9 @@ from liaison_tui.domain.attendance import Roll, attendance_by_event, attendance_
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Attendance, Event, Visit
 from liaison_tui.reports.display import literal
+from liaison_tui.reports.tables import table
 
 _STATUS_STYLE = {Attendance.PRESENT: "green", Attendance.MISSING: "red", Attendance.EXCUSED: "yellow"}
-
-
-def _table(title: str, *columns: str, caption: str = "") -> Table:
-    table = Table(
-        title=literal(title),
-        caption=literal(caption) if caption else None,
-        title_justify="left",
-        caption_justify="left",
-    )
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
 
 
 def few(names: list[str], shown: int = 5) -> str:
@@ -59,7 +48,7 @@ def roll_report(data: Dataset, roll: Roll, limit: int | None = None, *, everyone
     title = f"Roll: {roll.event.title} ({when(roll.event)})"
     entries = roll.entries if everyone else [e for e in roll.entries if e.status is not Attendance.PRESENT]
     caption = roll.headline() + ("" if everyone else f" (the {roll.present:,} present are not listed)")
-    table = _table(title, "Officer", "City", "Status", "At", "By", caption=caption)
+    roll_table = table(title, "Officer", "City", "Status", "At", "By", caption=caption)
     rows = []
     for entry in entries:
         city = schedule.city_of(data, entry.officer)
@@ -75,13 +64,13 @@ def roll_report(data: Dataset, roll: Roll, limit: int | None = None, *, everyone
                 literal(checkin.by if checkin else ""),
             ]
         )
-    return [_capped(table, rows, limit)]
+    return [_capped(roll_table, rows, limit)]
 
 
 def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
     """The visit's attendance per event (with each head count) and per officer."""
     rolls = attendance_by_event(data, visit) if visit else []
-    events = _table(
+    events = table(
         "Attendance per event",
         "When",
         "Event",
@@ -100,7 +89,7 @@ def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
             *(Text(str(n)) for n in counts),
             literal(few(roll.absent_names)),
         )
-    officers = _table(
+    officers = table(
         "Attendance per officer: who missed or was excused",
         "Officer",
         "City",

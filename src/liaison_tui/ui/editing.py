@@ -47,8 +47,8 @@ class EditingPanes(Protocol):
         ...
 
 
-class RecordEditor:
-    """The actions behind a/e/d/v/o and the live speaker marker."""
+class ScreenHelper:
+    """A helper a screen owns for a group of its keys: the screen, what it asks of it, and the app."""
 
     def __init__(self, screen: Screen[Any], panes: EditingPanes) -> None:
         self.screen = screen
@@ -57,6 +57,10 @@ class RecordEditor:
     @property
     def host(self) -> LiaisonHost:
         return host_of(self.screen.app)
+
+
+class RecordEditor(ScreenHelper):
+    """The actions behind a/e/d/v/o and the live speaker marker."""
 
     @property
     def data(self) -> Dataset:
