@@ -1,0 +1,62 @@
+"""n, r, b and t: the keys for the day itself, a helper the main screen owns.
+
+Kept apart from the layout (as the editor is) so that the main screen reads in
+one sitting. Each key answers a question asked on the bus: where must the group
+be next, who is missing for it, what is under way now, what is on today.
+"""
+
+from __future__ import annotations
+
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import Event
+from liaison_tui.domain.now import next_move
+from liaison_tui.ui.dialogs.now_board import NowBoardScreen
+from liaison_tui.ui.dialogs.roll_call import RollCallScreen
+from liaison_tui.ui.editing import ScreenHelper
+from liaison_tui.ui.messages import Goto
+from liaison_tui.ui.widgets.itinerary import ItineraryPane
+
+
+class EventDayKeys(ScreenHelper):
+    """The actions behind n (the group's move), r (its roll), b (the Now board) and t (today)."""
+
+    def group_move(self) -> Event | None:
+        """The group's event under way, else its next one (staff-only items are not the group's)."""
+        visit, at = self.host.session.current_visit(), self.host.local_now()
+        if visit is None or at is None:
+            return None
+        move = next_move(self.host.session.data, visit, at)
+        if move is None:
+            self.screen.notify("Nothing for the group is under way or still to come in this visit")
+        return move
+
+    def now_or_next(self) -> None:
+        if (move := self.group_move()) is not None:
+            self.screen.post_message(Goto(Kind.EVENT, move.id))
+
+    def roll_call(self) -> None:
+        """The roll of the event under the cursor, else of the group's move."""
+        _, record = self.panes.pane_record()
+        event = record if isinstance(record, Event) else self.group_move()
+        if event is not None:
+            self.screen.app.push_screen(RollCallScreen(event.id))
+
+    def now_board(self) -> None:
+        def after(answer: str | None) -> None:
+            if answer == "roll":  # r on the board: straight to the roll it shows
+                self.roll_call()
+
+        self.screen.app.push_screen(NowBoardScreen(), after)
+
+    def today(self) -> None:
+        visit = self.host.session.current_visit()
+        now = self.host.local_now()
+        if visit is None or now is None:
+            return
+        number = visit.day_number(now.date())
+        if number is None:
+            self.screen.notify(f"Today ({now:%a %d %b}) is not a day of this visit", severity="warning")
+            return
+        itinerary = self.screen.query_one(ItineraryPane)
+        itinerary.day_index = number - 1
+        itinerary.table.focus()
