@@ -24,7 +24,7 @@ from liaison_tui.ui.dialogs.now_board import NowBoardScreen
 from liaison_tui.ui.dialogs.roll_call import RollCallScreen, RollTable
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
-from ui_helpers import make_app, screen_text
+from ui_helpers import burst, make_app, screen_text
 
 TUESDAY_MORNING = datetime(2026, 12, 1, 0, 30, tzinfo=UTC)  # 08:30 in Shenzhen, before the school visit
 
@@ -186,3 +186,16 @@ async def test_a_roll_survives_its_event_being_deleted_elsewhere(sample_file: Pa
             if "Visit to a school" in screen_text(app.screen.query_one("#roll-title", Static)):
                 break
         assert "Visit to a school" in screen_text(app.screen.query_one("#roll-title", Static))
+
+
+async def test_names_typed_in_one_burst_each_mark_their_person(sample_file: Path) -> None:
+    """Over SSH a whole line or two arrive in one read: every name still marks the right person."""
+    app = make_app(sample_file, TUESDAY_MORNING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await burst(pilot, *"kaho", "enter", *"sande", "enter", *"wood", "enter")
+        for _ in range(20):  # each mark is a save; let them all land
+            await pilot.pause()
+        assert headline(app) == "all 3 present"
+    for name in ("Henri Kahonen", "Duncan Sandeman", "Taylor Woodruff"):
+        assert status_on_disk(sample_file, "Visit to a local school", name) is Attendance.PRESENT

@@ -35,6 +35,7 @@ from liaison_tui.ui.messages import DataChanged
 from liaison_tui.ui.rows import TableRow
 from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.ui.widgets.record_table import RecordTable
+from liaison_tui.ui.widgets.roll_find import RollFind
 
 ROLL_COLUMNS = (" ", "Name", "City", "Status")
 COMMAND_KEYS = " xmu"  # on the list these act; every other printable key searches
@@ -136,7 +137,7 @@ class RollCallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="roll-title", markup=False)
         yield Static(id="roll-headline", markup=False)
-        yield Input(placeholder="Type a name or scan a badge, then Enter", id="roll-find")
+        yield RollFind(placeholder="Type a name or scan a badge, then Enter", id="roll-find")
         yield Static(HINT, id="roll-hint", markup=False)
         yield RollTable(Kind.OFFICER, id="roll")
         yield KeyBar()
@@ -231,8 +232,9 @@ class RollCallScreen(Screen[None]):
             return
         found = self._resolve(query, roll)
         if found is None:
+            if not message.input.value:  # nothing typed since: give the name back to be corrected
+                message.input.value = message.value
             return
-        message.input.value = ""
         self.query_one(RollTable).select_id(found.officer.id)
         await self._mark([found.officer.id], Attendance.PRESENT)
 
