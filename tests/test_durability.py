@@ -6,6 +6,7 @@ import dataclasses
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -13,6 +14,52 @@ from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.model import City, Officer
 from liaison_tui.store.storage import StorageError, backup_path
 from liaison_tui.store.store import Store
+
+
+class FullDisk:
+    """A file whose every write fails as on a full disk."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+
+    def __enter__(self) -> FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def write(self, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+    def fileno(self) -> int:
+        return self.handle.fileno()
+
+
+def test_a_save_fsyncs_the_file_then_its_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the rename the folder is fsynced too, or a power cut could bring the old file back."""
+    store = Store.open(sample_file)
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(descriptor: int) -> None:
+        is_folder = stat.S_ISDIR(os.fstat(descriptor).st_mode)
+        events.append(f"fsync {'folder' if is_folder else 'file'}")
+        real_fsync(descriptor)
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        events.append(f"replace {Path(target).name}")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    store.commit([added(City(name="Busan"))])
+    monkeypatch.undo()
+    landed = events.index(f"replace {sample_file.name}")
+    assert "fsync file" in events[:landed]
+    assert "fsync folder" in events[landed:]
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
@@ -27,9 +74,9 @@ def test_interrupted_write_leaves_previous_file(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    if failing == "write":
-        monkeypatch.setattr("liaison_tui.store.storage.orjson.dumps", lambda *a, **k: b"{")
-        monkeypatch.setattr("liaison_tui.store.storage.os.fchmod", fail)
+    if failing == "write":  # the disk fills up while the new version is being written
+        real_fdopen = os.fdopen
+        monkeypatch.setattr("liaison_tui.store.atomic.os.fdopen", lambda *a, **k: FullDisk(real_fdopen(*a, **k)))
     else:
         monkeypatch.setattr(f"liaison_tui.store.storage.os.{failing}", fail)
     with pytest.raises(StorageError, match=r"could not save .*file is unchanged"):

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from markdown_it import MarkdownIt
 
 from liaison_tui.cli.main import main
-from liaison_tui.domain.edits import added
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import City, Officer
 from liaison_tui.spreadsheets.columns import neutralise, restore
@@ -119,7 +125,27 @@ def test_csv_export_of_dangerous_cells(sample_file: Path) -> None:
     assert evil["Name"].startswith("'=") and evil["Phone"] == "'+1 404 555"
 
 
+def comparable(data: Dataset, officer: Officer) -> dict[str, object]:
+    """Every field of an officer, with the city by name (ids differ between files)."""
+    fields = {f.name: getattr(officer, f.name) for f in dataclass_fields(officer) if f.name not in ("id", "city_id")}
+    city = data.cities.get(officer.city_id) if officer.city_id is not None else None
+    return {**fields, "city": city.name if city else None}
+
+
 def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> None:
+    store = Store.open(sample_file)
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    formula_like = Officer(
+        name="@Pat Formula",
+        city_id=atlanta.id,
+        title="=SUM(A1:A9)",
+        organisation="-Minus Co",
+        phone="+1 404 555 0100",
+        email="pat@atl.example",
+        dietary="'quoted already",
+        notes="-\tTabbed\nand two lines",  # cells are trimmed on import, so no leading tab here
+    )
+    store.commit([added(formula_like)])
     folder = export(sample_file, "csv")
     assert sorted(p.name for p in folder.iterdir()) == ["cities.csv", "events.csv", "followups.csv", "officers.csv"]
     fresh = tmp_path / "fresh.json"
@@ -128,8 +154,9 @@ def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> Non
     for kind in ("cities", "officers", "events", "followups"):
         assert main(["--db", str(fresh), "import", kind, str(folder / f"{kind}.csv")]) == 0
     copy = Store.open(fresh).data
-    assert {o.name: (o.title, o.organisation, o.role) for o in copy.officers.values()} == {
-        o.name: (o.title, o.organisation, o.role) for o in source.officers.values()
+    # Every field back as it was, the formula-like cells too (the export puts an apostrophe before them).
+    assert {o.name: comparable(copy, o) for o in copy.officers.values()} == {
+        o.name: comparable(source, o) for o in source.officers.values()
     }
     conference = next(e for e in copy.events.values() if e.title == "Liaison conference")
     assert [copy.officers[i].name for i in conference.speaker_ids] == [
@@ -159,6 +186,52 @@ def test_markdown_and_html_handouts(sample_file: Path) -> None:
     target = sample_file.parent / "sandeman.html"
     assert main(["--db", str(sample_file), "export", "html", "--officer", "Sandeman", "-o", str(target)]) == 0
     assert "Christchurch" in target.read_text()
+
+
+HOSTILE = "<script>alert(1)</script> *bold* | [x](http://evil.example) `code`"
+
+
+class Tags(HTMLParser):
+    """The elements of an HTML page and the text of its title, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def test_handouts_keep_hostile_names_as_text(sample_file: Path) -> None:
+    """A name holding Markdown and HTML reaches the handouts as the text it is: no script, link or emphasis."""
+    store = Store.open(sample_file)
+    sandeman = next(o for o in store.data.officers.values() if o.name == "Duncan Sandeman")
+    store.commit([changed(sandeman, replace(sandeman, name=f"Duncan {HOSTILE}", hotel=HOSTILE))])
+    for target, args in (("all.md", []), ("one.md", ["--officer", "Duncan"])):
+        path = sample_file.parent / target
+        assert main(["--db", str(sample_file), "export", "md", *args, "-o", str(path)]) == 0
+        rendered = MarkdownIt("commonmark").enable("table").render(path.read_text())
+        assert "<script" not in rendered and "<a " not in rendered and "<em>" not in rendered, target
+        assert "<code>" not in rendered, target
+        assert "alert(1)" in rendered and "http://evil.example" in rendered  # shown, as text
+        for row in re.findall(r"<tr>.*?</tr>", rendered, re.S):  # a | in a name breaks no table row
+            assert row.count("<td>") + row.count("<th>") in (4, 5, 6), row
+    page = sample_file.parent / "one.html"
+    assert main(["--db", str(sample_file), "export", "html", "--officer", "Duncan", "-o", str(page)]) == 0
+    tags = Tags()
+    tags.feed(page.read_text())
+    assert "script" not in tags.tags and "a" not in tags.tags
+    assert tags.title.startswith(f"Duncan {HOSTILE}")  # the title element holds the name as text
 
 
 def test_export_errors_are_clear(sample_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -68,6 +68,19 @@ def test_dry_run_writes_nothing(sample_file: Path, registration: Path, capsys: p
     assert sample_file.read_bytes() == before
 
 
+def test_dry_run_of_a_clean_file_writes_nothing(sample_file: Path, registration: Path) -> None:
+    """No rejected row, so the import would go through: the dry run still leaves the file as it was."""
+    clean = registration.with_name("clean.csv")
+    lines = registration.read_bytes().split(b"\r\n")
+    clean.write_bytes(b"\r\n".join(lines[:3]) + b"\r\n")  # the header, Aino and Sam: both sound
+    before = sample_file.read_bytes()
+    backup = sample_file.with_name(sample_file.name + ".bak")
+    assert main(["--db", str(sample_file), "import", "officers", str(clean), "--dry-run"]) == 0
+    assert sample_file.read_bytes() == before
+    assert not backup.exists()  # not even a save of the same data
+    assert "aino@hel.example" not in officers_by_email(sample_file)
+
+
 def test_reimport_updates_by_email_instead_of_duplicating(sample_file: Path, tmp_path: Path) -> None:
     first = tmp_path / "first.csv"
     first.write_text("Name,Email,City,Hotel\nAino Virtanen,aino@hel.example,Helsinki,Hotel A\n")
