@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from datetime import time
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from textual.widgets import Input, Static
 from liaison_tui import launcher as cli
 from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.model import City, Event, EventKind, Officer
-from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
@@ -75,15 +75,19 @@ async def test_failed_save_keeps_the_form_and_says_why(sample_file: Path, monkey
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", *"Kim")
 
-        def disk_full(edits: object) -> None:
-            raise StorageError(f"{sample_file}: could not save (No space left on device); the file is unchanged")
+        def disk_full(descriptor: int) -> None:  # the real store's save meets a full disk
+            raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(app.store, "commit", disk_full)
+        before = sample_file.read_bytes()
+        monkeypatch.setattr(os, "fsync", disk_full)
         await pilot.press("ctrl+s")
         await pilot.pause()
+        monkeypatch.undo()
         assert isinstance(app.screen, RecordForm)
         assert app.screen.query_one("#field-name", Input).value == "Kim"
-        assert any("No space left" in str(n.message) for n in app._notifications)
+        said = [str(n.message) for n in app._notifications]
+        assert any("No space left on device" in m and "unchanged" in m for m in said), said
+        assert sample_file.read_bytes() == before
 
 
 async def test_conflicts_are_flagged(sample_file: Path) -> None:
@@ -164,7 +168,7 @@ async def test_markup_and_escape_codes_show_literally(sample_file: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         officers = app.screen.query_one("#officers", RecordTable)
         shown = {officers.cells_of(record_id)[0] for record_id in officers.row_ids}
-        assert {"[bold]Kim[/]", "[/x]", "␛[31mRed␛[0m", "Ali␀ce"} <= shown
+        assert {"[bold]Kim[/]", "[/x]", "␛[31mRed␛[0m", "Ali␀ce", "[link=http://x]y[/link]"} <= shown
         await pilot.press("slash", *"kim")
         await pilot.pause(0.3)
         await pilot.press("enter")

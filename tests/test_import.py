@@ -135,9 +135,12 @@ def test_cities_and_events_import(sample_file: Path, tmp_path: Path) -> None:
         (b"", "no header row"),
         (b"Name,City\nA,Atlanta,extra,cells\n", "4 cells but 2 columns"),
         (b"Shoe,Hat\n1,2\n", "no column matches"),
-        (b'Name,City\n"' + b"x" * 1_100_000 + b'",Atlanta\n', "field larger than field limit"),
-        (b"Name,City\n" + b"y" * 100_000_000 + b",Atlanta\n", "field larger than field limit"),  # 100 MB
-        (b'Name,City\n"unterminated,Atlanta\n', "unexpected end of data"),
+        (
+            b'Name,City\nAna,Atlanta\n"' + b"x" * 1_100_000 + b'",Atlanta\n',
+            r"bad\.csv, line 3: field larger than field limit",
+        ),
+        (b"Name,City\n" + b"y" * 100_000_000 + b",Atlanta\n", r"line 2: field larger than field limit"),  # 100 MB
+        (b'Name,City\nAna,Atlanta\n"unterminated,Atlanta\n', r"line 3: unexpected end of data"),
     ],
     ids=["latin-1", "empty", "ragged", "no known column", "1 MB field", "100 MB field", "unterminated quote"],
 )
