@@ -1,6 +1,8 @@
 """Child process: start the app the way ``liaison-tui --db FILE`` does, headless, and time it.
 
-Run by ``run.py`` as ``python -m benchmarks.first_frame FILE START`` where START
+Headless: Textual draws into no terminal, so these are not the times a user
+sees in one (a real-terminal measurement is still to come). Run by ``run.py`` as
+``python -m benchmarks.first_frame FILE START`` where START
 is the parent's ``time.time()`` just before it launched this process, so the
 figures include interpreter start-up and every import. Prints one JSON line.
 """
@@ -8,10 +10,23 @@ figures include interpreter start-up and every import. Prints one JSON line.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
+from pathlib import Path
 from typing import Any
+
+
+def own_peak_mb() -> float:
+    """This process's own peak resident memory.
+
+    Not ``ru_maxrss``: on Linux it carries the parent's peak over through fork
+    and exec, so a child started by a big benchmark process reported the
+    parent's memory. ``VmHWM`` starts afresh with the new program.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
 
 
 def main() -> None:
@@ -27,6 +42,10 @@ def main() -> None:
         await pilot.press("end")  # the officers pane has the focus at start
         await pilot.pause()
         result["scrolled_to_end"] = time.time() - started
+        deadline = time.monotonic() + 60
+        while not pilot.app.session.lookup_ready and time.monotonic() < deadline:
+            await pilot.pause(0.05)  # the index is built in a worker after the first frame
+        result["peak_rss_mb"] = own_peak_mb()
         pilot.app.exit()
 
     run = LiaisonApp.run
@@ -36,7 +55,6 @@ def main() -> None:
 
     LiaisonApp.run = run_headless  # type: ignore[method-assign,assignment]  # the CLI's own path, minus the terminal
     launcher.main(["--db", path])
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
