@@ -119,3 +119,42 @@ async def test_a_roll_call_mark_waits_visibly_and_lands_when_the_lock_is_free(sa
     event = next(e for e in data.events.values() if e.title == "Visit to a local school")
     marks = {entry.officer.name: entry.status for entry in attendance.roll(data, event).entries}
     assert marks["Henri Kahonen"] is Attendance.PRESENT
+
+
+async def test_after_esc_the_next_busy_save_waits_again(sample_file: Path) -> None:
+    """A wait called off once must not refuse the saves after it."""
+    app = make_app(sample_file)
+    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_edit_and_type(pilot, app, "Protocol chief")
+            press_without_waiting(app, "ctrl+s")
+            assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
+            press_without_waiting(app, "escape")
+            assert await wait_for(lambda: isinstance(app.screen, RecordForm))
+            press_without_waiting(app, "ctrl+s")  # the other program still saving
+            assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
+            threading.Timer(0.2, held.release).start()
+            assert await wait_for(lambda: isinstance(app.screen, MainScreen))
+    finally:
+        held.release()
+    assert title_on_disk(sample_file, "Taylor Woodruff") == "Protocol chief"
+
+
+async def test_the_app_waits_past_the_usual_lock_timeout(sample_file: Path) -> None:
+    """The usual timeout is for scripts; in the app the user decides when to stop waiting."""
+    app = make_app(sample_file)
+    app.store.lock_policy.timeout = 0.3  # the usual 5 s, shortened for the test
+    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_edit_and_type(pilot, app, "Protocol chief")
+            press_without_waiting(app, "ctrl+s")
+            assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
+            await asyncio.sleep(1.0)  # over three times the timeout
+            assert isinstance(app.screen, LockWaitDialog)
+            held.release()
+            assert await wait_for(lambda: isinstance(app.screen, MainScreen))
+    finally:
+        held.release()
+    assert title_on_disk(sample_file, "Taylor Woodruff") == "Protocol chief"

@@ -85,24 +85,27 @@ class Session:
 
     # -- changing the data -----------------------------------------------------
 
-    def save(self, edits: Sequence[Edit], *, undoable: bool = True, wait: bool = True) -> Commit:
+    def save(self, edits: Sequence[Edit], *, undoable: bool = True, wait: float | None = None) -> Commit:
         """Commit ``edits`` durably (or raise and change nothing); remember them for undo.
 
-        Without ``wait`` a lock held by another program raises LockBusyError at
-        once, so a caller on an event loop can move the waiting to a thread.
+        ``wait`` is how many seconds a lock held by another program may hold the
+        save up (None: the store's usual timeout). With 0 a busy lock raises
+        LockBusyError at once, so a caller on an event loop can move the waiting
+        to a thread; there it may wait without limit (``math.inf``) until the
+        other program lets go or ``cancel_waiting`` is called.
         """
         before = self.store.data
         with self._waiting(wait):
             return self._saved(before, self.store.commit(edits), undoable)
 
     @contextlib.contextmanager
-    def _waiting(self, wait: bool) -> Iterator[None]:
+    def _waiting(self, wait: float | None) -> Iterator[None]:
         policy = self.store.lock_policy
-        if wait:
-            policy.cancelled.clear()
+        policy.cancelled.clear()  # an earlier wait called off must not refuse this save
+        if wait is None:
             yield
             return
-        usual, policy.timeout = policy.timeout, 0.0
+        usual, policy.timeout = policy.timeout, wait
         try:
             yield
         finally:
@@ -127,7 +130,7 @@ class Session:
         self._carry_lookup(before, commit)
         return commit
 
-    def undo(self, *, wait: bool = True) -> Undone:
+    def undo(self, *, wait: float | None = None) -> Undone:
         """Undo this session's last save; the undo itself cannot be undone."""
         if not self._undo:
             raise NothingToUndo("Nothing to undo")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +120,7 @@ class LiaisonApp(App[None]):
 
     # -- changing the data -----------------------------------------------------
 
-    async def _without_freezing(self, job: Callable[[bool], Done]) -> Done:
+    async def _without_freezing(self, job: Callable[[float], Done]) -> Done:
         """Run a save (``job(wait)``) so that another program's lock never freezes the keys.
 
         The lock is free almost always: then the save runs at once. Only when it
@@ -128,14 +129,14 @@ class LiaisonApp(App[None]):
         """
         async with self._one_save_at_a_time:
             try:
-                return job(False)
+                return job(0.0)
             except LockBusyError:
                 pass
             dialog = LockWaitDialog(self.store.where, self.session.cancel_waiting)
             await self.push_screen(dialog)
             waiting_began()
             try:
-                return await asyncio.to_thread(job, True)
+                return await asyncio.to_thread(job, math.inf)  # until the other program lets go, or Esc
             finally:
                 if dialog.is_attached and self.screen is dialog:
                     dialog.dismiss(None)
