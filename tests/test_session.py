@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLE, StoreFactory
+from liaison_tui.domain import attendance
 from liaison_tui.domain.edits import added, changed, plan_delete
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import City, Officer
+from liaison_tui.domain.model import Attendance, City, Officer
 from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.store import Store
@@ -116,3 +118,19 @@ def test_a_reload_makes_the_index_follow_the_new_data(tmp_path: Path) -> None:
     assert [h.entry.label for h in session.lookup_index.search("park ji")][:1] == ["Park Ji-woo"]
     assert session.lookup_index is not stale
     assert not session.reload_if_changed()  # nothing new since
+
+
+def test_undo_of_a_check_in_after_another_window_saved(sample_file: Path) -> None:
+    """The check-in's time is held as the file keeps it (to the minute), so undo finds it unchanged."""
+    session = Session(Store.open(sample_file))
+    data = session.data
+    event = next(e for e in data.events.values() if e.title == "Visit to a local school")
+    woodruff = next(o.id for o in data.officers.values() if o.name == "Taylor Woodruff")
+    sandeman = next(o.id for o in data.officers.values() if o.name == "Duncan Sandeman")
+    at = datetime(2026, 12, 1, 9, 41, 27, 123456)  # seconds, as the clock gives them
+    session.save(attendance.mark(data, event, [woodruff], Attendance.PRESENT, at, "door 1"))
+    other = Store.open(sample_file)  # another window checks someone else in
+    other.commit(attendance.mark(other.data, event, [sandeman], Attendance.PRESENT, at, "door 2"))
+    session.undo()  # reloads first, then takes back only this window's check-in
+    roll = {e.officer.name: e.status for e in attendance.roll(Store.open(sample_file).data, event).entries}
+    assert roll["Taylor Woodruff"] is None and roll["Duncan Sandeman"] is Attendance.PRESENT

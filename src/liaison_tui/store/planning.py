@@ -16,6 +16,7 @@ from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import describe, kind_of
 from liaison_tui.domain.model import Problem, ValidationError
 from liaison_tui.domain.validation import check_record, check_references, dangling_references
+from liaison_tui.store import codec
 from liaison_tui.store.errors import StaleEditError
 
 
@@ -37,6 +38,10 @@ def checked_edit(data: Dataset, edit: Edit, next_ids: dict[str, int]) -> Edit:
         elif after.id in table:
             raise StaleEditError(f"{describe(after)}: id {after.id} is already taken; nothing was saved")
         next_ids[name] = max(next_ids.get(name, 1), after.id + 1)
+    if after is not None:
+        # Held as it will read back from the file (times to the minute, say): otherwise
+        # undo, or a later edit, would find its own record "changed elsewhere" after a reload.
+        after = codec.from_document(kind, after.id, codec.to_document(after))
     return Edit(edit.before, after)
 
 
