@@ -199,3 +199,21 @@ async def test_names_typed_in_one_burst_each_mark_their_person(sample_file: Path
         assert headline(app) == "all 3 present"
     for name in ("Henri Kahonen", "Duncan Sandeman", "Taylor Woodruff"):
         assert status_on_disk(sample_file, "Visit to a local school", name) is Attendance.PRESENT
+
+
+async def test_a_refused_scan_is_replaced_by_the_next_and_an_ambiguous_name_grows(sample_file: Path) -> None:
+    app = make_app(sample_file, TUESDAY_MORNING)
+    data = on_disk(sample_file)
+    tang = next(o for o in data.officers.values() if o.name == "Tang Lixia")  # host staff: not on this roll
+    sandeman = next(o for o in data.officers.values() if o.name == "Duncan Sandeman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await burst(pilot, *badge_code(tang.id), "enter", *badge_code(sandeman.id), "enter")
+        for _ in range(10):
+            await pilot.pause()
+        assert app.screen.query_one("#roll-find", Input).value == ""
+        assert status_on_disk(sample_file, "Visit to a local school", "Duncan Sandeman") is Attendance.PRESENT
+        await pilot.press("o", "enter")  # Woodruff and Kahonen match alike: nobody marked
+        await pilot.press(*"odr", "enter")  # typed after it: "oodr", Woodruff
+        await pilot.pause()
+        assert status_on_disk(sample_file, "Visit to a local school", "Taylor Woodruff") is Attendance.PRESENT

@@ -129,6 +129,7 @@ class RollCallScreen(Screen[None]):
     def __init__(self, event_id: int) -> None:
         super().__init__()
         self.event_id = event_id
+        self._several_matched = False  # the last search matched several people alike
 
     @property
     def host(self) -> LiaisonHost:
@@ -232,15 +233,25 @@ class RollCallScreen(Screen[None]):
             return
         found = self._resolve(query, roll)
         if found is None:
-            if not message.input.value:  # nothing typed since: give the name back to be corrected
-                message.input.value = message.value
+            if isinstance(message.input, RollFind):
+                # Several matched: type more letters after it. Nobody did (a refused badge, say):
+                # selected, so the next scan or name replaces it.
+                message.input.give_back(message.value, replace_next=not self._several_matched)
             return
         self.query_one(RollTable).select_id(found.officer.id)
         await self._mark([found.officer.id], Attendance.PRESENT)
 
+    def _who(self, officer_id: int) -> str:
+        """A name with its city, so that two people of one name can be told apart."""
+        data = self.host.session.data
+        officer = data.officers[officer_id]
+        city = data.cities.get(officer.city_id) if officer.city_id is not None else None
+        return f"{officer.name} ({city.name if city else 'host staff'})"
+
     def _resolve(self, query: str, roll: Roll) -> RollEntry | None:
         """The one expected person ``query`` means: a badge code, else the best lookup hit on the roll."""
         expected = {entry.officer.id: entry for entry in roll.entries}
+        self._several_matched = False
         officer = find_by_badge(self.host.session.data, query)
         if officer is not None:
             if officer.id in expected:
@@ -258,9 +269,13 @@ class RollCallScreen(Screen[None]):
             self.notify(f"Nobody on this roll matches {query!r}", severity="warning", markup=False)
             return None
         best = [hit for hit in hits if hit.score == hits[0].score]
+        self._several_matched = len(best) > 1
         if len(best) > 1:
-            names = ", ".join(hit.entry.label for hit in best[:6])
+            names = ", ".join(self._who(hit.entry.record_id) for hit in best[:6])
             self.query_one(RollTable).select_id(best[0].entry.record_id)
-            self.notify(f"{len(best)} match {query!r}: {names}. Type more, or Enter on the row.", markup=False)
+            self.notify(
+                f"{len(best)} match {query!r}: {names}. Type more, or Tab to the list.",
+                markup=False,
+            )
             return None
         return expected[best[0].entry.record_id]

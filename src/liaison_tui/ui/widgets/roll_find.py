@@ -17,11 +17,27 @@ from textual.widgets import Input
 class RollFind(Input):
     """An Input that submits and clears itself on Enter, in order with the keys around it."""
 
+    last_submitted = ""
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             self.post_message(self.Submitted(self, self.value))
+            self.last_submitted = self.value
             self.value = ""
             return
         await super()._on_key(event)
+
+    def give_back(self, text: str, *, replace_next: bool) -> None:
+        """Show a name that marked nobody again: to type more after it, or selected to be replaced.
+
+        Only while nothing was typed or sent since: in a burst the next name is already on its way.
+        """
+        if self.value or text != self.last_submitted:
+            return
+        self.value = text
+        if replace_next:
+            self.select_all()
+        else:
+            self.cursor_position = len(text)
