@@ -212,3 +212,14 @@ def test_durations_read_like_a_clock() -> None:
         "1 day 2:05",
         "3 days 0:00",
     ]
+
+
+def test_a_staff_only_pick_ups_roll_is_not_the_groups_last_roll(store: Store) -> None:
+    visit = visit_of(store)
+    library = store.data.events[2]
+    at = local("2026-12-02 09:50")
+    store.commit(attendance.mark(store.data, library, [3], Attendance.MISSING, at, "Wang"))
+    pick_up = add_pick_up(store, (4, 1))  # Thursday 11:00: the driver and one officer
+    store.commit(attendance.mark(store.data, pick_up, [4, 1], Attendance.PRESENT, local("2026-12-03 11:05"), "Li"))
+    board = now.now_board(store.data, visit, utc_of("2026-12-03 11:30"))
+    assert board.last_roll is not None and board.last_roll.event == library  # who the group is still missing

@@ -106,11 +106,12 @@ def last_roll(data: Dataset, visit: Visit, at: datetime) -> Roll | None:
 
     That is the latest event at which anyone was called among those started by
     ``at`` and those starting within ``ROLL_AHEAD`` (the roll for the next stop
-    is called at the bus door before it leaves).
+    is called at the bus door before it leaves). Only the group's events count,
+    as for the next move: two officers met at the airport are not the group's roll.
     """
     called = latest_checkins(data)
     horizon = at + ROLL_AHEAD
-    called_at = [e for e in schedule.visit_events(data, visit) if e.starts_at <= horizon and called.get(e.id)]
+    called_at = [e for e in group_events(data, visit) if e.starts_at <= horizon and called.get(e.id)]
     return roll(data, called_at[-1]) if called_at else None
 
 
