@@ -192,7 +192,7 @@ def run_attendance(store: Store, arguments: argparse.Namespace) -> int:
             console.print(part)
         parts = [
             f"{event_roll.present} present",
-            f"{event_roll.missing} missing",
+            f"{event_roll.missing} called missing",
             f"{event_roll.excused} excused",
             f"{event_roll.not_called} not called",
         ]
