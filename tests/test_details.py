@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from liaison_tui.domain.badges import find_by_badge
 from liaison_tui.domain.edits import changed
 from liaison_tui.domain.model import Officer, Vehicle
 from liaison_tui.domain.now import home_time
@@ -70,3 +71,12 @@ def test_event_detail_lists_vehicles_drivers_and_riders(sample_file: Path) -> No
     assert "Vehicles (2)" in text
     assert "  Bus 1  driver Wang Li · +86 138  (2): Duncan Sandeman, Henri Kahonen" in text
     assert "  Car [b]2  (no riders)" in text  # user text shown literally
+
+
+def test_officer_detail_shows_the_badge_code_the_roll_call_takes(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    officer = _officer(store, "Duncan Sandeman")
+    text = details.officer_detail(store.data, store.current_visit(), officer).plain
+    line = next(line for line in text.splitlines() if line.startswith("Badge code:"))
+    code = line.removeprefix("Badge code:").strip()
+    assert find_by_badge(store.data, code) == officer

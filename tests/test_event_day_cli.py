@@ -124,7 +124,8 @@ def test_attendance_of_one_event_and_of_the_visit(
     assert "Roll: Visit to a library (Wed 02 Dec 10:00)" in out and "Taylor Woodruff Atlanta missing" in out
     assert "Henri Kahonen" not in out.split("Head count")[0].split("missing:")[0]  # the present are not listed
     assert (
-        "2 present, 1 called missing, 0 excused, 0 not called. Head count: 2 of 3 present, 1 missing: Taylor Woodruff" in out
+        "2 present, 1 called missing, 0 excused, 0 not called. "
+        "Head count: 2 of 3 present, 1 missing: Taylor Woodruff" in out
     )
     status, out, _ = run(sample_file, capsys, "attendance", "library", "--all")
     assert status == 0 and "Henri Kahonen Helsinki present" in out and "Wang" in out

@@ -12,6 +12,7 @@ from datetime import datetime
 from rich.text import Text
 
 from liaison_tui.domain import schedule, values
+from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Travel, Visit
@@ -77,6 +78,7 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now:
     _line(text, "Arrives", _travel(officer.arrival))
     _line(text, "Departs", _travel(officer.departure))
     _line(text, "Hotel", " room ".join(part for part in (officer.hotel, officer.room) if part))
+    _line(text, "Badge code", badge_code(officer.id))  # what the roll-call takes from a scanner
     if visit is not None:
         events = schedule.agenda(data, visit, officer)
         text.append(f"Agenda ({len(events)} events)\n", style=LABEL)
