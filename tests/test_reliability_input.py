@@ -17,7 +17,7 @@ from liaison_tui.domain.kinds import SPREADSHEET_KINDS, kind_of
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Visit
 from liaison_tui.reports import summaries
 from liaison_tui.reports.calendar import itinerary_calendar
-from liaison_tui.reports.display import pictures, visible
+from liaison_tui.reports.display import BIDI_CONTROLS, pictures, visible
 from liaison_tui.spreadsheets.columns import FORMULA_STARTS, restore
 from liaison_tui.spreadsheets.exporting import table_csv
 from liaison_tui.store import codec
@@ -35,6 +35,7 @@ NASTY = [
     "bell\x07 back\x08 null\x00 del\x7f",
     "C1 \x85\x9b",
     "עברית ومرحبا",  # right-to-left
+    "Taylor \u202effurdooW \u2067isolated\u2069",  # bidi override and isolate: could disguise a name
     "👩‍👩‍👧‍👦 🇳🇿",  # emoji with joiners and flags
     "e\u0301\u0302\u0303",  # combining marks
     "김민준 佐藤花子 王伟",
@@ -70,7 +71,13 @@ def every_text_field(text: str) -> dict[str, object]:
 def test_pictures_keep_positions_and_leave_no_control_character(text: str) -> None:
     shown = pictures(text)  # what an edit form shows: the cursor must stay where the user thinks
     assert len(shown) == len(text)
-    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or ord(c) in BIDI_CONTROLS for c in shown)
+
+
+def test_a_right_to_left_override_cannot_disguise_a_name() -> None:
+    disguised = "Taylor \u202effurdooW"  # shows as "Taylor Woodruff" where bidi controls act
+    assert visible(disguised) == "Taylor ⇆ffurdooW"
+    assert pictures("a\u2067b\u2069c") == "a⇆b⇆c"
 
 
 @settings(max_examples=200, deadline=None)

@@ -13,6 +13,10 @@ from rich.text import Text
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES[0x7F] = "\u2421"
 _CONTROL_PICTURES.update(dict.fromkeys(range(128, 160), "�"))
+# Bidirectional embeddings, overrides and isolates reorder what follows them: "\u202eevil"
+# shows backwards and shifts table columns, so a name could pass for another. Shown as ⇆.
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROL_PICTURES.update(dict.fromkeys(BIDI_CONTROLS, "\u21c6"))
 _SINGLE_LINE = dict(_CONTROL_PICTURES)
 _SINGLE_LINE[ord("\n")] = " \u23ce "  # ⏎: a line break inside a one-line cell
 _MULTI_LINE = dict(_CONTROL_PICTURES)
