@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -163,3 +163,26 @@ def test_meals_csv_and_summary_through_the_command_line(
     assert "Welcome dinner" in content.decode()
     assert main(["--db", str(sample_file), "summary", "meals"]) == 0
     assert "Kitchen list: Welcome dinner" in capsys.readouterr().out
+
+
+def test_tonights_meals_only_with_day(
+    dinner_store: Store, sample_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    visit = dinner_store.current_visit()
+    assert visit is not None
+    friday = next(d for d in visit.dates if d.weekday() == 4)
+    farewell = Event(
+        visit_id=visit.id, day=friday, start=time(12), end=time(13), title="Farewell lunch", kind=EventKind.MEAL
+    )
+    dinner_store.commit([added(farewell)])
+    assert main(["--db", str(sample_file), "summary", "meals", "--day", "fri"]) == 0
+    out = capsys.readouterr().out
+    assert "Farewell lunch" in out and "Welcome dinner" not in out and "Working lunch" not in out
+    assert main(["--db", str(sample_file), "summary", "meals", "--day", visit.start_date.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "Welcome dinner" in out and "Working lunch" in out and "Farewell lunch" not in out
+    assert main(["--db", str(sample_file), "summary", "meals", "--day", "sat"]) == 1
+    assert "no sat in the visit" in capsys.readouterr().err
+    # The app, during the visit: from today on.
+    later = render(meals.meals(dinner_store.data, visit, since=visit.start_date + timedelta(days=1)))
+    assert "Farewell lunch" in later and "Welcome dinner" not in later

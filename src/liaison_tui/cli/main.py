@@ -65,6 +65,9 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
     summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join([*summaries.BY_NAME, 'agenda'])}")
     summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
+    summary.add_argument(
+        "--day", metavar="DAY", help="meals: that day's only (today, tomorrow, a weekday such as fri, or YYYY-MM-DD)"
+    )
 
     export = commands.add_parser(
         "export", help="write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV"

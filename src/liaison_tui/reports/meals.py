@@ -8,6 +8,8 @@ with names and needs only, no contact details.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -50,13 +52,24 @@ def _attending(data: Dataset, meal: needs.MealNeeds, heading: str, limit: int | 
     return cap(drawn, rows, limit)
 
 
-def meals(data: Dataset, visit: Visit | None, limit: int | None = None) -> list[RenderableType]:
-    """Per meal: the kitchen list (each need, its count and who), then everyone attending, by city."""
+def meals(
+    data: Dataset, visit: Visit | None, limit: int | None = None, *, day: date | None = None, since: date | None = None
+) -> list[RenderableType]:
+    """Per meal: the kitchen list (each need, its count and who), then everyone attending, by city.
+
+    ``day`` keeps that day's meals only ("who is halal at tonight's dinner?"); ``since``
+    keeps that day's and later ones (the app, during the visit).
+    """
     if visit is None:
         return [Text("No visit yet.")]
     found = needs.meal_needs(data, visit)
     if not found:
         return [Text("No meals in the itinerary yet (events of kind 'meal').")]
+    if day is not None or since is not None:
+        found = [m for m in found if (day is None or m.meal.day == day) and (since is None or m.meal.day >= since)]
+        if not found:
+            when = f"on {day:%a %d %b}" if day is not None else f"from {since:%a %d %b} on"
+            return [Text(f"No meals {when}.")]
     parts: list[RenderableType] = []
     for meal in found:
         heading = meal_heading(meal.meal)

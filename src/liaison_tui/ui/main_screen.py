@@ -271,7 +271,9 @@ class MainScreen(Screen[None]):
     def action_summaries(self) -> None:
         officers = self.query_one("#officers", RecordTable)
         officer = self.data.officers.get(officers.current_id) if officers.current_id is not None else None
-        self.app.push_screen(SummariesScreen(self.data, self.host.session.current_visit(), officer))
+        now = self.host.local_now()
+        visit = self.host.session.current_visit()
+        self.app.push_screen(SummariesScreen(self.data, visit, officer, now.date() if now else None))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on

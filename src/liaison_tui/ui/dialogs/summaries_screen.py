@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +15,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.reports import summaries
+from liaison_tui.reports.meals import meals as meals_by_name
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 ROWS_SHOWN = 500  # per table on screen; the command line prints every row
@@ -38,9 +42,10 @@ class SummariesScreen(ModalScreen[None]):
         Binding("right,l", "tab(1)", "Next table"),
     ]
 
-    def __init__(self, data: Dataset, visit: Visit | None, officer: Officer | None) -> None:
+    def __init__(self, data: Dataset, visit: Visit | None, officer: Officer | None, today: date | None = None) -> None:
         super().__init__()
         self.data, self.visit, self.officer = data, visit, officer
+        self.today = today  # during the visit: meals from today on, tonight's first
         self._filled: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -68,8 +73,12 @@ class SummariesScreen(ModalScreen[None]):
             return
         self._filled.add(pane_id)
         name = pane_id.removeprefix("summary-")
+        parts: list[RenderableType]
         if name == "agenda" and self.officer is not None:
             parts = summaries.agenda(self.data, self.visit, self.officer)
+        elif name == "meals" and self.visit is not None and self.today in self.visit.dates:
+            note = f"From today, {self.today:%a %d %b}, on (summary meals in the CLI for every day)"
+            parts = [Text(note, "dim"), *meals_by_name(self.data, self.visit, ROWS_SHOWN, since=self.today)]
         else:
             parts = summaries.BY_NAME[name].build(self.data, self.visit, ROWS_SHOWN)
         body.update(Group(*parts))
