@@ -49,8 +49,21 @@ async def test_arrows_and_jk_move_within_a_pane_and_detail_follows(sample_file: 
         assert name in str(app.screen.query_one("#detail-body").visual)
 
 
+BEFORE_THE_VISIT = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
+
+
+async def test_during_the_visit_the_itinerary_opens_on_today(sample_file: Path) -> None:
+    app = make_app(sample_file)  # Friday morning: Day 4, the conference
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.query_one(ItineraryPane).day_index == 3
+        assert app.screen.query_one("#officers", RecordTable).has_focus  # the focus stays where it was
+    app = make_app(sample_file, BEFORE_THE_VISIT)
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.query_one(ItineraryPane).day_index == 0
+
+
 async def test_days_change_with_keys(sample_file: Path) -> None:
-    app = make_app(sample_file)
+    app = make_app(sample_file, BEFORE_THE_VISIT)
     async with app.run_test(size=(80, 24)) as pilot:
         itinerary = app.screen.query_one(ItineraryPane)
         await pilot.press("tab")  # officers -> itinerary

@@ -115,7 +115,15 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_all()
+        self._open_on_today()
         self.set_interval(15, self.tick)
+
+    def _open_on_today(self) -> None:
+        """During the visit the itinerary opens on today, not on Day 1 (the focus stays put)."""
+        visit, now = self.host.session.current_visit(), self.host.local_now()
+        number = visit.day_number(now.date()) if visit and now else None
+        if number is not None:
+            self.query_one(ItineraryPane).day_index = number - 1
 
     # -- drawing ---------------------------------------------------------------
 
