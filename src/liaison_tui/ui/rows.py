@@ -7,7 +7,7 @@ from typing import overload
 
 from rich.text import Text
 
-from liaison_tui.domain import schedule
+from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event
 from liaison_tui.reports.display import literal
@@ -92,7 +92,7 @@ def event_rows(
                 event.id,
                 [
                     Text(marker, style="bold"),
-                    f"{event.start:%H:%M}-{event.end:%H:%M}",
+                    values.format_span(event.start, event.end),
                     event.title,
                     event.venue,
                     Text(str(people), justify="right"),
