@@ -25,6 +25,11 @@ def visit_events(data: Dataset, visit: Visit) -> list[Event]:
     return sorted(events, key=lambda e: (e.starts_at, e.ends_at, e.id))
 
 
+def events_outside(data: Dataset, visit: Visit) -> list[Event]:
+    """The visit's events on days outside its dates (after it was shortened or moved), in time order."""
+    return [e for e in visit_events(data, visit) if visit.day_number(e.day) is None]
+
+
 def now_and_next(events: list[Event], at: datetime) -> tuple[Event | None, Event | None]:
     """The event under way at ``at`` (local) and the next one to start."""
     current = next((e for e in events if e.starts_at <= at < e.ends_at), None)

@@ -183,3 +183,31 @@ def duplicate_emails(data: Dataset) -> list[Problem]:
             also = ", ".join(f"{describe(o)} (#{o.id})" for o in others)
             problems.append(Problem(f"{describe(first)} (#{first.id})", "email", f"same email as {also}"))
     return problems
+
+
+def _name_key(name: str) -> str:
+    return values.fold(" ".join(name.split()))
+
+
+def same_name_cities(data: Dataset, city: City) -> list[City]:
+    """Other cities whose name is ``city``'s but for case, accents and spaces ('Busan', 'busan ')."""
+    key = _name_key(city.name)
+    return sorted((c for c in data.cities.values() if c.id != city.id and _name_key(c.name) == key), key=lambda c: c.id)
+
+
+def duplicate_cities(data: Dataset) -> list[Problem]:
+    """One problem per city name several cities share (compared as ``same_name_cities`` does).
+
+    Like duplicate emails, not part of ``check_dataset``: the file must still
+    open so that someone can merge them.
+    """
+    by_name: dict[str, list[City]] = {}
+    for city in data.cities.values():
+        by_name.setdefault(_name_key(city.name), []).append(city)
+    problems: list[Problem] = []
+    for cities in by_name.values():
+        if len(cities) > 1:
+            first, *others = sorted(cities, key=lambda c: c.id)
+            also = ", ".join(f"{describe(c)} (#{c.id}{f', {c.country}' if c.country else ''})" for c in others)
+            problems.append(Problem(f"{describe(first)} (#{first.id})", "name", f"same name as {also}"))
+    return problems
