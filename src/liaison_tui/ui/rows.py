@@ -16,6 +16,9 @@ CITY_COLUMNS = ("City", "Country", "Officers")
 OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
 EVENT_COLUMNS = (" ", "Time", "Title", "Venue", "People")
 FOLLOWUP_COLUMNS = ("What", "Status", "City")
+# The widest a column grows (longer cells end in an ellipsis; the detail panel has all of it),
+# so one 200-character name does not push the columns after it out of every row.
+COLUMN_MAX = {"Name": 28, "City": 20, "Country": 20, "Title": 32, "Venue": 28, "What": 40}
 
 Cell = str | Text
 TableRow = tuple[int, Sequence[Cell]]  # a record id and the cells shown for it
