@@ -120,7 +120,7 @@ def shortened_visit_question(visit: Visit, data: Dataset) -> SaveGuardDialog | N
         question.append(f"  … and {len(outside) - SHOWN_EVENTS} more\n")
     question.append(
         "\ns saves anyway: the events are kept (not deleted), flagged as outside the visit in the "
-        "conflicts summary and by `liaison-tui check`; change the dates back to see them on the day tabs. "
+        "conflicts summary and by liaison-tui check; change the dates back to see them on the day tabs. "
         "Esc or Enter goes back to the form.",
         style="dim",
     )
