@@ -35,7 +35,8 @@ async def set_field(app: LiaisonApp, field: str, text: str) -> None:
     ("field", "value", "message"),
     [
         ("start", "25:00", "bad time '25:00'"),
-        ("end", "08:00", "ends 08:00 before it starts 09:00"),
+        ("end", "09:00", "ends when it starts 09:00"),
+        ("end", "08:00", "ends 08:00 before it starts 09:00 (an end after midnight is allowed up to 12 h on)"),
         ("day", "2026-12-09", "outside the visit"),
         ("day", "2026-02-30", "bad date"),
         ("title", "", "title must not be empty"),

@@ -133,3 +133,16 @@ def test_stale_edit_panel(snap_compare: SnapCompare, sample_file: Path) -> None:
     # No file watching here: its "reloaded" note would show up, or not, depending on timing.
     app = LiaisonApp(Store.open(sample_file), clock=lambda: CONFERENCE_MORNING, watch_interval=3600)
     assert snap_compare(app, terminal_size=(80, 24), run_before=save_over_another_windows_change)
+
+
+def _long_named_officer(path: Path) -> None:
+    """A 200-character name, as pasted by mistake from a letter."""
+    store = Store.open(path)
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    name = "Alexandra " + "Montgomery-Featherstonehaugh " * 7
+    store.commit([added(Officer(name=name[:200], city_id=atlanta.id, title="Protocol officer"))])
+
+
+def test_a_200_character_name_keeps_the_city_column_at_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    _long_named_officer(sample_file)
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=steady)

@@ -117,11 +117,11 @@ def _data_file(arguments: argparse.Namespace) -> Path:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    from liaison_tui.domain.validation import duplicate_emails
+    from liaison_tui.domain.validation import duplicate_cities, duplicate_emails
     from liaison_tui.reports.display import visible
 
     store = Store.open(_data_file(arguments), create=False, read_only=True)
-    problems = duplicate_emails(store.data)  # the file loads, but is not sound
+    problems = duplicate_cities(store.data) + duplicate_emails(store.data)  # the file loads, but is not sound
     print(f"{store.where}: {f'{len(problems)} problem(s)' if problems else 'sound'}")
     for problem in problems:
         print(f"  {visible(str(problem))}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import combinations
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
@@ -49,27 +48,36 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
                     (officer_id,),
                 )
             )
-    by_day: dict[object, list[int]] = {}
-    for index, event in enumerate(events):
-        by_day.setdefault(event.day, []).append(index)
-    for indices in by_day.values():
-        for a, b in combinations((events[i] for i in indices), 2):
-            if not a.overlaps(b):
-                continue
-            # Sets of participants only for the (rare) overlapping pairs: with the whole
-            # delegation of a large file each set holds tens of thousands of ids.
-            for officer_id in sorted(schedule.participant_ids(data, a) & schedule.participant_ids(data, b)):
-                officer = data.officers[officer_id]
-                when = f"{a.day} {values.format_time(max(a.start, b.start))}"
-                found.append(
-                    Conflict(
-                        "double-booked",
-                        f"{officer.name} is in {a.title!r} and {b.title!r} at once ({when})",
-                        (a.id, b.id),
-                        (officer_id,),
-                    )
+    for a, b in _overlapping_pairs(events):
+        # Sets of participants only for the (rare) overlapping pairs: with the whole
+        # delegation of a large file each set holds tens of thousands of ids.
+        for officer_id in sorted(schedule.participant_ids(data, a) & schedule.participant_ids(data, b)):
+            officer = data.officers[officer_id]
+            when = values.format_datetime(max(a.starts_at, b.starts_at))
+            found.append(
+                Conflict(
+                    "double-booked",
+                    f"{officer.name} is in {a.title!r} and {b.title!r} at once ({when})",
+                    (a.id, b.id),
+                    (officer_id,),
                 )
+            )
     return found + _travel_conflicts(data, events)
+
+
+def _overlapping_pairs(events: list[Event]) -> list[tuple[Event, Event]]:
+    """Pairs of events that overlap, earlier first; ``events`` are in time order.
+
+    A sweep rather than pairs within a day: an event across midnight overlaps
+    the next morning's first one.
+    """
+    pairs: list[tuple[Event, Event]] = []
+    open_events: list[Event] = []
+    for event in events:
+        open_events = [e for e in open_events if e.ends_at > event.starts_at]
+        pairs += [(earlier, event) for earlier in open_events if earlier.overlaps(event)]
+        open_events.append(event)
+    return pairs
 
 
 def _late(officer: Officer, event: Event) -> Conflict:

@@ -8,7 +8,7 @@ Record ids are TinyDB document ids; ``0`` marks a record not yet saved.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 
@@ -136,7 +136,11 @@ class Officer:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
-    """One item of a visit's itinerary, in the visit's local time."""
+    """One item of a visit's itinerary, in the visit's local time.
+
+    An ``end`` earlier than ``start`` is on the next day (a dinner 23:00-00:30):
+    ``ends_at`` is the one place that says so, for everything that asks when it ends.
+    """
 
     id: int = 0
     visit_id: int
@@ -159,8 +163,13 @@ class Event:
         return datetime.combine(self.day, self.start)
 
     @property
+    def crosses_midnight(self) -> bool:
+        return self.end < self.start
+
+    @property
     def ends_at(self) -> datetime:
-        return datetime.combine(self.day, self.end)
+        ends = datetime.combine(self.day, self.end)
+        return ends + timedelta(days=1) if self.end < self.start else ends
 
     def overlaps(self, other: Event) -> bool:
         return self.starts_at < other.ends_at and other.starts_at < self.ends_at

@@ -22,7 +22,12 @@ def local_now(visit: Visit, now: datetime) -> datetime:
 def visit_events(data: Dataset, visit: Visit) -> list[Event]:
     """The visit's events in time order."""
     events = [e for e in data.events.values() if e.visit_id == visit.id]
-    return sorted(events, key=lambda e: (e.day, e.start, e.end, e.id))
+    return sorted(events, key=lambda e: (e.starts_at, e.ends_at, e.id))
+
+
+def events_outside(data: Dataset, visit: Visit) -> list[Event]:
+    """The visit's events on days outside its dates (after it was shortened or moved), in time order."""
+    return [e for e in visit_events(data, visit) if visit.day_number(e.day) is None]
 
 
 def now_and_next(events: list[Event], at: datetime) -> tuple[Event | None, Event | None]:

@@ -7,6 +7,8 @@ every problem rather than stopping at the first, each naming record and field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import timedelta
 from typing import assert_never
 
 from liaison_tui.domain import values
@@ -18,6 +20,20 @@ from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Pr
 def _required(record: Record, field: str, problems: list[Problem]) -> None:
     if not str(getattr(record, field)).strip():
         problems.append(Problem(describe(record), field, f"{field.replace('_', ' ')} must not be empty"))
+
+
+# An end before the start is on the next day (a dinner 23:00-00:30), but only this soon after the
+# start: 15:00-14:00 is far likelier a typo than a 23-hour event.
+OVERNIGHT_LIMIT = timedelta(hours=12)
+
+
+def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
+    start, end = values.format_time(event.start), values.format_time(event.end)
+    if event.end == event.start:
+        fail("end", f"ends when it starts {start}")
+    elif event.crosses_midnight and event.ends_at - event.starts_at > OVERNIGHT_LIMIT:
+        hours = OVERNIGHT_LIMIT.seconds // 3600
+        fail("end", f"ends {end} before it starts {start} (an end after midnight is allowed up to {hours} h on)")
 
 
 def check_record(record: Record) -> list[Problem]:
@@ -57,10 +73,7 @@ def check_record(record: Record) -> list[Problem]:
                 fail("departure", "departs before arriving")
         case Event():
             _required(record, "title", problems)
-            if record.end <= record.start:
-                start, end = values.format_time(record.start), values.format_time(record.end)
-                verb = "ends when it starts" if record.end == record.start else f"ends {end} before it starts"
-                fail("end", f"{verb} {start}")
+            _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
                 fail("speaking_now_id", "the officer speaking now is not a speaker")
         case FollowUp():
@@ -169,4 +182,32 @@ def duplicate_emails(data: Dataset) -> list[Problem]:
             first, *others = sorted(officers, key=lambda o: o.id)
             also = ", ".join(f"{describe(o)} (#{o.id})" for o in others)
             problems.append(Problem(f"{describe(first)} (#{first.id})", "email", f"same email as {also}"))
+    return problems
+
+
+def _name_key(name: str) -> str:
+    return values.fold(" ".join(name.split()))
+
+
+def same_name_cities(data: Dataset, city: City) -> list[City]:
+    """Other cities whose name is ``city``'s but for case, accents and spaces ('Busan', 'busan ')."""
+    key = _name_key(city.name)
+    return sorted((c for c in data.cities.values() if c.id != city.id and _name_key(c.name) == key), key=lambda c: c.id)
+
+
+def duplicate_cities(data: Dataset) -> list[Problem]:
+    """One problem per city name several cities share (compared as ``same_name_cities`` does).
+
+    Like duplicate emails, not part of ``check_dataset``: the file must still
+    open so that someone can merge them.
+    """
+    by_name: dict[str, list[City]] = {}
+    for city in data.cities.values():
+        by_name.setdefault(_name_key(city.name), []).append(city)
+    problems: list[Problem] = []
+    for cities in by_name.values():
+        if len(cities) > 1:
+            first, *others = sorted(cities, key=lambda c: c.id)
+            also = ", ".join(f"{describe(c)} (#{c.id}{f', {c.country}' if c.country else ''})" for c in others)
+            problems.append(Problem(f"{describe(first)} (#{first.id})", "name", f"same name as {also}"))
     return problems

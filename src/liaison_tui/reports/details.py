@@ -46,7 +46,7 @@ def _travel(leg: Travel | None) -> str:
 
 
 def _event_line(event: Event) -> Text:
-    return literal(f"{event.day:%a %d %b} {event.start:%H:%M}-{event.end:%H:%M}  {event.title}")
+    return literal(f"{event.day:%a %d %b} {values.format_span(event.start, event.end)}  {event.title}")
 
 
 def _home_time(data: Dataset, officer: Officer, now: datetime | None) -> Text:
@@ -96,7 +96,8 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
     """Time and place first, then who speaks, who takes part, and notes last."""
     text = Text()
     _heading(text, event.title, event.kind.value)
-    _line(text, "When", f"{event.day:%a %d %b %Y}, {event.start:%H:%M}–{event.end:%H:%M}")
+    span = values.format_span(event.start, event.end, "–")
+    _line(text, "When", f"{event.day:%a %d %b %Y}, {span}")
     _line(text, "Venue", event.venue)
     _line(text, "Host contact", event.host_contact)
     for conflict in conflicts:

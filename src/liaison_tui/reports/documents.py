@@ -13,7 +13,7 @@ from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 
-from liaison_tui.domain import schedule
+from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.reports import details, summaries
@@ -62,7 +62,7 @@ def itinerary_markdown(data: Dataset, visit: Visit) -> str:
     for number, day in enumerate(visit.dates, start=1):
         lines += [f"## Day {number}: {day:%A %d %B}", ""]
         rows = [
-            [f"{e.start:%H:%M}-{e.end:%H:%M}", e.title, e.venue, str(schedule.participant_count(data, e))]
+            [values.format_span(e.start, e.end), e.title, e.venue, str(schedule.participant_count(data, e))]
             for e in events
             if e.day == day
         ]
@@ -86,7 +86,8 @@ def handout_markdown(data: Dataset, visit: Visit, officer: Officer) -> str:
     rows = []
     for event in schedule.agenda(data, visit, officer):
         part = f"speaker {event.speaker_ids.index(officer.id) + 1}" if officer.id in event.speaker_ids else ""
-        rows.append([f"{event.day:%a %d %b}", f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, part])
+        span = values.format_span(event.start, event.end)
+        rows.append([f"{event.day:%a %d %b}", span, event.title, event.venue, part])
     lines += _md_table(["Day", "Time", "Event", "Venue", ""], rows)
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from liaison_tui.domain import needs, schedule
+from liaison_tui.domain import needs, schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Visit
 from liaison_tui.reports.tables import cap, cells, few, table
@@ -22,7 +22,7 @@ from liaison_tui.reports.tables import cap, cells, few, table
 
 def meal_heading(meal: Event) -> str:
     """``Lunch · Tue 01 Dec 12:00-13:00 · Canteen``."""
-    when = f"{meal.day:%a %d %b} {meal.start:%H:%M}-{meal.end:%H:%M}"
+    when = f"{meal.day:%a %d %b} {values.format_span(meal.start, meal.end)}"
     return " · ".join(part for part in (meal.title, when, meal.venue) if part)
 
 

@@ -90,7 +90,7 @@ def itinerary(data: Dataset, visit: Visit | None, limit: int | None = None) -> l
         number = visit.day_number(event.day)
         day = f"Day {number} {event.day:%a %d %b}" if number else f"{event.day} (outside the visit)"
         people = str(schedule.participant_count(data, event))
-        rows.append(_cells(day, f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, people))
+        rows.append(_cells(day, values.format_span(event.start, event.end), event.title, event.venue, people))
     return [_cap(table, rows, limit)]
 
 
@@ -101,7 +101,7 @@ def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[Rendera
     for event in schedule.agenda(data, visit, officer) if visit else []:
         part = f"speaker {event.speaker_ids.index(officer.id) + 1}" if officer.id in event.speaker_ids else ""
         table.add_row(
-            *_cells(f"{event.day:%a %d %b}", f"{event.start:%H:%M}-{event.end:%H:%M}", event.title, event.venue, part)
+            *_cells(f"{event.day:%a %d %b}", values.format_span(event.start, event.end), event.title, event.venue, part)
         )
     return [table]
 

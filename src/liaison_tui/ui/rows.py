@@ -7,7 +7,7 @@ from typing import overload
 
 from rich.text import Text
 
-from liaison_tui.domain import schedule
+from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event
 from liaison_tui.reports.display import literal
@@ -16,6 +16,9 @@ CITY_COLUMNS = ("City", "Country", "Officers")
 OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
 EVENT_COLUMNS = (" ", "Time", "Title", "Venue", "People")
 FOLLOWUP_COLUMNS = ("What", "Status", "City")
+# The widest a column grows (longer cells end in an ellipsis; the detail panel has all of it),
+# so one 200-character name does not push the columns after it out of every row.
+COLUMN_MAX = {"Name": 28, "City": 20, "Country": 20, "Title": 32, "Venue": 28, "What": 40}
 
 Cell = str | Text
 TableRow = tuple[int, Sequence[Cell]]  # a record id and the cells shown for it
@@ -92,7 +95,7 @@ def event_rows(
                 event.id,
                 [
                     Text(marker, style="bold"),
-                    f"{event.start:%H:%M}-{event.end:%H:%M}",
+                    values.format_span(event.start, event.end),
                     event.title,
                     event.venue,
                     Text(str(people), justify="right"),

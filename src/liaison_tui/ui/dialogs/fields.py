@@ -53,11 +53,20 @@ def _show_travel(leg: Travel | None) -> str:
     return "" if leg is None else f"{values.format_datetime(leg.at)} {leg.flight}".strip()
 
 
-def _parse_travel(text: str) -> Travel:
-    parts = text.split()
-    if len(parts) < 2:
-        raise ValueError(f"bad date and time {text!r}: use YYYY-MM-DD HH:MM, then the flight if any")
-    return Travel(at=values.parse_datetime(" ".join(parts[:2])), flight=" ".join(parts[2:]))
+def _visit_year(data: Dataset) -> int:
+    """The year a date typed without one (``1 Dec``) is in: the latest visit's."""
+    return max((visit.start_date.year for visit in data.visits.values()), default=date.today().year)
+
+
+def _travel_parser(data: Dataset) -> Callable[[str], Travel]:
+    """Arrival or departure as typed; a date without a year is in the visit's year."""
+    year = _visit_year(data)
+
+    def parse(text: str) -> Travel:
+        moment, flight = values.parse_travel(text, default_year=year)
+        return Travel(at=moment, flight=flight)
+
+    return parse
 
 
 def _enum_choices(enum: type[Role] | type[EventKind] | type[FollowUpStatus]) -> Callable[[], list[tuple[str, Any]]]:
@@ -113,6 +122,7 @@ def city_fields(data: Dataset) -> list[Field]:
 
 
 def officer_fields(data: Dataset) -> list[Field]:
+    travel = _travel_parser(data)
     return [
         _text("name", "Name"),
         _text("native_name", "Name in own script"),
@@ -125,8 +135,8 @@ def officer_fields(data: Dataset) -> list[Field]:
         _list("languages", "Languages"),
         _text("dietary", "Dietary needs"),
         _text("accessibility", "Accessibility needs"),
-        Field("arrival", "Arrival", _show_travel, _optional(_parse_travel), placeholder="YYYY-MM-DD HH:MM FLIGHT"),
-        Field("departure", "Departure", _show_travel, _optional(_parse_travel), placeholder="YYYY-MM-DD HH:MM FLIGHT"),
+        Field("arrival", "Arrival", _show_travel, _optional(travel), placeholder="1 Dec 09:00 FLIGHT"),
+        Field("departure", "Departure", _show_travel, _optional(travel), placeholder="4 Dec 6pm FLIGHT"),
         _text("hotel", "Hotel"),
         _text("room", "Room"),
         _text("notes", "Notes"),
@@ -137,9 +147,15 @@ def event_fields(data: Dataset) -> list[Field]:
     show_names, parse_names = partial(officer_names, data), partial(officer_ids, data)
     return [
         _text("title", "Title"),
-        Field("day", "Date", date.isoformat, values.parse_date, placeholder="YYYY-MM-DD"),
-        Field("start", "Starts", values.format_time, values.parse_time, placeholder="HH:MM"),
-        Field("end", "Ends", values.format_time, values.parse_time, placeholder="HH:MM"),
+        Field(
+            "day",
+            "Date",
+            date.isoformat,
+            partial(values.parse_date, default_year=_visit_year(data)),
+            placeholder="YYYY-MM-DD",
+        ),
+        Field("start", "Starts", values.format_time, values.parse_time, placeholder="HH:MM or 9am"),
+        Field("end", "Ends", values.format_time, values.parse_time, placeholder="HH:MM; earlier = next day"),
         Field("kind", "Kind", choices=_enum_choices(EventKind)),
         _text("venue", "Venue"),
         _text("host_contact", "Host contact"),

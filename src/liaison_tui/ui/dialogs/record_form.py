@@ -33,6 +33,7 @@ from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.dialogs.field_input import FieldInput
 from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
 from liaison_tui.ui.dialogs.form_keys import FormKeys
+from liaison_tui.ui.dialogs.save_guard import Answer, SameCityDialog, SaveGuardDialog, save_question
 from liaison_tui.ui.dialogs.stale_edit import Choice, FieldRow, StaleEditPanel
 from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -176,8 +177,21 @@ class RecordForm(FormKeys):
 
     async def save_now(self) -> None:
         record = self.build()
-        if record is not None:
+        if record is None:
+            return
+        question = save_question(record, self.data)  # a same-name city, a visit leaving events out
+        if question is None:
             await self._save(record, record, self.original)
+        else:
+            await self.app.push_screen(question, partial(self._after_question, record, question))
+
+    async def _after_question(self, record: Record, question: SaveGuardDialog, answer: Answer | None) -> None:
+        if answer == "save":
+            await save_without_freezing(self, self._save(record, record, self.original))
+        elif answer == "open" and isinstance(question, SameCityDialog):
+            existing = question.existing
+            self.dismiss(existing)  # the main screen's cursor goes to it; then its own form opens
+            await self.app.push_screen(RecordForm(existing, existing, self.data, self.save))
 
     async def _save(self, record: Record, typed: Record, before: Record | None) -> None:
         """Save ``record`` over ``before``; ``typed`` is what the form holds, for a refusal."""

@@ -26,11 +26,37 @@ from textual.strip import Strip
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.key_order import act_on_own_binding
-from liaison_tui.ui.rows import Cell, LazyRows, TableRow
+from liaison_tui.ui.rows import COLUMN_MAX, Cell, LazyRows, TableRow
 
-MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest
+MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest (see COLUMN_MAX)
 GAP = 2
+MIN_SHOWN = 8  # a column that must show is given at least this much of the pane
 WIDTH_SAMPLE = 1000  # rows measured for column widths when rows are made on demand
+# How many leading columns a narrow pane must show: the officer's name and city; an event's
+# marker, time and title.
+MUST_SHOW: dict[Kind, int] = {Kind.EVENT: 3}
+
+
+def fit_widths(widths: list[int], available: int, must_show: int) -> list[int]:
+    """``widths`` narrowed so the first ``must_show`` columns are in view, the last with ``MIN_SHOWN`` cells.
+
+    Only the widest of the columns before it give way, one cell at a time, so a
+    pane wide enough for the usual names is drawn as measured.
+    """
+    fitted = list(widths)
+    leading = min(must_show, len(fitted)) - 1
+    if leading < 1:
+        return fitted
+
+    def needed() -> int:
+        return sum(fitted[:leading]) + GAP * leading + min(fitted[leading], MIN_SHOWN)
+
+    while needed() > available:
+        widest = max(range(leading), key=lambda i: fitted[i])
+        if fitted[widest] <= MIN_SHOWN:
+            break
+        fitted[widest] -= 1
+    return fitted
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -100,7 +126,8 @@ class RecordTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.kind = kind
         self.columns: tuple[str, ...] = ()
-        self.widths: list[int] = []
+        self.widths: list[int] = []  # as measured
+        self._fitted: tuple[int, list[int]] = (-1, [])  # widths as drawn, for the pane's width then
         self._rows: Sequence[TableRow] = []
         self._index: dict[int, int] = {}
 
@@ -114,13 +141,16 @@ class RecordTable(ScrollView, can_focus=True):
         ids = rows.ids if isinstance(rows, LazyRows) else [record_id for record_id, _ in rows]
         self._index = {record_id: position for position, record_id in enumerate(ids)}
         self.widths = [cell_len(c) for c in self.columns]
+        headers = zip(self.columns, self.widths, strict=True)
+        limits = [max(COLUMN_MAX.get(column, MAX_COLUMN), width) for column, width in headers]
         measured = rows[:WIDTH_SAMPLE] if isinstance(rows, LazyRows) else rows
         for _, cells in measured:
             for column, cell in enumerate(cells):
                 plain = cell.plain if isinstance(cell, Text) else cell
                 width = len(plain) if plain.isascii() else cell_len(plain)  # len() is 10x faster
                 if width > self.widths[column]:
-                    self.widths[column] = min(width, MAX_COLUMN)
+                    self.widths[column] = min(width, limits[column])
+        self._fitted = (-1, self.widths)
         self.virtual_size = Size(sum(self.widths) + GAP * len(self.widths), len(self._rows) + 1)
         position = self._index.get(keep, 0) if keep is not None else 0
         self.cursor_row = min(position, max(len(self._rows) - 1, 0))
@@ -193,9 +223,16 @@ class RecordTable(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------
 
+    def shown_widths(self) -> list[int]:
+        """The column widths as drawn at the pane's present width (see ``fit_widths``)."""
+        available = self.scrollable_content_region.width
+        if self._fitted[0] != available:
+            self._fitted = (available, fit_widths(self.widths, available, MUST_SHOW.get(self.kind, 2)))
+        return self._fitted[1]
+
     def _line(self, cells: Sequence[Cell], style: Style) -> Strip:
         segments: list[Segment] = []
-        for width, cell in zip(self.widths, cells, strict=False):
+        for width, cell in zip(self.shown_widths(), cells, strict=False):
             text = cell.copy() if isinstance(cell, Text) else literal(cell)
             text.truncate(width, overflow="ellipsis", pad=True)
             segments += text.render(self.app.console)
