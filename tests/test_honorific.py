@@ -71,3 +71,8 @@ def test_printed_programmes_address_the_person(
     capsys.readouterr()
     assert main(["--db", str(sample_file), "summary"]) == 0
     assert "Dr Henri Kahonen" in capsys.readouterr().out  # the delegation's speakers
+    # The roster stays sorted and looked up by the name.
+    assert main(["--db", str(sample_file), "export", "csv", "--table", "officers"]) == 0
+    roster = capsys.readouterr().out.removeprefix("\ufeff").splitlines()
+    assert roster[0].startswith("Name,Honorific,")
+    assert any(line.startswith("Henri Kahonen,Dr,") for line in roster)
