@@ -79,9 +79,15 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help="csv: just this table")
 
-    importing = commands.add_parser("import", help="import officers, cities, events or follow-ups from a CSV file")
+    importing = commands.add_parser(
+        "import", help="import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook"
+    )
     importing.add_argument("kind", choices=SPREADSHEET_TABLES)
     importing.add_argument("file", type=Path)
+    importing.add_argument("--sheet", metavar="NAME", help=".xlsx: read this sheet (default: the first)")
+    importing.add_argument(
+        "--add-cities", action="store_true", help="officers: create the cities the file names that are not on file"
+    )
     importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
     importing.add_argument(

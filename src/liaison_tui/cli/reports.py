@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress
@@ -194,6 +195,15 @@ def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
     return table
 
 
+def _options(store: Store, arguments: argparse.Namespace) -> dict[str, Any]:
+    """The import options besides the columns: the sheet, and whether (and from which id) to add cities."""
+    return {"sheet": arguments.sheet, "add_cities": arguments.add_cities, "next_city_id": store.next_id(Kind.CITY)}
+
+
+def _cities(plan: ImportPlan) -> str:
+    return ", ".join(f"{city.name} ({city.country})" if city.country else city.name for city in plan.new_cities)
+
+
 def _import_under_lock(
     store: Store, kind: Kind, arguments: argparse.Namespace, overrides: dict[str, str], visit: Visit | None
 ) -> ImportPlan:
@@ -206,7 +216,9 @@ def _import_under_lock(
 
     def replan(data: Dataset) -> list[Edit]:
         try:
-            plan = plan_import(data, kind, arguments.file, overrides, visit.id if visit else 0)
+            plan = plan_import(
+                data, kind, arguments.file, overrides, visit.id if visit else 0, **_options(store, arguments)
+            )
         except CsvImportError as error:
             raise CommandError(str(error)) from None
         if plan.rejected and not arguments.skip_bad:
@@ -245,11 +257,21 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
                 yield row
 
     try:
-        plan = plan_import(store.data, kind, arguments.file, overrides, visit.id if visit else 0, progress)
+        plan = plan_import(
+            store.data,
+            kind,
+            arguments.file,
+            overrides,
+            visit.id if visit else 0,
+            progress,
+            **_options(store, arguments),
+        )
     except CsvImportError as error:
         raise CommandError(str(error)) from None
     counts = plan.counts()
     console = Console()
+    if plan.honorific_columns:
+        err.print(literal(f"Read as honorifics (Mr, Dr, ...), not job titles: {', '.join(plan.honorific_columns)}"))
     if plan.unknown_columns:
         err.print(literal(f"Columns not imported: {', '.join(plan.unknown_columns)} (use --map 'Column=field')"))
     if arguments.dry_run or plan.rejected:
@@ -259,6 +281,8 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         f"{counts['unchanged']} unchanged, {counts['reject']} rejected"
     )
     if arguments.dry_run:
+        if plan.new_cities:
+            print(visible(f"Cities to create: {_cities(plan)}"))
         print(f"Dry run: {summary}. Nothing was written.")
         return 1 if plan.rejected else 0
     if plan.rejected and not arguments.skip_bad:
@@ -273,4 +297,6 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
         f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
         + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")
     )
+    if plan.new_cities:
+        print(visible(f"Cities created: {_cities(plan)}"))
     return 0

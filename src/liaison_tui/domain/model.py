@@ -117,6 +117,7 @@ class Officer:
 
     id: int = 0
     name: str
+    honorific: str = ""  # form of address (Mr, Dr, H.E., Councillor), never part of the name
     native_name: str = ""
     city_id: int | None = None  # None for host staff
     title: str = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import City, Vehicle
+from liaison_tui.domain.model import City, Officer, Vehicle
 from liaison_tui.domain.values import fold
 
 
@@ -24,6 +24,11 @@ def find_city(data: Dataset, name: str, country: str = "") -> City:
     if len(found) > 1:
         raise ValueError(f"city {name!r} is ambiguous: give the country too")
     return found[0]
+
+
+def addressed(officer: Officer) -> str:
+    """How printed programmes and handouts address a person: ``Dr Henri Kahonen``."""
+    return f"{officer.honorific} {officer.name}" if officer.honorific else officer.name
 
 
 def officer_names(data: Dataset, ids: tuple[int, ...]) -> str:

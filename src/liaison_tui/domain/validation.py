@@ -16,6 +16,8 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Problem, Record, Visit
 
+MAX_HONORIFIC = 40  # "His Excellency the Honourable" fits; a misplaced name or job description does not
+
 
 def _required(record: Record, field: str, problems: list[Problem]) -> None:
     if not str(getattr(record, field)).strip():
@@ -67,6 +69,8 @@ def check_record(record: Record) -> list[Problem]:
                 fail("since", f"since must be a year, not {record.since}")
         case Officer():
             _required(record, "name", problems)
+            if len(record.honorific) > MAX_HONORIFIC:
+                fail("honorific", f"honorific {record.honorific[:20]!r}… is too long for a form of address")
             if record.email and "@" not in record.email:
                 fail("email", f"email {record.email!r} has no '@'")
             if record.arrival and record.departure and record.departure.at < record.arrival.at:

@@ -17,6 +17,7 @@ from liaison_tui import __version__
 from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Officer, Visit
+from liaison_tui.domain.names import addressed
 
 LISTED_PARTICIPANTS = 40  # more than this and the description gives counts, not names
 
@@ -37,7 +38,7 @@ def _description(data: Dataset, event: Event) -> str:
     speakers = schedule.speakers(data, event)
     if speakers:
         lines.append("Speaking order:")
-        lines += [f"{n}. {o.name}" for n, o in enumerate(speakers, start=1)]
+        lines += [f"{n}. {addressed(o)}" for n, o in enumerate(speakers, start=1)]
     taking_part = schedule.participant_ids(data, event)
     if len(taking_part) > LISTED_PARTICIPANTS:  # a phone calendar is no place for a roster of thousands
         cities = {data.officers[i].city_id for i in taking_part} - {None}

@@ -16,6 +16,7 @@ from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Travel, Visit
+from liaison_tui.domain.names import addressed
 from liaison_tui.domain.now import home_time
 from liaison_tui.reports.display import literal
 
@@ -65,6 +66,7 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now:
     text = Text()
     city = schedule.city_of(data, officer)
     _heading(text, officer.name, officer.native_name)
+    _line(text, "Honorific", officer.honorific)
     _line(text, "City", f"{city.name}, {city.country}" if city else "host staff")
     _line(text, "Home time", _home_time(data, officer, now))
     _line(text, "Role", officer.role.value)
@@ -113,7 +115,7 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
             marker = "▶ now " if officer == now else "› next" if officer == following else "      "
             city = schedule.city_of(data, officer)
             text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
-            text.append(literal(officer.name + (f" ({city.name})" if city else " (host)")))
+            text.append(literal(addressed(officer) + (f" ({city.name})" if city else " (host)")))
             text.append("\n")
     _vehicles(data, event, text)
     people = schedule.participants(data, event)

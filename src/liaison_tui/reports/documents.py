@@ -16,6 +16,7 @@ from rich.table import Table
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
+from liaison_tui.domain.names import addressed
 from liaison_tui.reports import details, summaries
 from liaison_tui.reports.display import literal
 
@@ -74,7 +75,7 @@ def itinerary_markdown(data: Dataset, visit: Visit) -> str:
 
 def handout_markdown(data: Dataset, visit: Visit, officer: Officer) -> str:
     city = schedule.city_of(data, officer)
-    lines = [f"# {md(officer.name)}", "", f"{md(visit.name)}: personal programme", ""]
+    lines = [f"# {md(addressed(officer))}", "", f"{md(visit.name)}: personal programme", ""]
     facts = [
         ("City", f"{city.name}, {city.country}" if city else "host staff"),
         ("Hotel", " room ".join(p for p in (officer.hotel, officer.room) if p)),
@@ -112,4 +113,4 @@ def itinerary_html(data: Dataset, visit: Visit) -> str:
 
 def handout_html(data: Dataset, visit: Visit, officer: Officer) -> str:
     parts: list[RenderableType] = [details.officer_detail(data, None, officer), *summaries.agenda(data, visit, officer)]
-    return _html(f"{officer.name}: {visit.name}", parts)
+    return _html(f"{addressed(officer)}: {visit.name}", parts)

@@ -20,6 +20,7 @@ from liaison_tui.domain import needs, schedule, values
 from liaison_tui.domain.conflicts import find_conflicts
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import EventKind, Officer, Visit
+from liaison_tui.domain.names import addressed
 from liaison_tui.reports.arrivals import arrivals as arrivals_by_flight
 from liaison_tui.reports.attendance import attendance
 from liaison_tui.reports.meals import meals as meals_by_name
@@ -45,8 +46,8 @@ def delegation(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
     table = _table("Delegation", "Country", "City", "Officers", "Leader", "Speakers", caption=caption)
     for city in sorted(data.cities.values(), key=lambda c: (c.country.casefold(), c.name.casefold())):
         members = [o for o in officers if o.city_id == city.id]
-        leaders = ", ".join(o.name for o in members if o.role.value == "leader")
-        speaking = ", ".join(o.name for o in members if o.id in speakers)
+        leaders = ", ".join(addressed(o) for o in members if o.role.value == "leader")
+        speaking = ", ".join(addressed(o) for o in members if o.id in speakers)
         table.add_row(*_cells(city.country, city.name, str(len(members)), leaders, speaking))
     return [table]
 
@@ -96,7 +97,7 @@ def itinerary(data: Dataset, visit: Visit | None, limit: int | None = None) -> l
 
 def agenda(data: Dataset, visit: Visit | None, officer: Officer) -> list[RenderableType]:
     city = schedule.city_of(data, officer)
-    title = f"Agenda: {officer.name}" + (f" ({city.name})" if city else "")
+    title = f"Agenda: {addressed(officer)}" + (f" ({city.name})" if city else "")
     table = _table(title, "Day", "Time", "Event", "Venue", "Part")
     for event in schedule.agenda(data, visit, officer) if visit else []:
         part = f"speaker {event.speaker_ids.index(officer.id) + 1}" if officer.id in event.speaker_ids else ""

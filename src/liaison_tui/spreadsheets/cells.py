@@ -56,6 +56,7 @@ def _officer_cells(data: Dataset, record: Officer) -> SheetRow:
     departure, departure_flight = _travel_cells(record.departure)
     return {
         "name": record.name,
+        "honorific": record.honorific,
         "native_name": record.native_name,
         "city": city.name if city else "",
         "country": city.country if city else "",
@@ -145,6 +146,21 @@ def _travel(at: str, flight: str) -> Travel | None:
     return Travel(at=values.parse_datetime(at), flight=flight.strip())
 
 
+def _when(row: SheetRow, leg: str) -> str:
+    """The ``arrival``/``departure`` cell, or the date and time columns of exports that split them."""
+    both = row.get(leg, "").strip()
+    day, clock = row.get(f"{leg}_date", "").strip(), row.get(f"{leg}_time", "").strip()
+    if both or not (day or clock):
+        return both
+    if not day:
+        raise ValueError(f"{leg} time {clock!r} has no {leg} date")
+    if not clock:
+        if " " in day or "T" in day:  # a date column holding date and time
+            return day
+        raise ValueError(f"{leg} date {day!r} has no {leg} time")
+    return f"{day} {clock}"
+
+
 def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
     name = row.get("name", "").strip() or " ".join(
         part for part in (row.get("first_name", "").strip(), row.get("last_name", "").strip()) if part
@@ -153,6 +169,7 @@ def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
     city = find_city(data, city_name, row.get("country", "")) if city_name else None
     return Officer(
         name=name,
+        honorific=row.get("honorific", "").strip(),
         native_name=row.get("native_name", "").strip(),
         city_id=city.id if city else None,
         title=row.get("title", "").strip(),
@@ -163,8 +180,8 @@ def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
         languages=values.parse_list(row.get("languages", "")),
         dietary=row.get("dietary", "").strip(),
         accessibility=row.get("accessibility", "").strip(),
-        arrival=_travel(row.get("arrival", ""), row.get("arrival_flight", "")),
-        departure=_travel(row.get("departure", ""), row.get("departure_flight", "")),
+        arrival=_travel(_when(row, "arrival"), row.get("arrival_flight", "")),
+        departure=_travel(_when(row, "departure"), row.get("departure_flight", "")),
         hotel=row.get("hotel", "").strip(),
         room=row.get("room", "").strip(),
         notes=row.get("notes", "").strip(),

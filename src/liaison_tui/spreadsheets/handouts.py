@@ -17,6 +17,7 @@ from liaison_tui.domain import flights, needs, schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.flights import Direction
 from liaison_tui.domain.model import Visit
+from liaison_tui.domain.names import addressed
 from liaison_tui.spreadsheets.columns import neutralise
 
 MEALS_HEADER = ["Date", "Start", "End", "Meal", "Venue", "People", "Kind", "Need", "Count", "Names"]
@@ -86,7 +87,7 @@ def arrivals_csv(data: Dataset, visit: Visit) -> str:
                         group.at.date().isoformat(),
                         values.format_time(group.at.time()),
                         group.flight,
-                        officer.name,
+                        addressed(officer),  # in time order, for the sign at the gate
                         city.name if city else "host staff",
                         officer.hotel,
                         *ride,

@@ -2,29 +2,31 @@
 
 Columns are matched by header name (with the aliases in ``columns``), not by
 position; unknown columns are reported. Each row becomes an add, an update of
-the record it matches (officers by email, else name and city), "unchanged", or
-a rejection with its line number and reason. Nothing is written here: the
-caller commits ``plan.edits`` in one atomic save, or shows the plan.
+the record it matches (officers by email or by name and city), "unchanged", or
+a rejection with its line number and reason (also when it could be either of
+two records). Nothing is written here: the caller commits ``plan.edits`` in
+one atomic save, or shows the plan.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import assert_never
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, changed
 from liaison_tui.domain.kinds import Kind, describe, label
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import City, Officer, Record
 from liaison_tui.domain.validation import check_record, check_references
-from liaison_tui.domain.values import fold
 from liaison_tui.spreadsheets.cells import from_row
 from liaison_tui.spreadsheets.columns import SheetRow, columns_for, header_key, restore
+from liaison_tui.spreadsheets.matching import Matcher, who
+from liaison_tui.spreadsheets.reading import CsvImportError, Rows, read_rows
+from liaison_tui.spreadsheets.registration import NewCities, holds_honorifics, unknown_city
+
+__all__ = ["CsvImportError", "ImportPlan", "Outcome", "plan_import"]
 
 # Which record attribute an importer field fills; fields not named keep their name.
 ATTRIBUTE: dict[Kind, dict[str, str]] = {
@@ -33,16 +35,15 @@ ATTRIBUTE: dict[Kind, dict[str, str]] = {
         "last_name": "name",
         "city": "city_id",
         "country": "city_id",
+        "arrival_date": "arrival",
+        "arrival_time": "arrival",
         "arrival_flight": "arrival",
+        "departure_date": "departure",
+        "departure_time": "departure",
         "departure_flight": "departure",
     },
     Kind.FOLLOW_UP: {"city": "city_id"},
 }
-MAX_FIELD = 1_000_000  # one cell over 1 MB is not a registration export
-
-
-class CsvImportError(ValueError):
-    """The file as a whole cannot be imported (encoding, no header, bad --map)."""
 
 
 @dataclass
@@ -59,7 +60,9 @@ class ImportPlan:
     kind: Kind
     mapping: dict[str, str]  # header -> field
     unknown_columns: list[str]
+    honorific_columns: list[str] = field(default_factory=list)  # headers read as honorifics by their values
     outcomes: list[Outcome] = field(default_factory=list)
+    new_cities: list[City] = field(default_factory=list)  # to create first (--add-cities)
 
     @property
     def rejected(self) -> list[Outcome]:
@@ -67,7 +70,8 @@ class ImportPlan:
 
     @property
     def edits(self) -> list[Edit]:
-        return [o.edit for o in self.outcomes if o.edit is not None]
+        cities = [added(city) for city in self.new_cities]  # before the officers that point at them
+        return cities + [o.edit for o in self.outcomes if o.edit is not None]
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(("add", "update", "unchanged", "reject"), 0)
@@ -76,37 +80,14 @@ class ImportPlan:
         return counts
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and rows (with their line numbers) of a CSV in UTF-8, with or without BOM."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CsvImportError(f"{path}: cannot read ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CsvImportError(
-            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as CSV UTF-8"
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    csv.field_size_limit(MAX_FIELD)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader, None)
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append((reader.line_num, cells))
-    except csv.Error as error:
-        raise CsvImportError(f"{path}, line {reader.line_num}: {error}") from None
-    if not header or not any(h.strip() for h in header):
-        raise CsvImportError(f"{path}: no header row")
-    return [h.strip() for h in header], rows
+def map_columns(
+    kind: Kind, header: list[str], overrides: dict[str, str], rows: Rows | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """Which field each header fills, and the headers that fill none.
 
-
-def map_columns(kind: Kind, header: list[str], overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """Which field each header fills, and the headers that fill none."""
+    An officer "Title" column holding mostly Mr / Ms / Dr fills the honorific,
+    not the job title (Indico-style exports; Cvent-style ones say "Prefix").
+    """
     known: dict[str, str] = {}
     fields = {c.field for c in columns_for(kind)}
     for column in columns_for(kind):
@@ -118,8 +99,15 @@ def map_columns(kind: Kind, header: list[str], overrides: dict[str, str]) -> tup
             raise CsvImportError(f"--map {column_name}={wanted}: {kind} fields are {', '.join(sorted(fields))}")
     mapping: dict[str, str] = {}
     unknown: list[str] = []
-    for name in header:
+    for index, name in enumerate(header):
         target: str | None = overrides.get(name) or known.get(header_key(name))
+        if (
+            target == "title"
+            and kind is Kind.OFFICER
+            and name not in overrides
+            and holds_honorifics(cells[index] for _, cells in rows or [] if index < len(cells))
+        ):
+            target = "honorific"
         if target is None:
             unknown.append(name)
         elif target in mapping.values():
@@ -129,29 +117,32 @@ def map_columns(kind: Kind, header: list[str], overrides: dict[str, str]) -> tup
     return mapping, unknown
 
 
-def _match_key(record: Record) -> tuple[object, ...]:
-    """What makes an imported row the same record as one on file."""
-    match record:
-        case Officer():
-            return ("email", fold(record.email)) if record.email else ("name", fold(record.name), record.city_id)
-        case City():
-            return (fold(record.name), fold(record.country))
-        case Event():
-            return (record.visit_id, record.day, fold(record.title))
-        case FollowUp():
-            return (record.city_id, fold(record.text))
-        case CheckIn():
-            return (record.event_id, record.officer_id)
-        case Visit():
-            return (record.id,)
-        case _:
-            assert_never(record)
-
-
 def _merge(existing: Record, incoming: Record, attributes: set[str]) -> Record:
     """The existing record with only the columns the file has replaced."""
     changes = {name: getattr(incoming, name) for name in attributes if name != "id"}
     return dataclasses.replace(existing, **changes)
+
+
+def _row_label(kind: Kind, row: SheetRow) -> str:
+    """How a rejected row is named: by the person (never their honorific or job), the event, the item."""
+    person = row.get("name", "").strip() or " ".join(
+        part for part in (row.get("first_name", "").strip(), row.get("last_name", "").strip()) if part
+    )
+    if kind is Kind.OFFICER:
+        return person
+    return person or row.get("title", "").strip() or row.get("text", "").strip()
+
+
+def _plan_cities(data: Dataset, header: list[str], mapping: dict[str, str], rows: Rows, next_id: int) -> NewCities:
+    """The cities the rows name that are not on file, with the country the rows give."""
+    at = {target: header.index(name) for name, target in mapping.items()}
+    planned = NewCities(next_id or max(data.cities, default=0) + 1, {})
+    for _, cells in rows:
+        city = restore(cells[at["city"]]) if at["city"] < len(cells) else ""
+        country = restore(cells[at["country"]]) if "country" in at and at["country"] < len(cells) else ""
+        if city.strip() and unknown_city(data, city):
+            planned.city_for(city, country)
+    return planned
 
 
 def plan_import(
@@ -161,17 +152,31 @@ def plan_import(
     overrides: dict[str, str] | None = None,
     visit_id: int = 0,
     progress: Callable[[Iterator[tuple[int, list[str]]], int], Iterator[tuple[int, list[str]]]] | None = None,
+    *,
+    sheet: str | None = None,
+    add_cities: bool = False,
+    next_city_id: int = 0,
 ) -> ImportPlan:
-    header, rows = read_rows(path)
-    mapping, unknown = map_columns(kind, header, overrides or {})
+    """What importing ``path`` would do.
+
+    ``add_cities`` plans the cities officers name that are not on file, with ids
+    from ``next_city_id`` (the store's next id, so no id is ever reused).
+    """
+    header, rows = read_rows(path, sheet)
+    mapping, unknown = map_columns(kind, header, overrides or {}, rows)
     if not mapping:
         raise CsvImportError(f"{path}: no column matches a {kind} field (use --map 'Column=field')")
     renames = ATTRIBUTE.get(kind, {})
     attributes = {renames.get(f, f) for f in mapping.values()}
     positions = [(header.index(name), target) for name, target in mapping.items()]
-    plan = ImportPlan(kind, mapping, unknown)
-    existing = {_match_key(r): r for r in data.table(kind).values()}
-    seen: dict[tuple[object, ...], int] = {}
+    title_names = {header_key(n) for c in columns_for(kind) if c.field == "title" for n in (c.header, *c.aliases)}
+    honorifics = [name for name, target in mapping.items() if target == "honorific" and header_key(name) in title_names]
+    plan = ImportPlan(kind, mapping, unknown, honorifics)
+    created: dict[int, City] = {}
+    if kind is Kind.OFFICER and add_cities and "city" in mapping.values():
+        created = {city.id: city for city in _plan_cities(data, header, mapping, rows, next_city_id).created.values()}
+        data = dataclasses.replace(data, cities={**data.cities, **created})  # rows find them like cities on file
+    matcher = Matcher(data.table(kind).values())
     iterator: Iterator[tuple[int, list[str]]] = iter(rows)
     if progress is not None:
         iterator = progress(iterator, len(rows))
@@ -183,14 +188,25 @@ def plan_import(
         try:
             record = from_row(kind, data, row, visit_id)
         except ValueError as error:
-            plan.outcomes.append(Outcome(line, "reject", row.get("name", "") or row.get("title", ""), str(error)))
+            reason = str(error)
+            if kind is Kind.OFFICER and reason.startswith("unknown city"):
+                reason = (
+                    f"unknown city {row.get('city', '').strip()!r}: --add-cities creates it from the file's "
+                    "City and Country (or import cities first)"
+                )
+            plan.outcomes.append(Outcome(line, "reject", _row_label(kind, row), reason))
             continue
-        key = _match_key(record)
-        if key in seen:
-            plan.outcomes.append(Outcome(line, "reject", label(record), f"same {kind} as line {seen[key]}"))
+        earlier = matcher.earlier_line(record, line)
+        if earlier is not None:
+            plan.outcomes.append(Outcome(line, "reject", label(record), f"same {kind} as line {earlier}"))
             continue
-        seen[key] = line
-        match = existing.get(key)
+        candidates = matcher.candidates(record)
+        if len(candidates) > 1:
+            names = "; ".join(who(data, other) for other in candidates)
+            reason = f"could be any of {len(candidates)} {kind.plural} on file: {names}; tell them apart first"
+            plan.outcomes.append(Outcome(line, "reject", label(record), reason))
+            continue
+        match = candidates[0] if candidates else None
         result = _merge(match, record, attributes) if match else record
         problems = check_record(result) + check_references(result, data)
         if problems:
@@ -201,4 +217,6 @@ def plan_import(
             plan.outcomes.append(Outcome(line, "unchanged", describe(match)))
         else:
             plan.outcomes.append(Outcome(line, "update", describe(match), edit=changed(match, result)))
+    used = {o.edit.after.city_id for o in plan.outcomes if o.edit and isinstance(o.edit.after, Officer)}
+    plan.new_cities = [city for city in created.values() if city.id in used]
     return plan

@@ -48,3 +48,8 @@ def ensure_default_data_file(path: Path) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomically(path, sample_bytes())  # never a half-copied sample, even if interrupted
     return True
+
+
+def real_path(path: Path) -> Path:
+    """Where a symlinked data file really is: saves replace that file, so the link stays a link."""
+    return path.resolve() if path.is_symlink() else path

@@ -88,6 +88,13 @@ def meta(tables: Tables) -> dict[str, Any]:
     return document if isinstance(document, dict) else {}
 
 
+def next_id(document: dict[str, Any], data: Dataset, kind: Kind) -> int:
+    """The id the next new record of ``kind`` gets: above every id the table ever had."""
+    next_ids = document.get("next_ids", {})
+    stored = next_ids.get(kind.table, 1) if isinstance(next_ids, dict) else 1
+    return max(stored if isinstance(stored, int) else 1, max(data.table(kind), default=0) + 1)
+
+
 @dataclass(frozen=True, slots=True)
 class VersionFacts:
     """What the backup rule needs to know about one version of the file."""

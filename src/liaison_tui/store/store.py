@@ -27,7 +27,7 @@ from tinydb.table import Document
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import Visit
 from liaison_tui.store import codec, schema
 from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
@@ -35,6 +35,7 @@ from liaison_tui.store.errors import StaleEditError as StaleEditError
 from liaison_tui.store.loading import Loaded, load
 from liaison_tui.store.loading import dataset_from_tables as dataset_from_tables
 from liaison_tui.store.memory_storage import SharedMemoryStorage
+from liaison_tui.store.paths import real_path
 from liaison_tui.store.planning import applied, checked_edit
 from liaison_tui.store.storage import DurableJSONStorage, StorageError, Tables, Version
 from liaison_tui.store.storage import backup_path as backup_path
@@ -47,11 +48,6 @@ class Commit:
 
     edits: list[Edit]
     reloaded: bool  # another process had changed the file first
-
-
-def _real_path(path: Path) -> Path:
-    """Where a symlinked data file really is: saves replace that file, so the link stays a link."""
-    return path.resolve() if path.is_symlink() else path
 
 
 class Store:
@@ -74,7 +70,7 @@ class Store:
         A file whose permissions forbid writing opens read-only: saves are refused, saying so.
         """
         given = Path(path)
-        real = _real_path(given)
+        real = real_path(given)
         exists = real.exists()
         if not exists and (not create or read_only):
             raise StorageError(f"{given}: no such data file")
@@ -147,6 +143,10 @@ class Store:
     def current_visit(self) -> Visit | None:
         """The visit the app shows: the one starting last."""
         return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
+
+    def next_id(self, kind: Kind) -> int:
+        """The id the next new record of ``kind`` gets (ids are never reused)."""
+        return schema.next_id(self._meta, self._data, kind)
 
     @property
     def has_file_id(self) -> bool:
@@ -289,7 +289,7 @@ class Store:
         """
         if not isinstance(self._storage, DurableJSONStorage):
             raise StorageError("memory: there is no file to copy")
-        real = _real_path(Path(target).expanduser())
+        real = real_path(Path(target).expanduser())
         tables = schema.tables_for(self._data, self._meta)
         self._storage.create_at(real, tables)
         self.path = real

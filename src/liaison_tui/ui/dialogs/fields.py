@@ -128,6 +128,8 @@ def officer_fields(data: Dataset) -> list[Field]:
         _text("native_name", "Name in own script"),
         Field("city_id", "City", choices=_city_choices(data, host_staff=True)),
         _text("title", "Title"),
+        # After the job title, not the name: the keys people learnt for the first fields stay as they were.
+        _text("honorific", "Honorific", "Mr, Ms, Dr, H.E., Councillor, ..."),
         _text("organisation", "Organisation"),
         Field("role", "Role", choices=_enum_choices(Role)),
         _text("email", "Email"),
