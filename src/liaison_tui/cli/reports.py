@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from liaison_tui.cli import output as output_to
+from liaison_tui.cli.days import day_of_visit
 from liaison_tui.cli.errors import CommandError
-from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
@@ -73,7 +72,7 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     elif arguments.day is not None:
         if arguments.name != "meals":
             raise CommandError("--day goes with the meals summary: summary meals --day today")
-        parts = meals_by_name(store.data, visit, day=_meal_day(visit, arguments.day))
+        parts = meals_by_name(store.data, visit, day=day_of_visit(visit, arguments.day))
     elif arguments.name:
         if arguments.name not in summaries.BY_NAME:
             raise CommandError(f"no summary {arguments.name!r}; choose from {', '.join(summaries.BY_NAME)} or agenda")
@@ -84,30 +83,6 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
         console.print(part)
         console.print()
     return 0
-
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _meal_day(visit: Visit | None, given: str) -> date:
-    """``today``, ``tomorrow``, a weekday of the visit (``fri``) or YYYY-MM-DD."""
-    if visit is None:
-        raise CommandError("no visit yet")
-    word = given.strip().casefold()
-    today = schedule.local_now(visit, datetime.now(UTC)).date()
-    if word in ("today", "tonight"):
-        return today
-    if word == "tomorrow":
-        return today + timedelta(days=1)
-    if word[:3] in WEEKDAYS and len(word) >= 3:
-        matching = [d for d in visit.dates if d.weekday() == WEEKDAYS.index(word[:3])]
-        if matching:
-            return matching[0]
-        raise CommandError(f"--day {given}: no {given} in the visit ({visit.start_date} to {visit.end_date})")
-    try:
-        return values.parse_date(given)
-    except ValueError as error:
-        raise CommandError(f"--day: {error}; or use today, tomorrow or a weekday such as fri") from None
 
 
 def _data_file(store: Store) -> Path:
