@@ -13,6 +13,7 @@ from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import Officer
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
+from liaison_tui.ui.dialogs.choice_select import best_choice
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.dialogs.people_picker import PeoplePicker
 from liaison_tui.ui.dialogs.record_form import RecordForm
@@ -157,7 +158,7 @@ async def test_city_list_takes_the_city_its_first_letters_name(sample_file: Path
         assert form.focused is form.query_one("#field-title")  # chosen, and on to the next field
         await pilot.press("shift+tab", "enter", *"ho", "enter")
         assert "host staff" in str(city.query_one("SelectCurrent Static").visual)  # type: ignore[attr-defined]
-        await pilot.press("shift+tab", "enter", "H", "enter", "ctrl+s")
+        await pilot.press("shift+tab", "enter", *"helsinky", "enter", "ctrl+s")  # a letter wrong
         assert isinstance(app.screen, MainScreen)
     data = on_disk(sample_file).data
     [aino] = [o for o in data.officers.values() if o.name == "Aino"]
@@ -217,3 +218,12 @@ async def test_an_unfocused_field_shows_the_start_of_its_text(sample_file: Path)
         assert name.value == long_name
         assert screen_text(name).startswith("Henriikka Kahonen")
 
+
+def test_type_ahead_ranks_first_letters_then_words_then_tolerantly() -> None:
+    cities = ["Atlanta (United States)", "Christchurch (New Zealand)", "Helsinki (Finland)", "host staff (no city)"]
+    assert best_choice(cities, "H") == 2  # the name's first letter, listed before host staff
+    assert best_choice(cities, "ho") == 3
+    assert best_choice(cities, "fin") == 2  # a word of it
+    assert best_choice(cities, "helsinky") == 2  # a letter wrong
+    assert best_choice(cities, "chrstchurch") == 1  # a letter missing
+    assert best_choice(cities, "zz") is None

@@ -32,6 +32,7 @@ from liaison_tui.domain.model import Record
 from liaison_tui.domain.validation import check_record
 from liaison_tui.reports.display import literal
 from liaison_tui.store.store import StaleEditError
+from liaison_tui.ui.dialogs.choice_select import ChoiceSelect
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.dialogs.field_input import FieldInput, PickField
 from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
@@ -111,7 +112,7 @@ class RecordForm(FormKeys):
         self._choices[field.name] = choices
         position = next((i for i, (_, value) in enumerate(choices) if value == current), 0)
         options = [(literal(label), i) for i, (label, _) in enumerate(choices)]
-        return Select(options, value=position, allow_blank=False, id=f"field-{field.name}", compact=True)
+        return ChoiceSelect(options, value=position, id=f"field-{field.name}", compact=True)
 
     # -- what the fields hold --------------------------------------------------
 
