@@ -140,6 +140,20 @@ async def test_picker_keys_in_one_burst(sample_file: Path) -> None:
         assert form.query_one("#field-vehicles", Input).value == "V"
 
 
+async def test_a_long_list_scrolls_and_leaves_the_search_line_and_hints_on_screen(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name=f"Officer {n:02}", city_id=None)) for n in range(14)])
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_event_on_people(app, pilot)
+        await pilot.press("enter", "ctrl+e", "tab", "end")
+        picker = app.screen
+        assert isinstance(picker, PeoplePicker) and len(picker.picked) == 18
+        assert picker.query_one("#picker-hint").region.bottom <= 23  # above the key bar
+        assert picker.query_one("#picker-find").region.y >= 0
+        assert "Officer 13" in screen_text(picker.picked_list)  # the end of the list, scrolled to
+
+
 # -- the city list, and where a new officer's city came from -----------------------------
 
 

@@ -127,6 +127,19 @@ def test_officer_form_80x24(snap_compare: SnapCompare, sample_file: Path) -> Non
     assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=new_officer)
 
 
+def test_speaker_picker_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    """The conference's speakers in order, the list focused: its keys shown at the bottom."""
+
+    async def pick_speakers(pilot: Pilot[Any]) -> None:
+        await pilot.press("n", "e")
+        form = pilot.app.screen
+        form.set_focus(form.query_one("#field-speaker_ids"))
+        await pilot.press("enter", *"tang", "enter", "tab")
+        await steady(pilot)
+
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=pick_speakers)
+
+
 def test_stale_edit_panel(snap_compare: SnapCompare, sample_file: Path) -> None:
     async def save_over_another_windows_change(pilot: Pilot[Any]) -> None:
         # The visit, changed where the main screen behind does not show it: a background screen

@@ -65,6 +65,8 @@ class PickField(FieldInput):
     async def _on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        if event.is_printable:
+            self.notify("Enter or Space opens the list to pick people from", timeout=3)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()

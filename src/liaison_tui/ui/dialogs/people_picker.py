@@ -31,6 +31,7 @@ from liaison_tui.ui.dialogs.picked_list import PickedList
 from liaison_tui.ui.key_order import settled
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
+PICKER_CHROME = 11  # lines around the list: border 2, title 1, search 3, message 1, hint 2, key bar 1, spare 1
 HINT = "Enter adds the person typed · Tab: the list (d removes, +/- move) · Enter on nothing: done"
 
 
@@ -59,7 +60,6 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
     }
     PeoplePicker PickedList {
         height: auto;
-        max-height: 1fr;
         min-height: 3;
     }
     """
@@ -96,6 +96,11 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.search)
+
+    def on_resize(self) -> None:
+        """The list scrolls in what the rest leaves (CSS ``1fr`` cannot: the box is as tall as its
+        content), so twelve speakers at 80x24 leave the search line and the hints on screen."""
+        self.picked_list.styles.max_height = max(3, self.size.height - PICKER_CHROME)
 
     def _say(self, message: str | Text) -> None:
         """What the last key did, under the search line (also where nothing matched)."""

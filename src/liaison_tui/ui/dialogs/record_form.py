@@ -43,10 +43,10 @@ from liaison_tui.ui.host import host_of
 from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
-# The saved record, or None after the app said why; raises StaleEditError for an edit
-# of a record another window changed meanwhile, so the form can offer a way on.
 FORM_CHROME = 8  # lines around the fields: border 2, title 1, buttons 4, key bar 1
 
+# The saved record, or None after the app said why; raises StaleEditError for an edit
+# of a record another window changed meanwhile, so the form can offer a way on.
 SaveCallback = Callable[[Record, Record | None], Awaitable[Record | None]]
 
 
@@ -160,10 +160,10 @@ class RecordForm(FormKeys):
             shown_error = self.query_one(f"#error-{first.name}")
             self.call_after_refresh(self.query_one("#form-fields", VerticalScroll).scroll_to_widget, shown_error)
 
-    # -- people picked, not typed -----------------------------------------------------
-
     def is_last_field(self, widget: Widget) -> bool:
         return widget.id == f"field-{self.fields[-1].name}"
+
+    # -- people picked, not typed -----------------------------------------------------
 
     async def open_picker(self, widget: PickField) -> None:
         field = next(f for f in self.fields if widget.id == f"field-{f.name}")
