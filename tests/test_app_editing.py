@@ -31,10 +31,10 @@ async def test_add_an_officer_for_atlanta_by_keyboard(sample_file: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, RecordForm)
-        await pilot.press(*"Kim Ji-woo", "tab", "tab")  # name, skip native name, to the city
+        await pilot.press(*"Kim Ji-woo", "tab")  # name, then the city
         assert isinstance(app.focused, Select)
-        await pilot.press("enter", *"atl", "enter")  # open the list, type to search, choose
-        await pilot.press("tab", *"Protocol officer")
+        await pilot.press("enter", *"atl", "enter")  # open the list, type to search, choose: on to the title
+        await pilot.press(*"Protocol officer")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

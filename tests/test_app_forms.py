@@ -63,7 +63,7 @@ async def test_keep_editing_keeps_every_typed_value(sample_file: Path) -> None:
     before = sample_file.read_bytes()
     app = make_app(sample_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a", *"Kim Ji-woo", "tab", *"김지우", "tab", "enter", *"chr", "enter", "tab", *"Liaison")
+        await pilot.press("a", *"Kim Ji-woo", "tab", "enter", *"chr", "enter", *"Liaison")
         typed = values(app)
         assert typed["field-name"] == "Kim Ji-woo" and typed["field-title"] == "Liaison"
         for keep in ("enter", "escape", "k"):  # Enter and Escape keep editing, as does k
@@ -71,7 +71,7 @@ async def test_keep_editing_keeps_every_typed_value(sample_file: Path) -> None:
             assert isinstance(app.screen, DiscardDialog)
             question = str(app.screen.query_one("#confirm-question", Static).visual)
             assert "Discard your changes to this new officer?" in question
-            assert "Changed: Name, Name in own script, City, Title" in question
+            assert "Changed: Name, City, Title" in question
             await pilot.press(keep)
             assert isinstance(app.screen, RecordForm)
             assert values(app) == typed

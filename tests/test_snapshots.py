@@ -111,10 +111,33 @@ def test_now_board_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
 
 def test_discard_changes_question(snap_compare: SnapCompare, sample_file: Path) -> None:
     async def escape_from_a_filled_form(pilot: Pilot[Any]) -> None:
-        await pilot.press("a", *"Kim Ji-woo", "tab", "tab", "tab", *"Liaison officer", "escape")
+        await pilot.press("a", *"Kim Ji-woo", "tab", "tab", *"Liaison officer", "escape")
         await settled_screen(pilot)
 
     assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=escape_from_a_filled_form)
+
+
+def test_officer_form_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    """The common fields first, the Save button and key hints on screen, the city's origin noted."""
+
+    async def new_officer(pilot: Pilot[Any]) -> None:
+        await pilot.press("a", *"Aino Virtanen")
+        await steady(pilot)
+
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=new_officer)
+
+
+def test_speaker_picker_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
+    """The conference's speakers in order, the list focused: its keys shown at the bottom."""
+
+    async def pick_speakers(pilot: Pilot[Any]) -> None:
+        await pilot.press("n", "e")
+        form = pilot.app.screen
+        form.set_focus(form.query_one("#field-speaker_ids"))
+        await pilot.press("enter", *"tang", "enter", "tab")
+        await steady(pilot)
+
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=pick_speakers)
 
 
 def test_stale_edit_panel(snap_compare: SnapCompare, sample_file: Path) -> None:

@@ -66,7 +66,7 @@ class RecordEditor(ScreenHelper):
     def data(self) -> Dataset:
         return self.host.session.data
 
-    async def _open_form(self, start: Record, original: Record | None) -> None:
+    async def _open_form(self, start: Record, original: Record | None, notes: dict[str, str] | None = None) -> None:
         """Open the form and wait until it is mounted, so keys typed right after land in it."""
 
         async def save(record: Record, before: Record | None) -> Record | None:
@@ -79,7 +79,8 @@ class RecordEditor(ScreenHelper):
                 raise
             return commit.edits[0].after if commit else None
 
-        await self.screen.app.push_screen(RecordForm(start, original, self.data, save), self._after_form)
+        form = RecordForm(start, original, self.data, save, notes)
+        await self.screen.app.push_screen(form, self._after_form)
 
     def _after_form(self, record: Record | None) -> None:
         if record is not None:
@@ -98,10 +99,14 @@ class RecordEditor(ScreenHelper):
                 day = self.panes.itinerary_day() or visit.start_date
                 await self._open_form(blank(Kind.EVENT, data, visit_id=visit.id, day=day), None)
             case Kind.OFFICER:
+                # Officers are entered city by city: start from the city in view, and say so,
+                # since a default nobody notices files a person under the wrong city.
                 city_id = self.panes.chosen_city(filtered_only=True)
-                if city_id is None:
-                    city_id = getattr(current, "city_id", None)
-                await self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None)
+                note = "↑ the city the officers are filtered to"
+                if city_id is None and current is not None:
+                    city_id, note = getattr(current, "city_id", None), "↑ the highlighted officer's city"
+                notes = {"city_id": note} if city_id is not None or current is not None else None
+                await self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None, notes)
             case Kind.CITY:
                 await self._open_form(blank(Kind.CITY, data), None)
             case Kind.FOLLOW_UP:

@@ -36,6 +36,10 @@ class Field:
     parse: Callable[[str], Any] = str
     choices: Callable[[], list[tuple[str, Any]]] | None = None  # a Select instead of an Input
     placeholder: str = ""
+    picks_officers: bool = False  # officer ids, picked in a list rather than typed (``PeoplePicker``)
+
+
+PICK = "Enter: pick from a list"
 
 
 def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -77,7 +81,8 @@ def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple
     def choices() -> list[tuple[str, Any]]:
         cities = sorted(data.cities.values(), key=lambda c: c.name.casefold())
         listed: list[tuple[str, Any]] = [(f"{c.name} ({c.country})" if c.country else c.name, c.id) for c in cities]
-        return [("host staff (no city)", None), *listed] if host_staff else listed
+        # Host staff last: typing "H" in the list means Helsinki, not "host staff".
+        return [*listed, ("host staff (no city)", None)] if host_staff else listed
 
     return choices
 
@@ -123,19 +128,19 @@ def city_fields(data: Dataset) -> list[Field]:
 
 def officer_fields(data: Dataset) -> list[Field]:
     travel = _travel_parser(data)
+    # What is asked of nearly everyone first: Enter walks down them, and on the last field saves.
     return [
         _text("name", "Name"),
-        _text("native_name", "Name in own script"),
         Field("city_id", "City", choices=_city_choices(data, host_staff=True)),
         _text("title", "Title"),
-        # After the job title, not the name: the keys people learnt for the first fields stay as they were.
         _text("honorific", "Honorific", "Mr, Ms, Dr, H.E., Councillor, ..."),
-        _text("organisation", "Organisation"),
-        Field("role", "Role", choices=_enum_choices(Role)),
-        _text("email", "Email"),
         _text("phone", "Phone"),
-        _list("languages", "Languages"),
+        _text("email", "Email"),
         _text("dietary", "Dietary needs"),
+        Field("role", "Role", choices=_enum_choices(Role)),
+        _text("organisation", "Organisation"),
+        _text("native_name", "Name in own script"),
+        _list("languages", "Languages"),
         _text("accessibility", "Accessibility needs"),
         Field("arrival", "Arrival", _show_travel, _optional(travel), placeholder="1 Dec 09:00 FLIGHT"),
         Field("departure", "Departure", _show_travel, _optional(travel), placeholder="4 Dec 6pm FLIGHT"),
@@ -162,8 +167,8 @@ def event_fields(data: Dataset) -> list[Field]:
         _text("venue", "Venue"),
         _text("host_contact", "Host contact"),
         Field("whole_delegation", "Whole delegation", choices=lambda: [("yes", True), ("no", False)]),
-        Field("participant_ids", "Also taking part", show_names, parse_names, placeholder="names, comma-separated"),
-        Field("speaker_ids", "Speakers in order", show_names, parse_names, placeholder="names, comma-separated"),
+        Field("participant_ids", "Also taking part", show_names, parse_names, placeholder=PICK, picks_officers=True),
+        Field("speaker_ids", "Speakers in order", show_names, parse_names, placeholder=PICK, picks_officers=True),
         Field(
             "vehicles",
             "Vehicles",

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select
 
 from liaison_tui.domain.model import Record
+from liaison_tui.ui.dialogs.field_input import PickField
 from liaison_tui.ui.key_order import settled
 from liaison_tui.ui.lock_waiting import save_without_freezing
 
@@ -43,7 +44,7 @@ class FormKeys(ModalScreen[Record | None]):
         Binding("ctrl+s", "save", "Save", tooltip="Check and save the record", priority=True),
         Binding("tab", "move(1)", "Next field", show=False, priority=True),
         Binding("shift+tab", "move(-1)", "Previous field", show=False, priority=True),
-        Binding("enter", "enter", "Next field", show=False, priority=True),
+        Binding("enter", "enter", "Next field", show=False, priority=True),  # on the last field: save
         *[Binding(key, f"list_key('{key}')", "Choose", show=False, priority=True) for key in ("space", *LIST_MOVES)],
     ]
 
@@ -61,6 +62,14 @@ class FormKeys(ModalScreen[Record | None]):
 
     async def close_or_ask(self) -> None:
         """Close, or ask first when something was changed (the form's part)."""
+        raise NotImplementedError
+
+    async def open_picker(self, field: PickField) -> None:
+        """Open the list to pick the people ``field`` names (the form's part)."""
+        raise NotImplementedError
+
+    def is_last_field(self, widget: Widget) -> bool:
+        """Whether ``widget`` is the form's last field, where Enter saves (the form's part)."""
         raise NotImplementedError
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
@@ -108,13 +117,21 @@ class FormKeys(ModalScreen[Record | None]):
             self.focus_previous()
 
     async def action_enter(self) -> None:
-        """Enter: next field; on a choice, open its list, or take the highlighted entry."""
+        """Enter: next field (the last one saves); on a choice, open its list, or take the highlighted entry.
+
+        On a field of people, open the picker.
+        """
         focused = self.focused
         if (open_list := self._open_list()) is not None:
             await settled(open_list[1])  # the letters typed to search the list come first
             self._close_list(open_list[0], open_list[1].highlighted)
+            self.focus_next()  # chosen: on to the next field, as Enter does on a text field
         elif isinstance(focused, Select):
             self._open_list_of(focused)
+        elif isinstance(focused, PickField):
+            await self.open_picker(focused)
+        elif isinstance(focused, Input) and self.is_last_field(focused):
+            await self.action_save()
         elif isinstance(focused, Input):
             self.focus_next()
         elif isinstance(focused, Button):
@@ -129,6 +146,9 @@ class FormKeys(ModalScreen[Record | None]):
             LIST_MOVES[key](open_list[1])
         elif isinstance(focused, Select) and key in ("space", "up", "down"):
             self._open_list_of(focused)
+        elif isinstance(focused, PickField) and key == "space":
+            await settled(focused)
+            await self.open_picker(focused)
         else:
             raise SkipAction()
 

@@ -7,7 +7,9 @@ locked or changed file never costs the user what they typed. Escape on a form
 holding changes asks first. A save refused because another window changed the
 record opens the stale-edit panel (mine on top, or theirs). The keys are acted
 on in typing order (``FormKeys``), so a burst of keys over SSH fills exactly the
-fields it was typed for.
+fields it was typed for. People (participants, speakers) are picked in a
+``PeoplePicker``, not typed. A value the form was opened with on the app's
+guess (a new officer's city) carries a note saying where it came from.
 """
 
 from __future__ import annotations
@@ -20,23 +22,29 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import rebase
-from liaison_tui.domain.kinds import describe, kind_of
+from liaison_tui.domain.kinds import describe, kind_of, label
 from liaison_tui.domain.model import Record
 from liaison_tui.domain.validation import check_record
 from liaison_tui.reports.display import literal
 from liaison_tui.store.store import StaleEditError
+from liaison_tui.ui.dialogs.choice_select import ChoiceSelect
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
-from liaison_tui.ui.dialogs.field_input import FieldInput
+from liaison_tui.ui.dialogs.field_input import FieldInput, PickField
 from liaison_tui.ui.dialogs.fields import Field, context_problems, fields_for, replace
 from liaison_tui.ui.dialogs.form_keys import FormKeys
+from liaison_tui.ui.dialogs.people_picker import PeoplePicker
 from liaison_tui.ui.dialogs.save_guard import Answer, SameCityDialog, SaveGuardDialog, save_question
 from liaison_tui.ui.dialogs.stale_edit import Choice, FieldRow, StaleEditPanel
+from liaison_tui.ui.host import host_of
 from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.widgets.key_bar import KeyBar
+
+FORM_CHROME = 8  # lines around the fields: border 2, title 1, buttons 4, key bar 1
 
 # The saved record, or None after the app said why; raises StaleEditError for an edit
 # of a record another window changed meanwhile, so the form can offer a way on.
@@ -46,7 +54,14 @@ SaveCallback = Callable[[Record, Record | None], Awaitable[Record | None]]
 class RecordForm(FormKeys):
     """Add (``original`` is None) or edit a record; Escape cancels, asking first if anything changed."""
 
-    def __init__(self, start: Record, original: Record | None, data: Dataset, save: SaveCallback) -> None:
+    def __init__(
+        self,
+        start: Record,
+        original: Record | None,
+        data: Dataset,
+        save: SaveCallback,
+        notes: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.start = start
         self.original = original
@@ -55,6 +70,8 @@ class RecordForm(FormKeys):
         self.save = save
         self._choices: dict[str, list[tuple[str, Any]]] = {}
         self._opened: dict[str, object] = {}  # each field's text (or choice) when the form opened
+        self.notes = notes or {}  # field name: where its starting value came from
+        self._picked: dict[str, tuple[tuple[int, ...], str]] = {}  # field name: ids picked, and their text
 
     def compose(self) -> ComposeResult:
         kind = kind_of(self.start)
@@ -66,6 +83,10 @@ class RecordForm(FormKeys):
                         yield Label(field.label, classes="field-label")
                         yield self._input_for(field)
                     yield Static("", id=f"error-{field.name}", classes="field-error", markup=False)
+                    if field.name in self.notes:
+                        yield Static(
+                            self.notes[field.name], id=f"note-{field.name}", classes="field-note", markup=False
+                        )
             with Horizontal(id="form-buttons"):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel (Esc)", id="cancel")
@@ -75,8 +96,15 @@ class RecordForm(FormKeys):
         self.set_focus(self.query_one(f"#field-{self.fields[0].name}"))
         self._opened = self._shown()
 
+    def on_resize(self) -> None:
+        """The fields scroll in what the title, buttons, border and key bar leave (CSS ``1fr`` cannot:
+        the form's height is its content's), so the Save button stays on a 24-line terminal."""
+        self.query_one("#form-fields").styles.max_height = max(3, self.size.height - FORM_CHROME)
+
     def _input_for(self, field: Field) -> Input | Select[int]:
         current = getattr(self.start, field.name)
+        if field.picks_officers:
+            return PickField(field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True)
         if field.choices is None:
             return FieldInput(
                 field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True
@@ -85,7 +113,7 @@ class RecordForm(FormKeys):
         self._choices[field.name] = choices
         position = next((i for i, (_, value) in enumerate(choices) if value == current), 0)
         options = [(literal(label), i) for i, (label, _) in enumerate(choices)]
-        return Select(options, value=position, allow_blank=False, id=f"field-{field.name}", compact=True)
+        return ChoiceSelect(options, value=position, id=f"field-{field.name}", compact=True)
 
     # -- what the fields hold --------------------------------------------------
 
@@ -108,6 +136,9 @@ class RecordForm(FormKeys):
         if isinstance(widget, Select):
             return self._choices[field.name][int(widget.value)][1]  # type: ignore[arg-type]
         assert isinstance(widget, FieldInput)
+        picked, shown = self._picked.get(field.name, ((), None))
+        if widget.value == shown:
+            return picked  # as picked: two officers of one name are told apart
         return field.parse(widget.text)
 
     def _display(self, field: Field, record: Record) -> str:
@@ -126,6 +157,34 @@ class RecordForm(FormKeys):
         if errors:
             first = next(f for f in self.fields if f.name in errors)
             self.set_focus(self.query_one(f"#field-{first.name}"))
+            # The problem is drawn under its field: scroll it into view too, on a short screen.
+            shown_error = self.query_one(f"#error-{first.name}")
+            self.call_after_refresh(self.query_one("#form-fields", VerticalScroll).scroll_to_widget, shown_error)
+
+    def is_last_field(self, widget: Widget) -> bool:
+        return widget.id == f"field-{self.fields[-1].name}"
+
+    # -- people picked, not typed -----------------------------------------------------
+
+    async def open_picker(self, widget: PickField) -> None:
+        field = next(f for f in self.fields if widget.id == f"field-{f.name}")
+        try:
+            ids = self._read(field)
+        except ValueError:  # a name in the file no officer has now: start from the record's list
+            ids = getattr(self.start, field.name)
+        title = f"{field.label} · {label(self.start)}" if label(self.start) else field.label
+        picker = PeoplePicker(title, ids, self.data, host_of(self.app).session.lookup_index)
+        await self.app.push_screen(picker, partial(self._after_picking, field, widget))
+
+    def _after_picking(self, field: Field, widget: PickField, ids: tuple[int, ...] | None) -> None:
+        if ids is None:
+            return
+        shown = field.show(ids)
+        self._picked[field.name] = (ids, shown)
+        widget.value = shown
+        widget.exact = shown
+        widget.shown_at_start = shown
+        self.set_focus(widget)
 
     def build(self) -> Record | None:
         """The record the inputs describe, or None after showing what is wrong."""
