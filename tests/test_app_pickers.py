@@ -243,3 +243,27 @@ def test_type_ahead_ranks_first_letters_then_words_then_tolerantly() -> None:
     assert best_choice(cities, "helsinky") == 2  # a letter wrong
     assert best_choice(cities, "chrstchurch") == 1  # a letter missing
     assert best_choice(cities, "zz") is None
+
+
+async def test_hostile_names_reach_the_picker_and_notices_as_stand_ins(sample_file: Path) -> None:
+    """A name holding a clear-screen and a clipboard escape is named in the picker and in a notice."""
+    store = Store.open(sample_file)
+    atlanta = next(c.id for c in store.data.cities.values() if c.name == "Atlanta")
+    store.commit(
+        [
+            added(Officer(name="\x1b[2J\x1b]52;c;aGk=\x07Evil One", city_id=atlanta)),
+            added(Officer(name="\u202eEvil Two", city_id=atlanta)),
+        ]
+    )
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_event_on_people(app, pilot)
+        await pilot.press("enter")  # the picker
+        await pilot.press(*"evil", "enter")  # both match alike: named, nobody added
+        shown = said(app)
+        assert "Evil One" in shown and "Evil Two" in shown
+        assert not any(c in shown for c in "\x1b\x07\u202e"), shown
+        app.notify("Saved officer '\x1b[2JEvil One'", markup=False)
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+        assert notices and not any("\x1b" in n for n in notices), notices

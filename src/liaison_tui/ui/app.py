@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
@@ -117,6 +118,24 @@ class LiaisonApp(App[None]):
     def local_now(self) -> datetime | None:
         visit = self.session.current_visit()
         return schedule.local_now(visit, self.clock()) if visit else None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, with control characters as stand-ins: many quote names from the file."""
+        super().notify(
+            visible(message, multiline=True),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # -- changing the data -----------------------------------------------------
 

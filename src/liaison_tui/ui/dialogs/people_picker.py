@@ -104,7 +104,8 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
 
     def _say(self, message: str | Text) -> None:
         """What the last key did, under the search line (also where nothing matched)."""
-        self.query_one("#picker-matches", Static).update(message)
+        # Names from the file: never markup, never terminal codes.
+        self.query_one("#picker-matches", Static).update(literal(message) if isinstance(message, str) else message)
 
     # -- finding ------------------------------------------------------------------
 
