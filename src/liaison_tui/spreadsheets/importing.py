@@ -14,12 +14,14 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, changed
 from liaison_tui.domain.kinds import Kind, describe, label
-from liaison_tui.domain.model import City, Officer, Record
+from liaison_tui.domain.model import City, Officer, Record, Travel
 from liaison_tui.domain.validation import check_record, check_references
+from liaison_tui.domain.values import fold
 from liaison_tui.spreadsheets.cells import from_row
 from liaison_tui.spreadsheets.columns import SheetRow, columns_for, header_key, restore
 from liaison_tui.spreadsheets.matching import Matcher, who
@@ -118,8 +120,20 @@ def map_columns(
 
 
 def _merge(existing: Record, incoming: Record, attributes: set[str]) -> Record:
-    """The existing record with only the columns the file has replaced."""
-    changes = {name: getattr(incoming, name) for name in attributes if name != "id"}
+    """The existing record with the cells the file fills replaced.
+
+    An empty cell never erases what is on file (registration exports leave out
+    what the host typed by hand: a dietary need, a flight), and a name that
+    differs only in case or accents keeps the spelling on file.
+    """
+    changes: dict[str, Any] = {}
+    for name in attributes - {"id"}:
+        new, old = getattr(incoming, name), getattr(existing, name)
+        if new in ("", None, ()) or (name == "name" and fold(new) == fold(old)):
+            continue
+        if isinstance(new, Travel) and isinstance(old, Travel) and not new.flight:
+            new = dataclasses.replace(new, flight=old.flight)  # a time without its flight keeps the flight
+        changes[name] = new
     return dataclasses.replace(existing, **changes)
 
 

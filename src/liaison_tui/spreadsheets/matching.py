@@ -59,10 +59,12 @@ class Matcher:
         email = _email(record)
         by_email = self._on_file.get(keys[0], []) if email else []
         found: list[Record] = list(by_email)
+        # The email named someone of this very name: a namesake with another email is someone else.
+        # Named someone else, the row could be either of them (a shared or mistyped email).
+        same_name = any(fold(getattr(other, "name", "")) == fold(getattr(record, "name", "")) for other in by_email)
         for key in keys[1:] if email else keys:
             for other in self._on_file.get(key, []):
-                # Once the email has named someone, a namesake with another email is someone else.
-                if by_email and _email(other) and _email(other) != email:
+                if same_name and _email(other) and _email(other) != email:
                     continue
                 found.append(other)
         return list({other.id: other for other in found}.values())
