@@ -3,13 +3,15 @@ the officer form walked with Enter, and fields that show the start of their text
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from liaison_tui.domain.edits import added
+from liaison_tui.domain.edits import added, changed
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Officer
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
@@ -18,6 +20,7 @@ from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.dialogs.people_picker import PeoplePicker
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen
+from liaison_tui.ui.messages import Goto
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import burst, make_app, screen_text
@@ -267,3 +270,27 @@ async def test_hostile_names_reach_the_picker_and_notices_as_stand_ins(sample_fi
         await pilot.pause()
         notices = [str(n.message) for n in app._notifications]
         assert notices and not any("\x1b" in n for n in notices), notices
+
+
+async def test_an_event_with_two_namesakes_saves_untouched(sample_file: Path) -> None:
+    """Two officers of one name on an event: editing its venue must not trip over their names."""
+    store = Store.open(sample_file)
+    atlanta = next(c.id for c in store.data.cities.values() if c.name == "Atlanta")
+    store.commit([added(Officer(name="Maria Costa", city_id=atlanta)), added(Officer(name="Maria Costa"))])
+    data = Store.open(sample_file).data
+    marias = tuple(o.id for o in data.officers.values() if o.name == "Maria Costa")
+    school = next(e for e in data.events.values() if e.title == "Visit to a local school")
+    store.commit([changed(school, dataclasses.replace(school, participant_ids=(*school.participant_ids, *marias)))])
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.post_message(Goto(Kind.EVENT, school.id))
+        await pilot.pause()
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#field-venue", Input).value = "A school in Futian"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    saved = on_disk(sample_file).data.events[school.id]
+    assert saved.venue == "A school in Futian" and set(marias) <= set(saved.participant_ids)

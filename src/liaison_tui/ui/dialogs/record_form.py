@@ -104,6 +104,8 @@ class RecordForm(FormKeys):
     def _input_for(self, field: Field) -> Input | Select[int]:
         current = getattr(self.start, field.name)
         if field.picks_officers:
+            # As opened: the ids themselves, so an untouched list of two namesakes saves as it was.
+            self._picked[field.name] = (current, field.show(current))
             return PickField(field.show(current), placeholder=field.placeholder, id=f"field-{field.name}", compact=True)
         if field.choices is None:
             return FieldInput(
