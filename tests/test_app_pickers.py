@@ -193,6 +193,10 @@ async def test_a_new_officers_city_says_where_it_came_from(sample_file: Path) ->
         assert "highlighted officer's city" in str(note.visual) and note.region.height == 1
         city = app.screen.query_one("#field-city_id SelectCurrent Static", Static)
         assert "Helsinki" in str(city.visual)
+        await pilot.press("tab", "enter", *"atl", "enter")  # another city chosen: the note has nothing to say
+        await pilot.pause()
+        assert "Atlanta" in str(city.visual)
+        assert not note.display
 
 
 # -- the officer form at 80x24 -------------------------------------------------------------

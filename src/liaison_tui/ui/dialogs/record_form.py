@@ -71,6 +71,7 @@ class RecordForm(FormKeys):
         self._choices: dict[str, list[tuple[str, Any]]] = {}
         self._opened: dict[str, object] = {}  # each field's text (or choice) when the form opened
         self.notes = notes or {}  # field name: where its starting value came from
+        self._start_positions: dict[str, int] = {}  # choice field name: the position it opened at
         self._picked: dict[str, tuple[tuple[int, ...], str]] = {}  # field name: ids picked, and their text
 
     def compose(self) -> ComposeResult:
@@ -96,6 +97,12 @@ class RecordForm(FormKeys):
         self.set_focus(self.query_one(f"#field-{self.fields[0].name}"))
         self._opened = self._shown()
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A note on where a choice's starting value came from is wrong once another is chosen."""
+        name = (event.select.id or "").removeprefix("field-")
+        if name in self.notes:
+            self.query_one(f"#note-{name}", Static).display = event.select.value == self._start_positions.get(name)
+
     def on_resize(self) -> None:
         """The fields scroll in what the title, buttons, border and key bar leave (CSS ``1fr`` cannot:
         the form's height is its content's), so the Save button stays on a 24-line terminal."""
@@ -114,6 +121,7 @@ class RecordForm(FormKeys):
         choices = field.choices()
         self._choices[field.name] = choices
         position = next((i for i, (_, value) in enumerate(choices) if value == current), 0)
+        self._start_positions[field.name] = position
         options = [(literal(label), i) for i, (label, _) in enumerate(choices)]
         return ChoiceSelect(options, value=position, id=f"field-{field.name}", compact=True)
 
