@@ -134,3 +134,12 @@ def test_undo_of_a_check_in_after_another_window_saved(sample_file: Path) -> Non
     session.undo()  # reloads first, then takes back only this window's check-in
     roll = {e.officer.name: e.status for e in attendance.roll(Store.open(sample_file).data, event).entries}
     assert roll["Taylor Woodruff"] is None and roll["Duncan Sandeman"] is Attendance.PRESENT
+
+
+def test_undoing_a_roll_call_mark_names_whose_mark_went(sample_file: Path) -> None:
+    session = Session(Store.open(sample_file))
+    data = session.data
+    event = next(e for e in data.events.values() if e.title == "Visit to a local school")
+    henri = next(o.id for o in data.officers.values() if o.name == "Henri Kahonen")
+    session.save(attendance.mark(data, event, [henri], Attendance.PRESENT, datetime(2026, 12, 1, 9, 40), "door"))
+    assert session.undo().summary == "Henri Kahonen present at Visit to a local school"

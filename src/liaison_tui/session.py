@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from liaison_tui.domain import attendance
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, invert, summarise
 from liaison_tui.domain.kinds import kind_of
@@ -139,14 +140,15 @@ class Session:
             commit = self.save(invert(last), undoable=False, wait=wait)
         except StaleEditError as error:
             reason = str(error).removesuffix("; nothing was saved")
+            what = attendance.said(self.store.data, last) or summarise(last)
             raise UndoCollision(
-                f"Cannot undo ({summarise(last)}): {reason}. Nothing was undone; "
+                f"Cannot undo ({what}): {reason}. Nothing was undone; "
                 "edit the record by hand if the earlier version is still wanted."
             ) from None
         self._undo.pop()
         record = last[-1].record
         where = self.store.data.table(kind_of(record)).get(record.id)
-        return Undone(commit, summarise(last), where)
+        return Undone(commit, attendance.said(self.store.data, last) or summarise(last), where)
 
     def forget_undo(self) -> None:
         """Drop the undo history (e.g. when another file was opened in its place)."""

@@ -182,3 +182,19 @@ def attendance_by_officer(data: Dataset, visit: Visit) -> list[tuple[Officer, in
 
 def _three(tally: list[int]) -> tuple[int, int, int]:
     return tally[0], tally[1], tally[2]
+
+
+def said(data: Dataset, edits: Sequence[Edit]) -> str | None:
+    """A few roll-call marks in words (``Henri Kahonen present at Visit to a local school``); else None.
+
+    For the undo message at the bus door: "1 check-in added" does not say whose mark went.
+    """
+    marks = [edit.record for edit in edits if isinstance(edit.record, CheckIn)]
+    if not marks or len(marks) != len(edits) or len(marks) > 3:
+        return None
+    words = []
+    for mark in marks:
+        officer, event = data.officers.get(mark.officer_id), data.events.get(mark.event_id)
+        who = officer.name if officer else f"officer #{mark.officer_id}"
+        words.append(f"{who} {mark.status.value} at {event.title if event else f'event #{mark.event_id}'}")
+    return "; ".join(words)
