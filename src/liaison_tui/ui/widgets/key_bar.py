@@ -13,6 +13,9 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import Static
 
+# On a narrow terminal these hints stay: finding a person is the question of the day.
+ALWAYS_SHOWN = ("Lookup", "Help")
+
 
 class KeyBar(Static):
     DEFAULT_CSS = """
@@ -59,13 +62,15 @@ class KeyBar(Static):
         self._draw()
 
     def _draw(self) -> None:
-        """One line of hints; when it is too narrow, Help stays and the others go from the end."""
+        """One line of hints; when it is too narrow, Lookup and Help stay and the others go from the end."""
         hints = list(self._hints)
         width = self.size.width or 80
         while len(hints) > 1 and sum(len(k) + len(d) + 3 for k, d, _ in hints) > width:
-            keep_help = [h for h in hints if h[1] == "Help"]
-            others = [h for h in hints if h[1] != "Help"]
-            hints = others[:-1] + keep_help
+            kept = [h for h in hints if h[1] in ALWAYS_SHOWN]
+            others = [h for h in hints if h[1] not in ALWAYS_SHOWN]
+            if not others:
+                break
+            hints = others[:-1] + kept
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         line = Text(no_wrap=True, overflow="ellipsis")
