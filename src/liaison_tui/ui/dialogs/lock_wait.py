@@ -54,7 +54,7 @@ class LockWaitDialog(ModalScreen[None]):
         waited = time.monotonic() - self.started
         self.query_one("#lock-wait-text", Static).update(
             f"Waiting for {visible(self.where)}: another program is saving it ({waited:.0f} s).\n\n"
-            "Esc stops waiting; nothing is saved and what you typed stays where it was."
+            "Esc stops waiting and saves nothing (a form you were filling in keeps what you typed)."
         )
 
     def action_cancel(self) -> None:
