@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import City, EventKind, FollowUpStatus
-from liaison_tui.spreadsheets.cells import city_from_row, event_from_row, followup_from_row
+from liaison_tui.domain.model import City, EventKind, FollowUpStatus, Officer, Role, Travel
+from liaison_tui.spreadsheets.cells import city_from_row, event_from_row, followup_from_row, officer_from_row
 
 EVENT_ROW = {"day": "2026-12-01", "start": "10:00", "end": "12:00", "title": " School visit "}
 
@@ -86,3 +86,68 @@ def test_a_follow_up_row_reads_its_status_and_due_date() -> None:
     assert (followup.city_id, followup.text, followup.owner, followup.due) == (3, "Port visit", "Li", date(2027, 3, 1))
     assert followup.status is FollowUpStatus(row["status"].lower())
     assert followup_from_row(data, {"city": "Busan", "text": "x"}).status is FollowUpStatus.PROPOSED
+
+
+def test_a_row_with_only_a_name_leaves_every_other_field_empty() -> None:
+    """A registration export lacks most columns: what it lacks stays empty, never a stand-in."""
+    assert officer_from_row(Dataset(), {"name": " Kim "}) == Officer(name="Kim", role=Role.HOST)
+    assert officer_from_row(Dataset(), {"last_name": " Smith "}).name == "Smith"
+    assert officer_from_row(Dataset(), {"first_name": " Ana "}).name == "Ana"
+    assert officer_from_row(Dataset(), {"first_name": "Ana", "last_name": "Costa"}).name == "Ana Costa"
+
+
+def test_an_officer_row_is_read_field_by_field_and_trimmed() -> None:
+    data = Dataset(cities={3: City(id=3, name="Busan", country="South Korea")})
+    row = {
+        "name": " Kim Min-jun ",
+        "honorific": " Mr ",
+        "native_name": " 김민준 ",
+        "city": " busan ",
+        "title": " Director ",
+        "organisation": " Busan City ",
+        "role": " Leader ",
+        "email": " kim@busan.example ",
+        "phone": " +82 10 ",
+        "languages": "Korean; English",
+        "dietary": " halal ",
+        "accessibility": " wheelchair ",
+        "arrival": "2026-11-30 14:05",
+        "arrival_flight": " KE 123 ",
+        "departure": "2026-12-04 18:00",
+        "departure_flight": " KE 124 ",
+        "hotel": " Hotel A ",
+        "room": " 12 ",
+        "notes": " vip ",
+    }
+    assert officer_from_row(data, row) == Officer(
+        name="Kim Min-jun",
+        honorific="Mr",
+        native_name="김민준",
+        city_id=3,
+        title="Director",
+        organisation="Busan City",
+        role=Role.LEADER,
+        email="kim@busan.example",
+        phone="+82 10",
+        languages=("Korean", "English"),
+        dietary="halal",
+        accessibility="wheelchair",
+        arrival=Travel(at=datetime(2026, 11, 30, 14, 5), flight="KE 123"),
+        departure=Travel(at=datetime(2026, 12, 4, 18, 0), flight="KE 124"),
+        hotel="Hotel A",
+        room="12",
+        notes="vip",
+    )
+    assert officer_from_row(data, {"name": "Lee", "city": "Busan"}).role is Role.MEMBER  # a city's: a member
+
+
+def test_an_event_row_without_optional_columns() -> None:
+    event = event_from_row(Dataset(), EVENT_ROW, 1)
+    assert (event.venue, event.host_contact, event.notes, event.participant_ids, event.speaker_ids) == (
+        "",
+        "",
+        "",
+        (),
+        (),
+    )
+    assert event.whole_delegation is True
