@@ -118,4 +118,4 @@ def test_piped_into_head_it_stops_quietly(tmp_path: Path, command: list[str]) ->
     errors = writer.stderr.read().decode()
     writer.wait(timeout=60)
     assert errors == ""  # no "Broken pipe", no traceback
-    assert writer.returncode in (0, 1, 141)
+    assert writer.returncode in (0, 141)  # done before the reader left, or stopped by it: never 1

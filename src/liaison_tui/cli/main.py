@@ -212,6 +212,14 @@ def _complain(message: str) -> None:
     print(f"liaison-tui: {visible(message, multiline=True)}", file=sys.stderr)
 
 
+def _stdout_is_devnull() -> bool:
+    try:
+        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
+
+
 def _reader_went_away() -> int:
     """``liaison-tui … | head``: the reader has what it wanted; stop quietly, as git does."""
     # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail.
@@ -234,6 +242,11 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
         return EXIT_PROBLEM
     except BrokenPipeError:
         return _reader_went_away()
+    except SystemExit as stop:
+        # Rich meets a closed pipe by pointing stdout at /dev/null and exiting 1; say it as the rest do.
+        if stop.code == 1 and _stdout_is_devnull():
+            return EXIT_BROKEN_PIPE
+        raise
     except OSError as error:
         _complain(f"{error.filename or ''}: {error.strerror or error}")
         return EXIT_PROBLEM
