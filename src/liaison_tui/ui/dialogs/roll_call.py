@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.text import Text
 from textual import events
@@ -129,7 +130,6 @@ class RollCallScreen(Screen[None]):
     def __init__(self, event_id: int) -> None:
         super().__init__()
         self.event_id = event_id
-        self._several_matched = False  # the last search matched several people alike
 
     @property
     def host(self) -> LiaisonHost:
@@ -232,11 +232,11 @@ class RollCallScreen(Screen[None]):
         if roll is None:
             return
         found = self._resolve(query, roll)
-        if found is None:
+        if not isinstance(found, RollEntry):
             if isinstance(message.input, RollFind):
                 # Several matched: type more letters after it. Nobody did (a refused badge, say):
                 # selected, so the next scan or name replaces it.
-                message.input.give_back(message.value, replace_next=not self._several_matched)
+                message.input.give_back(message.value, replace_next=found == "nobody")
             return
         self.query_one(RollTable).select_id(found.officer.id)
         await self._mark([found.officer.id], Attendance.PRESENT)
@@ -248,10 +248,9 @@ class RollCallScreen(Screen[None]):
         city = data.cities.get(officer.city_id) if officer.city_id is not None else None
         return f"{officer.name} ({city.name if city else 'host staff'})"
 
-    def _resolve(self, query: str, roll: Roll) -> RollEntry | None:
+    def _resolve(self, query: str, roll: Roll) -> RollEntry | Literal["nobody", "several"]:
         """The one expected person ``query`` means: a badge code, else the best lookup hit on the roll."""
         expected = {entry.officer.id: entry for entry in roll.entries}
-        self._several_matched = False
         officer = find_by_badge(self.host.session.data, query)
         if officer is not None:
             if officer.id in expected:
@@ -259,7 +258,7 @@ class RollCallScreen(Screen[None]):
             self.notify(
                 f"{officer.name} (badge {query}) is not expected at this stop", severity="warning", markup=False
             )
-            return None
+            return "nobody"
         hits = [
             hit
             for hit in self.host.session.lookup_index.search(query, limit=200)
@@ -267,9 +266,8 @@ class RollCallScreen(Screen[None]):
         ]
         if not hits:
             self.notify(f"Nobody on this roll matches {query!r}", severity="warning", markup=False)
-            return None
+            return "nobody"
         best = [hit for hit in hits if hit.score == hits[0].score]
-        self._several_matched = len(best) > 1
         if len(best) > 1:
             names = ", ".join(self._who(hit.entry.record_id) for hit in best[:6])
             self.query_one(RollTable).select_id(best[0].entry.record_id)
@@ -277,5 +275,5 @@ class RollCallScreen(Screen[None]):
                 f"{len(best)} match {query!r}: {names}. Type more, or Tab to the list.",
                 markup=False,
             )
-            return None
+            return "several"
         return expected[best[0].entry.record_id]
