@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +45,16 @@ def press_without_waiting(app: object, key: str) -> None:
     app.post_message(event)  # type: ignore[attr-defined]
 
 
+@contextlib.contextmanager
+def another_program_saving(path: Path) -> Iterator[locking.HeldLock]:
+    """Another program holds the data file's lock; it lets go at the latest on leaving."""
+    held = locking.acquire(path, locking.LockPolicy(1.0))
+    try:
+        yield held
+    finally:
+        held.release()
+
+
 async def wait_for(condition: object, seconds: float = 5.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -54,8 +66,7 @@ async def wait_for(condition: object, seconds: float = 5.0) -> bool:
 
 async def test_a_held_lock_shows_a_wait_keeps_the_keys_alive_and_esc_calls_the_save_off(sample_file: Path) -> None:
     app = make_app(sample_file)
-    held = locking.acquire(sample_file, locking.LockPolicy(1.0))  # another program saving, for a long time
-    try:
+    with another_program_saving(sample_file):  # for a long time
         async with app.run_test(size=(80, 24)) as pilot:
             await open_edit_and_type(pilot, app, "Protocol chief")
             started = time.monotonic()
@@ -71,23 +82,18 @@ async def test_a_held_lock_shows_a_wait_keeps_the_keys_alive_and_esc_calls_the_s
             assert app.screen.query_one("#field-title", Input).value == "Protocol chief"  # the form kept it
             said = lambda: any("cancelled while waiting" in str(n.message) for n in app._notifications)  # noqa: E731
             assert await wait_for(said)
-    finally:
-        held.release()
     assert title_on_disk(sample_file, "Taylor Woodruff") != "Protocol chief"
 
 
 async def test_the_save_goes_through_when_the_other_program_lets_go(sample_file: Path) -> None:
     app = make_app(sample_file)
-    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
-    try:
+    with another_program_saving(sample_file) as held:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
             threading.Timer(0.3, held.release).start()
             assert await wait_for(lambda: isinstance(app.screen, MainScreen))
-    finally:
-        held.release()
     assert title_on_disk(sample_file, "Taylor Woodruff") == "Protocol chief"
 
 
@@ -106,15 +112,12 @@ async def test_a_roll_call_mark_waits_visibly_and_lands_when_the_lock_is_free(sa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")  # the school visit's roll
         await pilot.press(*"kaho")
-        held = locking.acquire(sample_file, locking.LockPolicy(1.0))
-        try:
+        with another_program_saving(sample_file) as held:
             press_without_waiting(app, "enter")
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
             threading.Timer(0.3, held.release).start()
             assert await wait_for(lambda: isinstance(app.screen, RollCallScreen))
             await pilot.pause()
-        finally:
-            held.release()
     data = Store.open(sample_file, read_only=True).data
     event = next(e for e in data.events.values() if e.title == "Visit to a local school")
     marks = {entry.officer.name: entry.status for entry in attendance.roll(data, event).entries}
@@ -124,8 +127,7 @@ async def test_a_roll_call_mark_waits_visibly_and_lands_when_the_lock_is_free(sa
 async def test_after_esc_the_next_busy_save_waits_again(sample_file: Path) -> None:
     """A wait called off once must not refuse the saves after it."""
     app = make_app(sample_file)
-    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
-    try:
+    with another_program_saving(sample_file) as held:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
@@ -136,8 +138,6 @@ async def test_after_esc_the_next_busy_save_waits_again(sample_file: Path) -> No
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
             threading.Timer(0.2, held.release).start()
             assert await wait_for(lambda: isinstance(app.screen, MainScreen))
-    finally:
-        held.release()
     assert title_on_disk(sample_file, "Taylor Woodruff") == "Protocol chief"
 
 
@@ -145,8 +145,7 @@ async def test_the_app_waits_past_the_usual_lock_timeout(sample_file: Path) -> N
     """The usual timeout is for scripts; in the app the user decides when to stop waiting."""
     app = make_app(sample_file)
     app.store.lock_policy.timeout = 0.3  # the usual 5 s, shortened for the test
-    held = locking.acquire(sample_file, locking.LockPolicy(1.0))
-    try:
+    with another_program_saving(sample_file) as held:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
@@ -155,6 +154,4 @@ async def test_the_app_waits_past_the_usual_lock_timeout(sample_file: Path) -> N
             assert isinstance(app.screen, LockWaitDialog)
             held.release()
             assert await wait_for(lambda: isinstance(app.screen, MainScreen))
-    finally:
-        held.release()
     assert title_on_disk(sample_file, "Taylor Woodruff") == "Protocol chief"
