@@ -217,3 +217,45 @@ def test_news_lines_tell_each_save_in_one_line() -> None:
     assert news_lines(edits) == ["Li edited Kaho Sato (phone)", "Li deleted officer Duncan Sandeman and 1 more record"]
     many = [entry(n, n, Action.ADDED, Kind.CITY, f"City {n}") for n in range(1, 6)]
     assert news_lines(many) == ["Li added city City 1", "Li added city City 2", "… and 3 more changes (H: history)"]
+
+
+def test_news_are_the_other_processes_saves_only(sample_file: Path) -> None:
+    mine, theirs = session_as(sample_file, "Kaho"), session_as(sample_file, "Li")
+    mine.save([added(City(name="Busan"))])
+    theirs.save([added(City(name="Kobe"))])
+    mine.save([added(City(name="Oulu"))])  # reloads Li's save first, under the lock
+    assert [(e.who, e.record_name) for e in mine.news()] == [("Li", "Kobe")]
+    assert mine.news() == []  # told once
+    theirs.reload_if_changed()
+    assert [e.record_name for e in theirs.news()] == ["Busan", "Oulu"]
+
+
+def test_a_copy_saved_after_the_file_went_keeps_the_history(sample_file: Path, tmp_path: Path) -> None:
+    session = session_as(sample_file, "Li")
+    session.save([added(City(name="Busan"))])
+    sample_file.unlink()
+    session.store.save_copy(tmp_path / "copy.json")
+    session.save([added(City(name="Kobe"))])
+    assert [e.record_name for e in Store.open(tmp_path / "copy.json").history()] == ["Busan", "Kobe"]
+
+
+def test_a_hand_edited_history_counter_never_reuses_an_id(sample_file: Path) -> None:
+    session_as(sample_file, "Li").save([added(City(name="Busan")), added(City(name="Kobe"))])
+    tables = json.loads(sample_file.read_text())
+    tables["meta"]["1"]["history_next_id"] = 1  # behind the entries there
+    sample_file.write_text(json.dumps(tables))
+    session_as(sample_file, "Li").save([added(City(name="Oulu"))])
+    assert [(e.id, e.record_name) for e in Store.open(sample_file).history()] == [
+        (1, "Busan"),
+        (2, "Kobe"),
+        (3, "Oulu"),
+    ]
+
+
+def test_an_unreadable_entry_is_named_and_the_data_still_opens(sample_file: Path, capsys: Captured) -> None:
+    tables = json.loads(sample_file.read_text())
+    tables[HISTORY_TABLE] = {"1": {"at": "yesterday"}}
+    sample_file.write_text(json.dumps(tables))
+    assert len(Store.open(sample_file).data.officers) == 4
+    status, _, err = run(sample_file, capsys, "history")
+    assert status == 1 and err.startswith("liaison-tui: history entry 1: cannot be read")

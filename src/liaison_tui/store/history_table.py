@@ -93,9 +93,16 @@ def read_entries(raw: dict[str, Any]) -> list[HistoryEntry]:
 
 
 def next_entry_id(meta: dict[str, Any], raw: dict[str, Any]) -> int:
-    stored = meta.get(NEXT_ID)
+    """The id the next entry gets: ``meta``'s counter, unless a hand edit left it at or below a used id."""
+    found = meta.get(NEXT_ID)
+    stored = found if isinstance(found, int) and not isinstance(found, bool) and found >= 1 else 0
+    valid = stored > 0
+    # A look or two instead of a scan of every key (a save stays cheap with thousands of entries):
+    # entries are only ever added at the counter, so it is sound when the entry before it is there.
+    if valid and str(stored) not in raw and (not raw or str(stored - 1) in raw):
+        return stored
     highest = max((int(key) for key in raw if key.isdigit()), default=0) + 1
-    return max(stored, highest) if isinstance(stored, int) and not isinstance(stored, bool) else highest
+    return max(stored, highest)
 
 
 def append(raw: dict[str, Any], entries: Iterable[HistoryEntry]) -> None:
