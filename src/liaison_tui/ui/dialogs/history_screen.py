@@ -50,7 +50,7 @@ class HistoryScreen(ModalScreen[Target | None]):
     """Returns the record to show, or None."""
 
     BINDINGS = [
-        Binding("enter", "go", "Show record", tooltip="Close and show the record in its pane"),
+        Binding("enter", "go", "Show record", tooltip="Close and show the record in its pane", priority=True),
         Binding("m", "since_morning", "Since this morning", tooltip="Every change since midnight, local time"),
         Binding("s", "since_start", "Since I started", tooltip="Every change since this session started"),
         Binding("escape,q", "close", "Close"),
