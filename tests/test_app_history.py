@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList
 
 from liaison_tui.domain.edits import changed
+from liaison_tui.domain.history import Action, Reason
 from liaison_tui.store.store import Store
 from liaison_tui.ui.dialogs.ask_name import AskNameDialog
 from liaison_tui.ui.dialogs.history_screen import HistoryScreen
@@ -90,3 +92,22 @@ async def test_history_screen_lists_changes_and_enter_shows_the_record(sample_fi
         assert isinstance(app.screen, MainScreen)
         cities = app.screen.query_one("#cities", RecordTable)
         assert cities.current_id == 2 and app.focused is cities
+
+
+async def test_a_roll_called_in_the_app_and_an_edit_are_recorded_under_the_apps_user(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIAISON_TUI_USER", "Door 1")
+    tuesday_morning = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)  # 09:00 in Shenzhen, before the school visit
+    app = make_app(sample_file, tuesday_morning)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.press(*"kaho", "enter")
+        await pilot.pause()
+        await pilot.press("escape", "u")  # and undo it, from the main screen
+        await pilot.pause()
+    told = [(e.who, e.action, e.reason, e.record_name) for e in Store.open(sample_file).history()]
+    assert told == [
+        ("Door 1", Action.ADDED, Reason.EDIT, "Henri Kahonen at Visit to a local school"),
+        ("Door 1", Action.REMOVED, Reason.UNDO, "Henri Kahonen at Visit to a local school"),
+    ]
