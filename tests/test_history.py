@@ -21,7 +21,7 @@ from liaison_tui.domain.model import City, Officer, ValidationError
 from liaison_tui.reports.history import news_lines
 from liaison_tui.session import Session
 from liaison_tui.store.history_table import HISTORY_TABLE
-from liaison_tui.store.storage import backup_path
+from liaison_tui.store.storage import StorageError, backup_path
 from liaison_tui.store.store import Store
 
 Captured = pytest.CaptureFixture[str]
@@ -259,3 +259,18 @@ def test_an_unreadable_entry_is_named_and_the_data_still_opens(sample_file: Path
     assert len(Store.open(sample_file).data.officers) == 4
     status, _, err = run(sample_file, capsys, "history")
     assert status == 1 and err.startswith("liaison-tui: history entry 1: cannot be read")
+
+
+def test_a_save_the_disk_refused_leaves_no_entry(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = session_as(sample_file, "Li")
+
+    def full_disk(*arguments: object, **options: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("liaison_tui.store.storage.write_atomically", full_disk)
+        with pytest.raises(StorageError, match="No space left"):
+            session.save([added(City(name="Busan"))])
+    assert session.store.history() == []  # not in memory either: the next save does not carry it
+    session.save([added(City(name="Kobe"))])
+    assert [e.record_name for e in Store.open(sample_file).history()] == ["Kobe"]
