@@ -21,7 +21,7 @@ ASK_VARIABLE = "LIAISON_TUI_ASK_USER"
 class AskNameDialog(ModalScreen[str]):
     """Returns the name typed (never empty); there is no way past it without one."""
 
-    BINDINGS = [Binding("enter", "proceed", "Start", tooltip="Start working under this name")]
+    BINDINGS = [Binding("enter", "proceed", "Start", tooltip="Start working under this name", priority=True)]
 
     DEFAULT_CSS = """
     AskNameDialog {
