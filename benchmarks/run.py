@@ -11,6 +11,9 @@ the ratio against the plain approach measured in the same run:
 4. lookup per keystroke vs ``textual.fuzzy.Matcher`` over the same strings;
 5. rendering each summary, exporting ICS and CSV;
 6. peak memory of the app process (its own VmHWM, once the lookup index is built).
+
+Each file carries a history of ``HISTORY_ENTRIES`` changes, as a busy visit's
+file would. ``--only NAME`` runs one measurement (``--only bench_edits``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ PAST_VISITS = 117  # 117 past visits of 17 events each: ~2,000 events of history
 MARKER_CITY = City(name="Tampere", country="Finland")
 MARKER_OFFICER = "Marit Kahonen"
 MARKER_NATIVE = "カホネン マリット"
+HISTORY_ENTRIES = 3000  # a busy visit's history: every save of the week, each naming its fields
 
 
 @dataclass
@@ -68,7 +72,33 @@ def build_file(directory: Path, officers: int) -> Path:
     [city] = store.commit([added(MARKER_CITY)]).edits
     assert city.after is not None
     store.commit([added(Officer(name=MARKER_OFFICER, native_name=MARKER_NATIVE, city_id=city.after.id))])
+    add_history(path, store, HISTORY_ENTRIES)
     return path
+
+
+def add_history(path: Path, store: Store, entries: int) -> None:
+    """Give the file ``entries`` history entries, as that many one-field edits of officers would leave.
+
+    Made with the store's own entry maker and encoder, written straight into the
+    file: saving them one by one would take minutes at 50,000 officers.
+    """
+    import orjson
+
+    from liaison_tui.domain.history import Reason, entries_for
+    from liaison_tui.store import history_table, schema
+
+    tables = orjson.loads(path.read_bytes())
+    raw = tables.setdefault(history_table.HISTORY_TABLE, {})
+    first = history_table.next_entry_id(schema.meta(tables), raw)
+    officers = list(store.data.officers.values())
+    for number in range(entries):
+        officer = officers[number % len(officers)]
+        edit = changed(officer, dataclasses.replace(officer, room=f"{number % 900 + 100}"))
+        made = entries_for([edit], at=store.clock(), who="bench", reason=Reason.EDIT, first_id=first, change=first)
+        history_table.append(raw, made)
+        first += 1
+    schema.meta(tables)[history_table.NEXT_ID] = first
+    path.write_bytes(orjson.dumps(tables))
 
 
 @contextlib.contextmanager
@@ -312,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000", help="officer counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement (default 5)")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
+    parser.add_argument("--only", choices=[bench.__name__ for bench in BENCHES], help="run just this measurement")
     arguments = parser.parse_args(argv)
     sizes = [int(size) for size in arguments.sizes.split(",")]
     figures: list[Figure] = []
@@ -319,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             print(f"Generating {size:,} officers ...", file=sys.stderr)
             path = build_file(Path(folder), size)
-            for bench in BENCHES:
+            for bench in [b for b in BENCHES if arguments.only in (None, b.__name__)]:
                 print(f"  {bench.__name__} at {size:,}", file=sys.stderr)
                 figures += bench(path, size, arguments.repeat)
     table = report(figures)

@@ -129,13 +129,15 @@ async def test_change_by_another_instance_is_reloaded(sample_file: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         cities = app.screen.query_one("#cities", RecordTable)
         assert cities.row_count == 3
-        Store.open(sample_file).commit([added(City(name="Busan", country="South Korea"))])
+        other = Store.open(sample_file)
+        other.author = "Li"
+        other.commit([added(City(name="Busan", country="South Korea"))])
         for _ in range(30):
             await pilot.pause(0.1)
             if cities.row_count == 4:
                 break
         assert cities.row_count == 4
-        assert any("changed elsewhere" in str(n.message) for n in app._notifications)
+        assert any(str(n.message) == "Li added city Busan" for n in app._notifications)  # who changed what
 
 
 async def test_edit_of_a_record_changed_elsewhere_is_refused_and_shown(sample_file: Path) -> None:

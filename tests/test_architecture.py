@@ -13,6 +13,7 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table, kind_for
 from liaison_tui.spreadsheets.columns import columns_for
 from liaison_tui.store import schema
+from liaison_tui.store.history_table import HISTORY_TABLE
 from liaison_tui.store.store import Store
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "liaison_tui"
@@ -82,5 +83,5 @@ def test_every_kind_has_a_table_in_files_and_datasets(kind: Kind) -> None:
 def test_a_new_file_holds_exactly_the_registered_tables(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "new.json")
     tables = set(orjson.loads((tmp_path / "new.json").read_bytes()))
-    assert tables == {kind.table for kind in Kind} | {schema.META_TABLE}
+    assert tables == {kind.table for kind in Kind} | {schema.META_TABLE, HISTORY_TABLE}
     assert list(store.data.counts()) == [kind.table for kind in Kind]

@@ -169,3 +169,28 @@ def _long_named_officer(path: Path) -> None:
 def test_a_200_character_name_keeps_the_city_column_at_80x24(snap_compare: SnapCompare, sample_file: Path) -> None:
     _long_named_officer(sample_file)
     assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=steady)
+
+
+def test_name_asked_when_served(snap_compare: SnapCompare, sample_file: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("LIAISON_TUI_ASK_USER", "1")
+    assert snap_compare(make_app(sample_file), terminal_size=(80, 24), run_before=steady)
+
+
+def test_history_since_this_morning(snap_compare: SnapCompare, sample_file: Path, monkeypatch: Any) -> None:
+    import time as clock_module
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "UTC")  # times are shown in the machine's local time
+    clock_module.tzset()
+    for who, minute, name in (("Li", 30, "Busan"), ("[b]Kaho", 45, "Kobe")):
+        other = Store.open(sample_file)
+        other.author, other.clock = who, lambda minute=minute: datetime(2026, 12, 4, 0, minute, tzinfo=UTC)
+        other.commit([added(City(name=name, country="Korea" if name == "Busan" else "Japan"))])
+    store = Store.open(sample_file)
+    store.clock = lambda: CONFERENCE_MORNING
+    app = LiaisonApp(store, clock=lambda: CONFERENCE_MORNING, watch_interval=0.2)
+    try:
+        assert snap_compare(app, press=["H", "m"], terminal_size=(80, 24), run_before=steady)
+    finally:
+        monkeypatch.undo()
+        clock_module.tzset()

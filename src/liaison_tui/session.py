@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from liaison_tui.domain import attendance
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, invert, summarise
+from liaison_tui.domain.history import HistoryEntry, Reason
 from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import Record, Visit
 from liaison_tui.lookup.index import LookupIndex
@@ -52,6 +53,8 @@ class Session:
         self._undo: list[list[Edit]] = []
         self._index: tuple[Dataset, LookupIndex] | None = None
         self._index_lock = threading.Lock()  # built in a worker thread, read on the UI thread
+        self._history_seen = store.history_next_id()  # entries from here on are news, unless our own
+        self._own_changes: set[int] = set()
 
     # -- reading ---------------------------------------------------------------
 
@@ -86,7 +89,9 @@ class Session:
 
     # -- changing the data -----------------------------------------------------
 
-    def save(self, edits: Sequence[Edit], *, undoable: bool = True, wait: float | None = None) -> Commit:
+    def save(
+        self, edits: Sequence[Edit], *, undoable: bool = True, wait: float | None = None, reason: Reason = Reason.EDIT
+    ) -> Commit:
         """Commit ``edits`` durably (or raise and change nothing); remember them for undo.
 
         ``wait`` is how many seconds a lock held by another program may hold the
@@ -97,7 +102,7 @@ class Session:
         """
         before = self.store.data
         with self._waiting(wait):
-            return self._saved(before, self.store.commit(edits), undoable)
+            return self._saved(before, self.store.commit(edits, reason=reason), undoable)
 
     @contextlib.contextmanager
     def _waiting(self, wait: float | None) -> Iterator[None]:
@@ -116,16 +121,20 @@ class Session:
         """Call off a save waiting (in another thread) for another program's lock."""
         self.store.lock_policy.cancelled.set()
 
-    def save_planned(self, plan: Callable[[Dataset], Sequence[Edit]], *, undoable: bool = True) -> Commit:
+    def save_planned(
+        self, plan: Callable[[Dataset], Sequence[Edit]], *, undoable: bool = True, reason: Reason = Reason.EDIT
+    ) -> Commit:
         """Save the edits ``plan`` works out from the data as it is under the writers' lock.
 
         For changes that depend on what is on file (an import matching rows to
         records), so two processes cannot both add what neither saw the other add.
         """
         before = self.store.data
-        return self._saved(before, self.store.commit_planned(plan), undoable)
+        return self._saved(before, self.store.commit_planned(plan, reason=reason), undoable)
 
     def _saved(self, before: Dataset, commit: Commit, undoable: bool) -> Commit:
+        if commit.change:
+            self._own_changes.add(commit.change)
         if undoable and commit.edits:
             self._undo = [*self._undo, commit.edits][-self.undo_levels :]
         self._carry_lookup(before, commit)
@@ -137,7 +146,7 @@ class Session:
             raise NothingToUndo("Nothing to undo")
         last = self._undo[-1]
         try:
-            commit = self.save(invert(last), undoable=False, wait=wait)
+            commit = self.save(invert(last), undoable=False, wait=wait, reason=Reason.UNDO)
         except StaleEditError as error:
             reason = str(error).removesuffix("; nothing was saved")
             what = attendance.said(self.store.data, last) or summarise(last)
@@ -157,6 +166,12 @@ class Session:
     def reload_if_changed(self) -> bool:
         """Pick up another process's saves; True when there were any."""
         return self.store.reload_if_changed()
+
+    def news(self) -> list[HistoryEntry]:
+        """What other processes saved since the last call (their history entries), oldest first."""
+        entries = self.store.history(from_id=self._history_seen)
+        self._history_seen = self.store.history_next_id()
+        return [entry for entry in entries if entry.change not in self._own_changes]
 
     def _carry_lookup(self, before: Dataset, commit: Commit) -> None:
         """Update the index edit by edit (milliseconds) instead of rebuilding it."""

@@ -9,7 +9,6 @@ only when one of these commands runs, like ``cli.reports``.
 from __future__ import annotations
 
 import argparse
-import getpass
 import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -139,13 +138,6 @@ def _day(arguments: argparse.Namespace) -> date | None:
         raise CommandError(f"--day: {error}") from None
 
 
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers): the check-in just says nobody
-        return ""
-
-
 def run_check_in(store: Store, arguments: argparse.Namespace) -> int:
     visit = _visit(store)
     session = Session(store)
@@ -159,7 +151,7 @@ def run_check_in(store: Store, arguments: argparse.Namespace) -> int:
             edits = attendance.unmark(store.data, event, ids)
         else:
             at = schedule.local_now(visit, datetime.now(UTC))
-            by = arguments.by if arguments.by is not None else _os_user()
+            by = arguments.by if arguments.by is not None else store.author  # --user, else the login name
             edits = attendance.mark(store.data, event, ids, status, at, by)
     except ValueError as error:
         raise CommandError(str(error)) from None

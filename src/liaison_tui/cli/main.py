@@ -14,6 +14,8 @@ from pathlib import Path
 
 from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.cli.history import add_history_command, history_command
+from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.reports import summaries
@@ -36,6 +38,12 @@ def _positive(text: str) -> int:
     return value
 
 
+def _name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a name")
+    return text.strip()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liaison-tui",
@@ -45,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"liaison-tui {__version__}")
     parser.add_argument("--db", metavar="PATH", help="data file to open (created empty if missing)")
+    parser.add_argument(
+        "--user", type=_name, metavar="NAME", help="who the history records for your changes (default: your login name)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("check", help="validate the data file and print what it holds")
     demo = commands.add_parser("demo", help="fill an empty data file with synthetic data for trying at scale")
@@ -55,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     _add_report_commands(commands)
     _add_event_day_commands(commands)
+    add_history_command(commands)
     return parser
 
 
@@ -122,11 +134,19 @@ def _data_file(arguments: argparse.Namespace) -> Path:
     return path
 
 
+def _open(arguments: argparse.Namespace, *, create: bool = True, read_only: bool = False) -> Store:
+    """The data file, with ``--user`` as who its changes are recorded as."""
+    store = Store.open(_data_file(arguments), create=create, read_only=read_only)
+    if arguments.user:
+        store.author = arguments.user
+    return store
+
+
 def run_check(arguments: argparse.Namespace) -> int:
     from liaison_tui.domain.validation import duplicate_cities, duplicate_emails
     from liaison_tui.reports.display import visible
 
-    store = Store.open(_data_file(arguments), create=False, read_only=True)
+    store = _open(arguments, create=False, read_only=True)
     problems = duplicate_cities(store.data) + duplicate_emails(store.data)  # the file loads, but is not sound
     print(f"{store.where}: {f'{len(problems)} problem(s)' if problems else 'sound'}")
     for problem in problems:
@@ -151,12 +171,12 @@ def run_check(arguments: argparse.Namespace) -> int:
 def run_demo(arguments: argparse.Namespace) -> int:
     from liaison_tui.domain.demo import generate
 
-    store = Store.open(_data_file(arguments))
+    store = _open(arguments)
     if any(store.data.counts().values()):
         print(f"liaison-tui: {store.where} already holds data; demo fills only an empty or new file", file=sys.stderr)
         return EXIT_PROBLEM
     edits = generate(arguments.cities, arguments.officers, arguments.days, arguments.past_visits, arguments.seed)
-    Session(store).save(edits)
+    Session(store).save(edits, reason=Reason.DEMO)
     counts = ", ".join(f"{n} {table}" for table, n in store.data.counts().items())
     print(f"{store.where}: synthetic data written ({counts})")
     return EXIT_OK
@@ -175,7 +195,7 @@ def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace]
     def run(arguments: argparse.Namespace) -> int:
         from liaison_tui.cli import reports as cli_reports
 
-        store = Store.open(_data_file(arguments), create=False, read_only=read_only)
+        store = _open(arguments, create=False, read_only=read_only)
         return int(getattr(cli_reports, f"run_{command}")(store, arguments))
 
     return run
@@ -187,7 +207,7 @@ def _during_event(command: str, *, read_only: bool) -> Callable[[argparse.Namesp
     def run(arguments: argparse.Namespace) -> int:
         from liaison_tui.cli import event_day
 
-        store = Store.open(_data_file(arguments), create=False, read_only=read_only)
+        store = _open(arguments, create=False, read_only=read_only)
         return int(getattr(event_day, f"run_{command}")(store, arguments))
 
     return run
@@ -202,6 +222,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check-in": _during_event("check_in", read_only=False),
     "attendance": _during_event("attendance", read_only=True),
     "now": _during_event("now", read_only=True),
+    "history": lambda arguments: history_command(
+        _open(arguments, create=False, read_only=arguments.keep_days is None), arguments
+    ),
 }
 
 
@@ -234,7 +257,7 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
     arguments = build_parser().parse_args(argv)
     try:
         if arguments.command is None:
-            open_app(Store.open(_data_file(arguments)))
+            open_app(_open(arguments))
             return EXIT_OK
         return COMMANDS[arguments.command](arguments)
     except (StorageError, ValidationError, CommandError) as error:

@@ -23,6 +23,7 @@ from liaison_tui.cli.days import day_of_visit
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.values import fold
@@ -204,7 +205,7 @@ def _import_under_lock(
         final.append(plan)
         return plan.edits
 
-    Session(store).save_planned(replan)
+    Session(store).save_planned(replan, reason=Reason.IMPORT)
     return final[-1]
 
 

@@ -26,15 +26,17 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.store import codec
 from liaison_tui.store.errors import BadDataFileError
+from liaison_tui.store.history_table import HISTORY_TABLE
 
 Tables = dict[str, dict[str, Any]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 META_ID = "1"
 LAST_SAVE_DELETED = "last_save_deleted"
 TABLE_NAMES = tuple(kind.table for kind in Kind)
-KNOWN_TABLES = frozenset(TABLE_NAMES) | {META_TABLE, "_default"}
+KNOWN_TABLES = frozenset(TABLE_NAMES) | {META_TABLE, "_default", HISTORY_TABLE}
+RECORD_TABLES = frozenset(TABLE_NAMES)  # what the backup rule counts (history entries are no records)
 
 # A migration is frozen in time: it names the tables of its own version, not today's.
 VERSION_1_TABLES = ("visits", "cities", "officers", "events", "followups")
@@ -67,12 +69,20 @@ def _from_1(tables: Tables) -> Tables:
     return migrated
 
 
+def _from_2(tables: Tables) -> Tables:
+    """Version 3: the history of changes (who changed what, when), empty until the next save."""
+    migrated = dict(tables)
+    migrated[HISTORY_TABLE] = dict(tables.get(HISTORY_TABLE, {}))
+    migrated[META_TABLE] = {META_ID: {**meta(tables), "schema": 3}}
+    return migrated
+
+
 #: MIGRATIONS[n] turns a version-n file into a version n+1 file.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1, 2: _from_2}
 
 
 def empty_tables() -> Tables:
-    tables: Tables = {name: {} for name in TABLE_NAMES}
+    tables: Tables = {name: {} for name in (*TABLE_NAMES, HISTORY_TABLE)}
     next_ids = dict.fromkeys(TABLE_NAMES, 1)
     tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION, "next_ids": next_ids, "file_id": new_file_id()}}
     return tables
@@ -104,7 +114,7 @@ class VersionFacts:
 
 
 def version_facts(tables: Tables) -> VersionFacts:
-    records = sum(len(table) for name, table in tables.items() if name in KNOWN_TABLES - {META_TABLE, "_default"})
+    records = sum(len(table) for name, table in tables.items() if name in RECORD_TABLES)
     return VersionFacts(records, meta(tables).get(LAST_SAVE_DELETED) is True)
 
 

@@ -19,24 +19,27 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.kinds import Kind, kind_of
+from liaison_tui.domain.history import Reason
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Visit
-from liaison_tui.store import codec, schema
+from liaison_tui.store import history_table, schema
 from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
 from liaison_tui.store.errors import StaleEditError as StaleEditError
+from liaison_tui.store.history_access import HistoryAccess
 from liaison_tui.store.loading import Loaded, load
 from liaison_tui.store.loading import dataset_from_tables as dataset_from_tables
 from liaison_tui.store.memory_storage import SharedMemoryStorage
 from liaison_tui.store.paths import real_path
 from liaison_tui.store.planning import applied, checked_edit
+from liaison_tui.store.recording import write_commit
 from liaison_tui.store.storage import DurableJSONStorage, StorageError, Tables, Version
 from liaison_tui.store.storage import backup_path as backup_path
 from liaison_tui.store.tinydb_table import InPlaceTinyDB
@@ -48,9 +51,10 @@ class Commit:
 
     edits: list[Edit]
     reloaded: bool  # another process had changed the file first
+    change: int = 0  # its number in the history (0: nothing saved)
 
 
-class Store:
+class Store(HistoryAccess):
     """The data of one file (or of memory, for tests) and the only way to change it."""
 
     def __init__(self, db: TinyDB, *, path: Path | None = None, create: bool = False) -> None:
@@ -61,6 +65,8 @@ class Store:
         self._storage = storage
         self.lock_policy = storage.lock_policy  # how long saves wait for another writer (the app changes it)
         self._meta: dict[str, Any] = {}  # of the version last held: for a copy after the file is gone
+        self.author = history_table.default_author()  # who this process's saves are recorded as
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._data = self._open(create)
 
     @classmethod
@@ -225,8 +231,8 @@ class Store:
 
     # -- writing ---------------------------------------------------------------
 
-    def commit(self, edits: Sequence[Edit]) -> Commit:
-        """Apply ``edits`` atomically and durably, or raise and change nothing."""
+    def commit(self, edits: Sequence[Edit], *, reason: Reason = Reason.EDIT) -> Commit:
+        """Apply ``edits`` atomically and durably with their history entries, or raise and change nothing."""
         if self._storage.read_only:
             raise StorageError(self._storage.read_only_reason or f"{self.where}: opened read-only")
         with self._storage.lock():
@@ -238,12 +244,13 @@ class Store:
             saved = [checked_edit(self._data, edit, next_ids) for edit in edits]
             data = applied(self._data, saved)
             deleted = any(edit.after is None for edit in saved)  # the user's say-so for a smaller backup
+            change = history_table.next_entry_id(meta, tables.get(history_table.HISTORY_TABLE, {}))
             try:
                 with self._storage.batch():
-                    self._write(saved)
-                    self._db.table(schema.META_TABLE).update(
-                        {"next_ids": next_ids, "file_id": file_id, schema.LAST_SAVE_DELETED: deleted},
-                        doc_ids=[int(schema.META_ID)],
+                    update = {"next_ids": next_ids, "file_id": file_id, schema.LAST_SAVE_DELETED: deleted}
+                    at, datasets = self.clock(), (data, self._data)
+                    write_commit(
+                        self._db, tables, saved, update, at=at, who=self.author, reason=reason, datasets=datasets
                     )
             except BaseException:
                 self._storage.discard()
@@ -252,9 +259,9 @@ class Store:
                 raise
             self._data = data
             self._meta = schema.meta(tables)
-            return Commit(saved, reloaded)
+            return Commit(saved, reloaded, change if saved else 0)
 
-    def commit_planned(self, plan: Callable[[Dataset], Sequence[Edit]]) -> Commit:
+    def commit_planned(self, plan: Callable[[Dataset], Sequence[Edit]], *, reason: Reason = Reason.EDIT) -> Commit:
         """Commit the edits ``plan`` makes from the data as it is on disk, all under one lock.
 
         For changes worked out from the data itself (an import matching rows to
@@ -266,19 +273,8 @@ class Store:
             edits = plan(self._data)
             if not edits:
                 return Commit([], reloaded)
-            done = self.commit(edits)  # the lock is re-entrant; nothing changed since the refresh
-            return Commit(done.edits, reloaded or done.reloaded)
-
-    def _write(self, edits: Sequence[Edit]) -> None:
-        """Hand the edits to TinyDB; its tables change in place, so one call per edit is cheap."""
-        for edit in edits:
-            table = self._db.table(kind_of(edit.record).table)
-            if edit.after is None:
-                table.remove(doc_ids=[edit.record.id])
-            elif edit.before is None:
-                table.insert(Document(codec.to_document(edit.after), doc_id=edit.after.id))
-            else:
-                table.update(codec.to_document(edit.after), doc_ids=[edit.after.id])
+            done = self.commit(edits, reason=reason)  # the lock is re-entrant; nothing changed since the refresh
+            return Commit(done.edits, reloaded or done.reloaded, done.change)
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the data as held (what the app shows) to a new file, and from then on use that file.
@@ -291,6 +287,8 @@ class Store:
             raise StorageError("memory: there is no file to copy")
         real = real_path(Path(target).expanduser())
         tables = schema.tables_for(self._data, self._meta)
+        tables[history_table.HISTORY_TABLE] = dict(self._history_raw())  # the history goes with the data
+        schema.meta(tables)[history_table.NEXT_ID] = self.history_next_id()
         self._storage.create_at(real, tables)
         self.path = real
         self._meta = schema.meta(tables)

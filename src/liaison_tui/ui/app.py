@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import getpass
 import math
+import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,14 +18,18 @@ from textual.notifications import SeverityLevel
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.kinds import kind_of
+from liaison_tui.domain.history import HistoryEntry
+from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.reports.display import visible
+from liaison_tui.reports.history import news_lines
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
+from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
 from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
+from liaison_tui.ui.dialogs.history_screen import HistoryScreen
 from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
@@ -43,14 +47,6 @@ LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def current_user() -> str:
-    """The OS user, for who called a roll; never fails (no passwd entry in some containers)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def help_sections() -> list[HelpSection]:
@@ -82,6 +78,7 @@ class LiaisonApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change (repeat for more)"),
+        Binding("H", "history", "History", tooltip="What changed since you started, or this morning; who did it"),
         Binding("ctrl+s", "save_copy", "Save a copy", show=False, tooltip="Write the data shown to a file you name"),
     ]
 
@@ -92,7 +89,8 @@ class LiaisonApp(App[None]):
         self.session = Session(store)
         self.clock = clock
         self.watch_interval = watch_interval
-        self.user = user or current_user()
+        self.user = store.author = user or store.author  # --user, $LIAISON_TUI_USER, else the login name
+        self.session_start = store.clock().replace(microsecond=0)  # history time, to the second
         self._one_save_at_a_time = asyncio.Lock()
 
     @property
@@ -101,11 +99,17 @@ class LiaisonApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+        if os.environ.get(ASK_VARIABLE) == "1":  # served to browsers: all under one login (see ask_name)
+            self.push_screen(AskNameDialog(), self._named)
         self.set_interval(self.watch_interval, self.watch_file)
         if self.store.read_only_reason:
             self.notify(f"{visible(self.store.where)}: read-only file; viewing only", severity="warning", markup=False)
         # Only once the first frame is out: a worker thread shares the GIL with it.
         self.call_after_refresh(self.set_timer, LOOKUP_DELAY, self.prepare_lookup)
+
+    def _named(self, name: str | None) -> None:
+        if name:
+            self.user = self.store.author = name
 
     @work(thread=True, exclusive=True, group="lookup")
     def prepare_lookup(self) -> None:
@@ -184,7 +188,7 @@ class LiaisonApp(App[None]):
         if not self.session.lookup_ready:
             self.prepare_lookup()
         if commit.reloaded:
-            self.notify("The file had changed in another window: reloaded first", markup=False)
+            self._tell_news("The file had changed in another window: reloaded first")
         self.notify(message, markup=False, timeout=3)
         self._data_changed()
 
@@ -242,9 +246,40 @@ class LiaisonApp(App[None]):
             self.call_from_thread(self._after_reload)
 
     def _after_reload(self) -> None:
-        self.notify("The data file was changed elsewhere: reloaded", markup=False)
+        self._tell_news("The data file was changed elsewhere: reloaded")
         self.prepare_lookup()
         self._data_changed()
+
+    def _tell_news(self, otherwise: str) -> None:
+        """Who changed what in the saves just read, in a line each; ``otherwise`` when they left no history."""
+        try:
+            lines = news_lines(self.session.news())
+        except StorageError:
+            lines = []  # an unreadable history entry: the data itself was read
+        self.notify("\n".join(lines) or otherwise, title="Saved elsewhere" if lines else "", markup=False, timeout=8)
+
+    def action_history(self) -> None:
+        if isinstance(self.screen, HistoryScreen):
+            return
+        local_now = self.store.clock().astimezone()
+        morning = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+        def read() -> list[HistoryEntry]:
+            try:
+                return self.store.history()
+            except StorageError as error:
+                self.notify(str(error), title="History", severity="error", markup=False)
+                return []
+
+        def chosen(target: tuple[Kind, int] | None) -> None:
+            if target is None:
+                return
+            if target[1] not in self.store.data.table(target[0]):
+                self.notify(f"That {target[0]} is no longer on file (deleted since)", severity="warning")
+                return
+            self.screen.post_message(Goto(*target))
+
+        self.push_screen(HistoryScreen(read, self.session_start, morning), chosen)
 
     def file_gone(self, error: DataFileGoneError) -> None:
         """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
