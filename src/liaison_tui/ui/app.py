@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App
@@ -25,16 +25,15 @@ from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
-from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
-from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog
-from liaison_tui.ui.dialogs.record_form import RecordForm
-from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.widgets.itinerary import EventsTable
 from liaison_tui.ui.widgets.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from liaison_tui.ui.dialogs.help_screen import HelpSection
 
 Clock = Callable[[], datetime]
 Done = TypeVar("Done")
@@ -55,6 +54,7 @@ def current_user() -> str:
 
 def help_sections() -> list[HelpSection]:
     """Where each key works, for the help screen: read from the bindings themselves."""
+    from liaison_tui.ui.dialogs.record_form import RecordForm  # lazily: not needed for the first screen
 
     def bindings(*owners: type[DOMNode]) -> list[Binding]:
         """Each owner's own bindings and those of our classes it inherits from (not Textual's)."""
@@ -151,6 +151,8 @@ class LiaisonApp(App[None]):
                 return job(0.0)
             except LockBusyError:
                 pass
+            from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog  # lazily: not needed for the first screen
+
             dialog = LockWaitDialog(self.store.where, self.session.cancel_waiting)
             await self.push_screen(dialog)
             waiting_began()
@@ -259,6 +261,8 @@ class LiaisonApp(App[None]):
         )
 
     def action_save_copy(self) -> None:
+        from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog  # lazily: not needed for the first screen
+
         if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
             return
         explanation = f"Save the data shown ({self.store.where} as last read) to this file, then keep working there:"
@@ -270,4 +274,6 @@ class LiaisonApp(App[None]):
         self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
 
     def action_help(self) -> None:
+        from liaison_tui.ui.dialogs.help_screen import HelpScreen  # lazily: not needed for the first screen
+
         self.push_screen(HelpScreen(help_sections()))

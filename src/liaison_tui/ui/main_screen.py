@@ -16,8 +16,6 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
-from liaison_tui.ui.dialogs.detail_screen import DetailScreen
-from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
 from liaison_tui.ui.host import LiaisonHost, host_of
@@ -229,6 +227,8 @@ class MainScreen(Screen[None]):
         message.stop()
         self.show_detail((message.kind, message.record_id))
         title, body = self.detail_text()
+        from liaison_tui.ui.dialogs.detail_screen import DetailScreen  # lazily: not needed for the first screen
+
         self.app.push_screen(DetailScreen(title, body))
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -281,6 +281,8 @@ class MainScreen(Screen[None]):
         officer = self.data.officers.get(officers.current_id) if officers.current_id is not None else None
         now = self.host.local_now()
         visit = self.host.session.current_visit()
+        from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen  # lazily: not needed for the first screen
+
         self.app.push_screen(SummariesScreen(self.data, visit, officer, now.date() if now else None))
 
     def action_toggle_city_filter(self) -> None:
