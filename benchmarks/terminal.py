@@ -47,7 +47,7 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         self.master = master
         # Textual asks the terminal questions (device attributes); pyte answers like a terminal would.
-        self.screen.write_process_input = lambda reply: os.write(master, reply.encode())  # type: ignore[method-assign]
+        self.screen.write_process_input = self._answer  # type: ignore[method-assign,assignment]
         environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
@@ -60,6 +60,9 @@ class Terminal:
             close_fds=True,
         )
         os.close(slave)
+
+    def _answer(self, reply: str) -> None:
+        os.write(self.master, reply.encode())
 
     def lines(self) -> list[str]:
         return list(self.screen.display)

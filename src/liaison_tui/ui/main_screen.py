@@ -165,10 +165,11 @@ class MainScreen(Screen[None]):
         title, body = self.detail_text()
         self.query_one(DetailPanel).show(title, body)
 
-    def detail_text(self) -> tuple[str, Text]:
+    def detail_text(self, *, full: bool = False) -> tuple[str, Text]:
         kind, record_id = self.detail_target or (None, 0)
         record = self.data.table(kind).get(record_id) if kind is not None else None
-        return detail_of(self.data, self.host.session.current_visit(), record, self.conflicts, self.host.utc_now())
+        visit, now = self.host.session.current_visit(), self.host.utc_now()
+        return detail_of(self.data, visit, record, self.conflicts, now, full=full)
 
     # -- what the editor asks ---------------------------------------------------
 
@@ -226,7 +227,7 @@ class MainScreen(Screen[None]):
     def on_record_table_opened(self, message: RecordTable.Opened) -> None:
         message.stop()
         self.show_detail((message.kind, message.record_id))
-        title, body = self.detail_text()
+        title, body = self.detail_text(full=True)
         from liaison_tui.ui.dialogs.detail_screen import DetailScreen  # lazily: not needed for the first screen
 
         self.app.push_screen(DetailScreen(title, body))
