@@ -30,12 +30,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from benchmarks.figures import Figure, p95
+from benchmarks.terminal_bench import bench_terminal
 from liaison_tui.domain.demo import generate
 from liaison_tui.domain.edits import added, changed, removed
 from liaison_tui.domain.model import City, Officer
@@ -47,21 +48,6 @@ MARKER_CITY = City(name="Tampere", country="Finland")
 MARKER_OFFICER = "Marit Kahonen"
 MARKER_NATIVE = "カホネン マリット"
 HISTORY_ENTRIES = 3000  # a busy visit's history: every save of the week, each naming its fields
-
-
-@dataclass
-class Figure:
-    size: int
-    name: str
-    ours: list[float]
-    unit: str = "ms"
-    plain: list[float] = field(default_factory=list)
-    target: str = ""
-    met: bool | None = None
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.ours)
 
 
 def build_file(directory: Path, officers: int) -> Path:
@@ -235,8 +221,8 @@ def bench_lookup(path: Path, size: int, repeat: int) -> list[Figure]:
                 f"{label}: ours {'top 3' if wanted in ours_top else 'MISSED'}, "
                 f"Matcher {'top 3' if wanted in plain_top else 'missed'}"
             )
-    ours.ours = [_p95(ours_times)]
-    ours.plain = [_p95(plain_times)]
+    ours.ours = [p95(ours_times)]
+    ours.plain = [p95(plain_times)]
     if size == 10_000:
         ours.target = "≤ 16 ms p95, ≥ 10× plain, intended record in top 3"
         ours.met = ours.median <= 16 and ours.plain[0] / ours.median >= 10 and not any("MISSED" in q for q in quality)
@@ -262,11 +248,6 @@ def _index_update(path: Path, size: int, repeat: int) -> Figure:
             with into(figure.ours):
                 index.update(store.data, commit.edits)
     return figure
-
-
-def _p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
 def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
@@ -295,7 +276,7 @@ def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
     return [*figures, ics, csv]
 
 
-BENCHES = [bench_edits, bench_open, bench_first_frame, bench_lookup, bench_reports]
+BENCHES = [bench_edits, bench_open, bench_first_frame, bench_terminal, bench_lookup, bench_reports]
 
 
 def _number(value: float, unit: str) -> str:
@@ -342,15 +323,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,50000", help="officer counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement (default 5)")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
-    parser.add_argument("--only", choices=[bench.__name__ for bench in BENCHES], help="run just this measurement")
+    names = ", ".join(bench.__name__.removeprefix("bench_") for bench in BENCHES)
+    parser.add_argument("--only", help=f"comma-separated measurements to run ({names}); default all")
     arguments = parser.parse_args(argv)
     sizes = [int(size) for size in arguments.sizes.split(",")]
+    wanted = set(arguments.only.split(",")) if arguments.only else None
+    benches = [bench for bench in BENCHES if wanted is None or bench.__name__.removeprefix("bench_") in wanted]
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             print(f"Generating {size:,} officers ...", file=sys.stderr)
             path = build_file(Path(folder), size)
-            for bench in [b for b in BENCHES if arguments.only in (None, b.__name__)]:
+            for bench in benches:
                 print(f"  {bench.__name__} at {size:,}", file=sys.stderr)
                 figures += bench(path, size, arguments.repeat)
     table = report(figures)

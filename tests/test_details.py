@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from liaison_tui.domain.badges import find_by_badge
-from liaison_tui.domain.edits import changed
+from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.model import Officer, Vehicle
 from liaison_tui.domain.now import home_time
 from liaison_tui.reports import details
@@ -80,3 +80,24 @@ def test_officer_detail_shows_the_badge_code_the_roll_call_takes(sample_file: Pa
     line = next(line for line in text.splitlines() if line.startswith("Badge code:"))
     code = line.removeprefix("Badge code:").strip()
     assert find_by_badge(store.data, code) == officer
+
+
+def test_event_detail_shortens_each_citys_participants_when_asked(sample_file: Path) -> None:
+    """The panel beside the panes shows a dozen names a city; at 50,000 officers the whole list took seconds."""
+    store = Store.open(sample_file)
+    city_id = next(o.city_id for o in store.data.officers.values() if o.name == "Henri Kahonen")
+    store.commit([added(Officer(name=f"Extra Officer {n:02}", city_id=city_id)) for n in range(20)])
+    whole = next(e for e in store.data.events.values() if e.whole_delegation)
+    event = store.data.events[whole.id]
+    city_name = store.data.cities[city_id].name if city_id is not None else ""
+
+    def city_line(text: str) -> str:
+        return next(line for line in text.splitlines() if line.startswith(f"  {city_name}: "))
+
+    everyone = details.event_detail(store.data, event).plain
+    names_in_city = city_line(everyone).split(": ", 1)[1].split(", ")
+    assert len(names_in_city) >= 21 and "more" not in city_line(everyone)
+    short = details.event_detail(store.data, event, names_per_city=5).plain
+    assert city_line(short).endswith(f"{', '.join(names_in_city[:5])} … and {len(names_in_city) - 5} more")
+    people = [line for line in everyone.splitlines() if line.startswith("Participants (")]
+    assert people == [line for line in short.splitlines() if line.startswith("Participants (")]  # the count stays whole

@@ -94,8 +94,14 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now:
     return text
 
 
-def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()) -> Text:
-    """Time and place first, then who speaks, who takes part, and notes last."""
+def event_detail(
+    data: Dataset, event: Event, conflicts: Sequence[Conflict] = (), *, names_per_city: int | None = None
+) -> Text:
+    """Time and place first, then who speaks, who takes part, and notes last.
+
+    ``names_per_city`` shortens each city's list of participants: wrapping 50,000 names took
+    the panel seconds on every move of the cursor.
+    """
     text = Text()
     _heading(text, event.title, event.kind.value)
     span = values.format_span(event.start, event.end, "–")
@@ -128,7 +134,10 @@ def event_detail(data: Dataset, event: Event, conflicts: Sequence[Conflict] = ()
         text.append("  ")
         text.append(literal(city_name, "italic"))
         text.append(": ")
-        text.append(literal(", ".join(names)))
+        shown = names if names_per_city is None else names[:names_per_city]
+        text.append(literal(", ".join(shown)))
+        if len(shown) < len(names):
+            text.append(f" … and {len(names) - len(shown):,} more", style=MUTED)
         text.append("\n")
     _line(text, "Notes", event.notes)
     return text

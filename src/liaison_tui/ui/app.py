@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App
@@ -28,17 +28,15 @@ from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
-from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
-from liaison_tui.ui.dialogs.history_screen import HistoryScreen
-from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog
-from liaison_tui.ui.dialogs.record_form import RecordForm
-from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.widgets.itinerary import EventsTable
 from liaison_tui.ui.widgets.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from liaison_tui.ui.dialogs.help_screen import HelpSection
 
 Clock = Callable[[], datetime]
 Done = TypeVar("Done")
@@ -51,6 +49,7 @@ def system_clock() -> datetime:
 
 def help_sections() -> list[HelpSection]:
     """Where each key works, for the help screen: read from the bindings themselves."""
+    from liaison_tui.ui.dialogs.record_form import RecordForm  # lazily: not needed for the first screen
 
     def bindings(*owners: type[DOMNode]) -> list[Binding]:
         """Each owner's own bindings and those of our classes it inherits from (not Textual's)."""
@@ -155,6 +154,8 @@ class LiaisonApp(App[None]):
                 return job(0.0)
             except LockBusyError:
                 pass
+            from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog  # lazily: not needed for the first screen
+
             dialog = LockWaitDialog(self.store.where, self.session.cancel_waiting)
             await self.push_screen(dialog)
             waiting_began()
@@ -259,6 +260,8 @@ class LiaisonApp(App[None]):
         self.notify("\n".join(lines) or otherwise, title="Saved elsewhere" if lines else "", markup=False, timeout=8)
 
     def action_history(self) -> None:
+        from liaison_tui.ui.dialogs.history_screen import HistoryScreen  # lazily: not needed for the first screen
+
         if isinstance(self.screen, HistoryScreen):
             return
         local_now = self.store.clock().astimezone()
@@ -294,6 +297,8 @@ class LiaisonApp(App[None]):
         )
 
     def action_save_copy(self) -> None:
+        from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog  # lazily: not needed for the first screen
+
         if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
             return
         explanation = f"Save the data shown ({self.store.where} as last read) to this file, then keep working there:"
@@ -305,4 +310,6 @@ class LiaisonApp(App[None]):
         self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
 
     def action_help(self) -> None:
+        from liaison_tui.ui.dialogs.help_screen import HelpScreen  # lazily: not needed for the first screen
+
         self.push_screen(HelpScreen(help_sections()))

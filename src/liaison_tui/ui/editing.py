@@ -22,9 +22,7 @@ from liaison_tui.domain.model import Event, Record
 from liaison_tui.domain.now import conference_under_way
 from liaison_tui.reports.display import literal
 from liaison_tui.store.store import StaleEditError
-from liaison_tui.ui.dialogs.confirm import ConfirmDialog
 from liaison_tui.ui.dialogs.fields import blank
-from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.key_order import settled
 from liaison_tui.ui.lock_waiting import save_without_freezing
@@ -78,6 +76,8 @@ class RecordEditor(ScreenHelper):
                 self.screen.post_message(DataChanged())  # the refused save read the other window's version
                 raise
             return commit.edits[0].after if commit else None
+
+        from liaison_tui.ui.dialogs.record_form import RecordForm  # lazily: not needed for the first screen
 
         form = RecordForm(start, original, self.data, save, notes)
         await self.screen.app.push_screen(form, self._after_form)
@@ -159,6 +159,8 @@ class RecordEditor(ScreenHelper):
                 message = f"Deleted {describe(record)}: {edits.summarise(planned)}"
                 await save_without_freezing(self.screen, self.host.save(planned, message))
 
+        from liaison_tui.ui.dialogs.confirm import ConfirmDialog  # lazily: not needed for the first screen
+
         self.screen.app.push_screen(ConfirmDialog(question), confirmed)
 
     async def speaker(self, step: int) -> None:
@@ -185,6 +187,8 @@ class RecordEditor(ScreenHelper):
         async def confirmed(answer: bool | None) -> None:
             if answer and isinstance(record, Event):
                 await self._move_speaker(record, step)
+
+        from liaison_tui.ui.dialogs.confirm import ConfirmDialog  # lazily: not needed for the first screen
 
         self.screen.app.push_screen(ConfirmDialog(question, "Move"), confirmed)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Event
 from liaison_tui.domain.now import next_move
-from liaison_tui.ui.dialogs.now_board import NowBoardScreen
-from liaison_tui.ui.dialogs.roll_call import RollCallScreen
 from liaison_tui.ui.editing import ScreenHelper
 from liaison_tui.ui.messages import Goto
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
@@ -39,12 +37,16 @@ class EventDayKeys(ScreenHelper):
         _, record = self.panes.pane_record()
         event = record if isinstance(record, Event) else self.group_move()
         if event is not None:
+            from liaison_tui.ui.dialogs.roll_call import RollCallScreen  # lazily: not needed for the first screen
+
             self.screen.app.push_screen(RollCallScreen(event.id))
 
     def now_board(self) -> None:
         def after(answer: str | None) -> None:
             if answer == "roll":  # r on the board: straight to the roll it shows
                 self.roll_call()
+
+        from liaison_tui.ui.dialogs.now_board import NowBoardScreen  # lazily: not needed for the first screen
 
         self.screen.app.push_screen(NowBoardScreen(), after)
 

@@ -16,8 +16,6 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
-from liaison_tui.ui.dialogs.detail_screen import DetailScreen
-from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
 from liaison_tui.ui.host import LiaisonHost, host_of
@@ -167,10 +165,11 @@ class MainScreen(Screen[None]):
         title, body = self.detail_text()
         self.query_one(DetailPanel).show(title, body)
 
-    def detail_text(self) -> tuple[str, Text]:
+    def detail_text(self, *, full: bool = False) -> tuple[str, Text]:
         kind, record_id = self.detail_target or (None, 0)
         record = self.data.table(kind).get(record_id) if kind is not None else None
-        return detail_of(self.data, self.host.session.current_visit(), record, self.conflicts, self.host.utc_now())
+        visit, now = self.host.session.current_visit(), self.host.utc_now()
+        return detail_of(self.data, visit, record, self.conflicts, now, full=full)
 
     # -- what the editor asks ---------------------------------------------------
 
@@ -228,7 +227,9 @@ class MainScreen(Screen[None]):
     def on_record_table_opened(self, message: RecordTable.Opened) -> None:
         message.stop()
         self.show_detail((message.kind, message.record_id))
-        title, body = self.detail_text()
+        title, body = self.detail_text(full=True)
+        from liaison_tui.ui.dialogs.detail_screen import DetailScreen  # lazily: not needed for the first screen
+
         self.app.push_screen(DetailScreen(title, body))
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -281,6 +282,8 @@ class MainScreen(Screen[None]):
         officer = self.data.officers.get(officers.current_id) if officers.current_id is not None else None
         now = self.host.local_now()
         visit = self.host.session.current_visit()
+        from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen  # lazily: not needed for the first screen
+
         self.app.push_screen(SummariesScreen(self.data, visit, officer, now.date() if now else None))
 
     def action_toggle_city_filter(self) -> None:

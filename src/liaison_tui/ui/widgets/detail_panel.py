@@ -15,18 +15,29 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.reports import details
 
+PANEL_NAMES_PER_CITY = 12  # an event's participants, in the panel beside the panes
+SCREEN_NAMES_PER_CITY = 200  # and on the full detail screen (Enter)
+
 
 def detail_of(
-    data: Dataset, visit: Visit | None, record: Record | None, conflicts: list[Conflict], now: datetime
+    data: Dataset,
+    visit: Visit | None,
+    record: Record | None,
+    conflicts: list[Conflict],
+    now: datetime,
+    *,
+    full: bool = False,
 ) -> tuple[str, Text]:
-    """The panel's title and text for ``record``; ``now`` (aware) gives an officer's home time."""
+    """The panel's title and text for ``record`` (``full``: for the detail screen); ``now`` (aware)
+    gives an officer's home time."""
     match record:
         case Officer():
             return "Officer", details.officer_detail(data, visit, record, now=now)
         case City():
             return "City", details.city_detail(data, record)
         case Event():
-            return "Event", details.event_detail(data, record, conflicts)
+            names = SCREEN_NAMES_PER_CITY if full else PANEL_NAMES_PER_CITY
+            return "Event", details.event_detail(data, record, conflicts, names_per_city=names)
         case FollowUp():
             return "Follow-up", details.followup_detail(data, record)
         case Visit() | CheckIn() | None:

@@ -1,0 +1,160 @@
+"""What a user sees: programs started in a real pseudo-terminal, timed to their drawn screen.
+
+Each program runs on the slave side of a pty sized like a terminal window; what it writes is fed
+to pyte, a terminal emulator, and the clock stops when the emulated screen shows the program's
+full first screen (its data, not a loading line). Key latency is timed the same way: from the
+key written to the pty to the last change of the screen before it settles. This is the figure a
+user sees, unlike the headless first frame, where Textual draws into no terminal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+
+import pyte
+
+ScreenTest = Callable[[list[str]], bool]
+SETTLED = 0.15  # seconds without a change after which a screen counts as drawn
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program to launch, and how to tell its first screen is complete."""
+
+    label: str
+    argv: list[str]
+    drawn: ScreenTest
+
+
+class Terminal:
+    """One program in a pseudo-terminal, with the screen it has drawn so far."""
+
+    def __init__(self, argv: list[str], columns: int, lines: int, env: dict[str, str] | None = None) -> None:
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.master = master
+        # Textual asks the terminal questions (device attributes); pyte answers like a terminal would.
+        self.screen.write_process_input = self._answer  # type: ignore[method-assign,assignment]
+        environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env={**environment, **(env or {})},
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+
+    def _answer(self, reply: str) -> None:
+        os.write(self.master, reply.encode())
+
+    def lines(self) -> list[str]:
+        return list(self.screen.display)
+
+    def _cells(self) -> int:
+        """A fingerprint of the screen, colours included (a focus change may only recolour a border)."""
+        return hash(tuple(tuple(line.values()) for line in self.screen.buffer.values()))
+
+    def _read(self, timeout: float) -> bool:
+        """Feed what arrives within ``timeout`` to the screen; False when nothing came."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.master, 1 << 16)
+        except OSError:  # the program ended and the pty closed
+            raise RuntimeError(f"the program ended before drawing: {self.lines()}") from None
+        self.stream.feed(data)
+        return True
+
+    def wait_until(self, drawn: ScreenTest, timeout: float = 60.0) -> float:
+        """Seconds from launch until ``drawn`` holds for the screen."""
+        deadline = time.monotonic() + timeout
+        while not drawn(self.lines()):
+            if time.monotonic() > deadline:
+                raise TimeoutError("\n".join(self.lines()))
+            self._read(0.2)
+        return time.perf_counter() - self.started
+
+    def settle(self) -> None:
+        while self._read(SETTLED):
+            pass
+
+    def key_latency(self, key: bytes, timeout: float = 5.0) -> float:
+        """Seconds from writing ``key`` to the last screen change before the screen settles."""
+        before = self._cells()
+        sent = time.perf_counter()
+        os.write(self.master, key)
+        last_change: float | None = None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self._read(SETTLED if last_change else timeout):
+                break
+            if self._cells() != before:
+                last_change, before = time.perf_counter(), self._cells()
+        if last_change is None:
+            raise TimeoutError(f"the screen did not change after {key!r}")
+        return last_change - sent
+
+    def close(self) -> None:
+        with suppress(ProcessLookupError, PermissionError):  # it may have ended already
+            os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        os.close(self.master)
+
+
+def launch_time(program: Program, columns: int, lines: int) -> float:
+    """Seconds from launch to the program's full first screen."""
+    terminal = Terminal(program.argv, columns, lines)
+    try:
+        return terminal.wait_until(program.drawn)
+    finally:
+        terminal.close()
+
+
+def our_app(command: list[str], path: str, officers: int) -> Program:
+    """liaison-tui (``command`` starts it) on the data file: drawn once the officers pane shows them all."""
+
+    def drawn(screen: list[str]) -> bool:
+        text = "\n".join(screen)
+        return f"Officers · all ({officers})" in text and "Itinerary" in text and "Quit" in screen[-1]
+
+    return Program("liaison-tui", [*command, "--db", path], drawn)
+
+
+def visidata(csv_path: str, rows: int) -> Program:
+    """visidata on the same officers as CSV: drawn once its status line counts every row."""
+
+    def drawn(screen: list[str]) -> bool:
+        return f"{rows} rows" in screen[-1] and "Name" in screen[1]
+
+    return Program("visidata", [sys.executable, "-m", "visidata", csv_path], drawn)
+
+
+def minimal_textual() -> Program:
+    """The least any Textual app costs: one Static, no data."""
+
+    def drawn(screen: list[str]) -> bool:
+        return any("minimal Textual app" in line for line in screen)
+
+    return Program("minimal Textual app", [sys.executable, "-m", "benchmarks.minimal_app"], drawn)
