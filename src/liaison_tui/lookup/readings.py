@@ -1,0 +1,182 @@
+"""A name read aloud in Latin letters, one language at a time: pinyin, Hepburn, Revised Romanization.
+
+Each reader gives the name's *parts* as it is written (family name first in
+Chinese, Japanese and Korean), each part a run of lower-case ASCII letters or
+digits: 王小明 is ("wang", "xiaoming"). A name can have several readings, all
+returned: the lookup cannot know which one the person typing heard.
+
+The libraries are imported on first use, never at start-up: pypinyin and
+pykakasi each take about half a second to load their dictionaries, and a file
+of Latin names never needs them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from liaison_tui.lookup.surnames import CHINESE_SURNAME_READINGS, KOREAN_SURNAME_SPELLINGS
+
+Parts = tuple[str, ...]  # one reading of a name: ("wang", "xiaoming")
+
+_LETTERS = re.compile(r"[a-z0-9]+")
+_TONE = re.compile(r"\d")
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of ASCII letters and digits in ``text``, lower-cased: what a romanised form is made of."""
+    return _LETTERS.findall(text.lower())
+
+
+def _unique(items: list[Parts]) -> list[Parts]:
+    return list(dict.fromkeys(part for part in items if part))
+
+
+# -- Chinese: pypinyin ----------------------------------------------------------
+
+
+def chinese(han: str, person: bool) -> tuple[list[Parts], list[str]]:
+    """Pinyin readings of ``han`` (Chinese characters only), and the initials people type ("wangxm", "wxm").
+
+    A person's name of two to four characters is split into the surname (a
+    compound one when listed) and the given name, the surname read as a
+    surname. Each reading comes without tones and with tone numbers
+    ("wang2", "xiao3ming2"); tone marks need none: the lookup folds "wáng" to
+    "wang". ü is written both "v" (as pypinyin and many keyboards do) and "u".
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    def tone_syllables(text: str) -> list[str]:
+        return [s for s in lazy_pinyin(text, style=Style.TONE3, errors="ignore") if s.isascii() and s.isalnum()]
+
+    surname = ""
+    if person and 2 <= len(han) <= 4:
+        surname = han[:2] if han[:2] in CHINESE_SURNAME_READINGS and len(han) >= 3 else han[:1]
+    given = han[len(surname) :]
+    surname_tones = list(CHINESE_SURNAME_READINGS.get(surname) or tone_syllables(surname))
+    given_tones = tone_syllables(given)
+    groups = [g for g in (surname_tones, given_tones) if g]
+    with_tones = tuple("".join(group) for group in groups)
+    plain = tuple(_TONE.sub("", part) for part in with_tones)
+    readings = [plain, with_tones]
+    if any("v" in part for part in plain):
+        readings.append(tuple(part.replace("v", "u") for part in plain))
+    initials: list[str] = []
+    if surname and given_tones:
+        given_initials = "".join(s[0] for s in given_tones)
+        initials = [plain[0] + given_initials, "".join(s[0] for s in surname_tones) + given_initials]
+    return _unique(readings), initials
+
+
+# -- Japanese: pykakasi ---------------------------------------------------------
+
+_kakasi_lock = threading.Lock()  # the index is built in a worker thread and updated on saves
+
+
+@cache
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]  # pykakasi leaves its constructor untyped
+
+
+def _kakasi_convert(text: str) -> list[dict[str, str]]:
+    with _kakasi_lock:
+        converted: list[dict[str, str]] = _kakasi().convert(text)
+        return converted
+
+
+@cache
+def _kanji_readings() -> Callable[[str], list[str]]:
+    """All the readings pykakasi's dictionary has for one kanji (健: takeshi, ken, take, takeru).
+
+    pykakasi's ``convert`` gives one reading, but a one-kanji given name is read
+    many ways; the dictionary behind it has them all. It is not pykakasi's
+    public interface, so if it ever moves the lookup goes on with the one reading.
+    """
+    try:
+        from pykakasi.kanji import Kanwa
+
+        kanwa = Kanwa()  # type: ignore[no-untyped-call]
+    except (ImportError, AttributeError, TypeError, OSError):
+        return lambda kanji: []
+
+    def readings(kanji: str) -> list[str]:
+        with _kakasi_lock:
+            try:
+                table = kanwa.load(kanji) or {}
+                kana = [reading for reading, condition in table.get(kanji, []) if condition is None]
+            except (AttributeError, TypeError, ValueError, KeyError):
+                return []
+        return [word for reading in kana[:4] for word in letter_runs(_kakasi_convert(reading)[0]["hepburn"])]
+
+    return readings
+
+
+def _long_vowels_dropped(part: str) -> str:
+    """Satou as Sato, Oono as Ono, Yuuki as Yuki: long vowels the way passports and people write them."""
+    return part.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+
+
+def japanese(text: str, person: bool) -> list[Parts]:
+    """Hepburn readings of a name in kanji and kana: 佐藤遥 ("satou", "haruka") and ("sato", "haruka").
+
+    None when pykakasi cannot read a character of it: such a name is Chinese
+    (王伟's 伟 is not a Japanese character), and the pinyin reading covers it.
+    """
+    parts: list[str] = []
+    segments = _kakasi_convert(text)
+    for segment in segments:
+        words = letter_runs(segment["hepburn"])
+        if not words and segment["orig"].strip() and any(ch.isalpha() for ch in segment["orig"]):
+            return []
+        parts += words
+    readings = [tuple(parts)]
+    last = segments[-1]["orig"] if segments else ""
+    if person and len(parts) == 2 and len(last) == 1:  # family name and a one-kanji given name: its every reading
+        readings += [(*parts[:-1], reading) for reading in _kanji_readings()(last)]
+    readings += [tuple(_long_vowels_dropped(part) for part in reading) for reading in readings]
+    return _unique(readings)
+
+
+# -- Korean: korean-romanizer ---------------------------------------------------
+
+
+def korean(syllables: str, person: bool) -> list[Parts]:
+    """Revised Romanization of Hangul, syllable by syllable as RR asks for names, and as heard.
+
+    김민준: ("kim", "minjun") and ("gim", "minjun"). RR writes a personal name
+    without the sound changes between its syllables (한복남 Han Boknam), but
+    staff type what they hear ("hanbongnam"): both are kept. A surname is also
+    spelled as passports spell it (Kim, Lee, Park).
+    """
+    from korean_romanizer.romanizer import Romanizer
+
+    def rr(text: str) -> str:
+        return "".join(letter_runs(Romanizer(text).romanize()))
+
+    def by_syllable(text: str) -> str:
+        return "".join(rr(syllable) for syllable in text)
+
+    if not (person and 2 <= len(syllables) <= 5):
+        return _unique([(by_syllable(syllables),), (rr(syllables),)])
+    surname = syllables[:1]
+    if len(syllables) >= 3 and syllables[:2] in KOREAN_SURNAME_SPELLINGS:
+        surname = syllables[:2]
+    given = syllables[len(surname) :]
+    spellings = dict.fromkeys([*KOREAN_SURNAME_SPELLINGS.get(surname, ()), by_syllable(surname)])
+    given_readings = dict.fromkeys([by_syllable(given), rr(given)])
+    return _unique([(spelling, reading) for spelling in spellings for reading in given_readings])
+
+
+# -- every other script: anyascii -----------------------------------------------
+
+
+def transliterated(text: str) -> Parts:
+    """Any other script in Latin letters, word by word: Ивана Петрова ("ivana", "petrova")."""
+    from anyascii import anyascii
+
+    return tuple(letter_runs(anyascii(text)))
