@@ -6,9 +6,8 @@ fast, usual case), then by one-letter typos through a deletion index (so
 "kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
 match of the letters, run over what is left. Officers are also found by what
 staff ask during an event: a flight ("MH376", "MH 376"), a need ("halal"),
-a badge code. Names and cities written in other scripts are also found by
-their romanisation (``romanise``: 王小明 by "wang xiaoming"), ranked below
-every match of what was typed.
+a badge code. Names in other scripts are also found by their romanisation
+(``romanise``: 王小明 by "wang xiaoming"), below every match of what was typed.
 """
 
 from __future__ import annotations
@@ -42,6 +41,16 @@ TYPO_MIN = 5
 def _deletions(word: str) -> set[str]:
     """The word with each one of its letters left out."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _holders(blob: str, starts: list[int], needle: str) -> Iterator[int]:
+    """Positions of the entries whose part of ``blob`` (they start at ``starts``) contains ``needle``, each once."""
+    at = blob.find(needle)
+    while at >= 0:
+        position = bisect_right(starts, at) - 1
+        yield position
+        following = starts[position + 1] if position + 1 < len(starts) else len(blob)
+        at = blob.find(needle, following)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +117,8 @@ class LookupIndex:
     All haystacks are joined into one string, so a substring query is a few
     C-speed ``str.find`` calls rather than a Python loop over every entry.
     Typos go through a deletion index over the vocabulary (each distinct
-    word once), not over every entry. The sound forms of names in other
-    scripts are joined the same way, apart; ``romanised=False`` leaves them
-    out (the benchmark weighs what they cost).
+    word once), not over every entry. Sound forms (romanised names) are joined
+    apart; ``romanised=False`` leaves them out (the benchmark weighs their cost).
     """
 
     def __init__(self, data: Dataset, *, romanised: bool = True) -> None:
@@ -201,29 +209,13 @@ class LookupIndex:
 
     def _substring_hits(self, needle: str) -> Iterator[int]:
         """Positions of the entries whose haystack contains ``needle``."""
-        blob, starts, find = self._blob, self._starts, self._blob.find
-        at = find(needle)
-        while at >= 0:
-            position = bisect_right(starts, at) - 1
-            yield position
-            following = starts[position + 1] if position + 1 < len(starts) else len(blob)
-            at = find(needle, following)
+        return _holders(self._blob, self._starts, needle)
 
     def _sound_hits(self, needle: str) -> dict[int, float]:
-        """Entries whose names' sound forms start with ``needle`` (0.55) or hold it (0.5).
-
-        Both below every match of what was typed (0.6 and up), above a typo (0.45).
-        """
-        blob, starts, find = self._sound_blob, self._sound_starts, self._sound_blob.find
-        scores: dict[int, float] = {}
-        if not needle:
-            return scores
-        for pattern, score in ((" " + needle, 0.55), (needle, 0.5)):
-            at = find(pattern)
-            while at >= 0:
-                position = bisect_right(starts, at) - 1
-                scores.setdefault(position, score)
-                at = find(pattern, starts[position + 1] if position + 1 < len(starts) else len(blob))
+        """Entries whose sound forms start with ``needle`` (0.55) or hold it (0.5): below what was typed (0.6+)."""
+        scores = dict.fromkeys(_holders(self._sound_blob, self._sound_starts, " " + needle), 0.55)
+        for position in _holders(self._sound_blob, self._sound_starts, needle):
+            scores.setdefault(position, 0.5)
         return scores
 
     def _typo_hits(self, needle: str) -> set[int]:
@@ -251,18 +243,30 @@ class LookupIndex:
         for position in self._substring_hits(needle):
             if position not in scores:
                 scores[position] = score(entries[position], needle, spaced, lined)
-        for position, value in self._sound_hits(compact(needle)).items():
-            scores.setdefault(position, value)  # what was typed ranks first: a romanised hit is never above it
+        if sound := compact(needle):  # letters and digits only: a query in another script has no sound
+            for position, value in self._sound_hits(sound).items():
+                scores.setdefault(position, value)  # what was typed ranks first: a romanised hit never above it
         if len(needle) >= TYPO_MIN and needle.isalpha():
             for position in self._typo_hits(needle):
                 scores.setdefault(position, 0.45)  # below every exact or prefix match (0.6 and up)
         if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
-            pattern = re.compile(".*?".join(map(re.escape, needle)))
-            for position, entry in enumerate(self.entries):
-                found = pattern.search(entry.label_folded) if position not in scores else None
-                if found and found.end() - found.start() <= 2 * len(needle):  # letters close together
-                    scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
+            self._in_order_hits(needle, scores)
         return self._best(scores, limit)
+
+    def _in_order_hits(self, needle: str, scores: dict[int, float]) -> None:
+        """Names not in ``scores`` yet holding the needle's letters in order, close together.
+
+        One scan of the joined names, not a call per entry: it runs often on a mixed-script roster.
+        """
+        pattern = re.compile("[^\x00\n]*?".join(map(re.escape, needle)))  # never past a name's end
+        starts, tried = self._label_starts, set(scores)
+        for found in pattern.finditer(self._label_blob):
+            position = bisect_right(starts, found.start()) - 1
+            if position in tried:
+                continue
+            tried.add(position)  # a name's first (leftmost) match decides, as a search of that name alone would
+            if found.end() - found.start() <= 2 * len(needle):  # letters close together
+                scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
 
     def _best(self, scores: dict[int, float], limit: int) -> list[Hit]:
         """The ``limit`` best hits, ties by name.
