@@ -113,6 +113,18 @@ def test_a_rename_updates_the_romanised_forms(roster: Store) -> None:
     assert [h.entry for h in fresh] == [h.entry for h in index.search("shenzhen", limit=50)]
 
 
+def test_a_city_is_found_by_either_reading_of_a_character(roster: Store) -> None:
+    [chongqing, changchun] = roster.commit(
+        [added(City(name="重庆", country="China")), added(City(name="长春", country="China"))]
+    ).edits
+    assert chongqing.after is not None and changchun.after is not None
+    roster.commit([added(Officer(name="Li Wei", city_id=chongqing.after.id))])
+    index = LookupIndex(roster.data)
+    assert index.search("chongqing")[0].entry.label == "重庆"  # 重 is usually "zhong"
+    assert index.search("changchun")[0].entry.label == "长春"  # 长 is usually "zhang"
+    assert first_officer(index, "chongqing") == "Li Wei"  # an officer is found by their city's sound too
+
+
 def test_a_native_name_is_romanised_too(roster: Store) -> None:
     [edit] = roster.commit([added(Officer(name="Minjun Park", native_name="박민준", city_id=2))]).edits
     assert edit.after is not None

@@ -63,7 +63,7 @@ class Entry:
     haystack: str  # every searchable field, folded, one per line
     label_words: str = ""  # " " + label_folded: a word of the name starts after a space
     word_starts: str = ""  # haystack with every word on a line of its own, after a "\n"
-    sounds: str = ""  # " " before each sound form of its names (romanise.sound_forms); "" for Latin names
+    sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +86,12 @@ def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | 
             city = schedule.city_of(data, record)
             city_name = city.name if city else "host staff"
             context = officer_context(record, city_name)
-            sounds = sounds_of([record.name, record.native_name], [city_name]) if romanised else ""
+            names, places = ([record.name, record.native_name], [city_name]) if romanised else ([], [])
+            sounds = sounds_of(names, True) + sounds_of(places, False, "\t")
             return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name), sounds)
         case City():
             fields = [record.name, record.native_name, record.country]
-            sounds = sounds_of([], [record.name, record.native_name]) if romanised else ""
+            sounds = sounds_of([record.name, record.native_name] if romanised else [], False)
             return _entry(Kind.CITY, record, record.name, record.country, fields, sounds)
         case Event():
             context = f"{record.day:%a %d %b} {record.start:%H:%M}"
@@ -207,15 +208,12 @@ class LookupIndex:
                 self._put(entry)
         self._rejoin()
 
-    def _substring_hits(self, needle: str) -> Iterator[int]:
-        """Positions of the entries whose haystack contains ``needle``."""
-        return _holders(self._blob, self._starts, needle)
-
     def _sound_hits(self, needle: str) -> dict[int, float]:
-        """Entries whose sound forms start with ``needle`` (0.55) or hold it (0.5): below what was typed (0.6+)."""
-        scores = dict.fromkeys(_holders(self._sound_blob, self._sound_starts, " " + needle), 0.55)
-        for position in _holders(self._sound_blob, self._sound_starts, needle):
-            scores.setdefault(position, 0.5)
+        """Where a sound form of the names (0.55) or city (0.52) starts with ``needle``, or one holds it (0.5)."""
+        scores: dict[int, float] = {}
+        for pattern, score in ((" " + needle, 0.55), ("\t" + needle, 0.52), (needle, 0.5)):
+            for position in _holders(self._sound_blob, self._sound_starts, pattern):
+                scores.setdefault(position, score)
         return scores
 
     def _typo_hits(self, needle: str) -> set[int]:
@@ -240,7 +238,7 @@ class LookupIndex:
         if len(scores) >= limit:  # enough names start with it: nothing else can rank above them
             return self._best(scores, limit)
         spaced, lined = " " + needle, "\n" + needle
-        for position in self._substring_hits(needle):
+        for position in _holders(self._blob, self._starts, needle):  # every field
             if position not in scores:
                 scores[position] = score(entries[position], needle, spaced, lined)
         if sound := compact(needle):  # letters and digits only: a query in another script has no sound

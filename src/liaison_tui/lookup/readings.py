@@ -12,6 +12,7 @@ of Latin names never needs them.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -38,6 +39,34 @@ def _unique(items: list[Parts]) -> list[Parts]:
 # -- Chinese: pypinyin ----------------------------------------------------------
 
 
+def _syllables(text: str) -> list[list[str]]:
+    """Each character's readings with tone numbers, the usual one first and then one that sounds different.
+
+    pypinyin is loaded without its phrase dictionary (its documented
+    PYPINYIN_NO_PHRASES): names are seldom words, and the dictionary costs
+    45 MB. A second reading stands in for it: 重庆 is read both "zhongqing" and
+    "chongqing", 长春 "zhangchun" and "changchun".
+    """
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+    from pypinyin import Style, pinyin
+
+    syllables: list[list[str]] = []
+    for readings in pinyin(text, style=Style.TONE3, heteronym=True, errors="ignore"):
+        usable = [reading for reading in readings if reading.isascii() and reading.isalnum()]
+        if usable:
+            plain = _TONE.sub("", usable[0])
+            other = next((reading for reading in usable if _TONE.sub("", reading) != plain), None)
+            syllables.append(usable[:1] + ([other] if other else []))
+    return syllables
+
+
+def _variants(syllables: list[list[str]]) -> list[list[str]]:
+    """The usual reading, then up to three with one character read its other way."""
+    usual = [readings[0] for readings in syllables]
+    others = [[*usual[:i], readings[1], *usual[i + 1 :]] for i, readings in enumerate(syllables) if len(readings) > 1]
+    return [usual, *others[:3]]
+
+
 def chinese(han: str, person: bool) -> tuple[list[Parts], list[str]]:
     """Pinyin readings of ``han`` (Chinese characters only), and the initials people type ("wangxm", "wxm").
 
@@ -47,27 +76,23 @@ def chinese(han: str, person: bool) -> tuple[list[Parts], list[str]]:
     ("wang2", "xiao3ming2"); tone marks need none: the lookup folds "wáng" to
     "wang". ü is written both "v" (as pypinyin and many keyboards do) and "u".
     """
-    from pypinyin import Style, lazy_pinyin
-
-    def tone_syllables(text: str) -> list[str]:
-        return [s for s in lazy_pinyin(text, style=Style.TONE3, errors="ignore") if s.isascii() and s.isalnum()]
-
     surname = ""
     if person and 2 <= len(han) <= 4:
         surname = han[:2] if han[:2] in CHINESE_SURNAME_READINGS and len(han) >= 3 else han[:1]
-    given = han[len(surname) :]
-    surname_tones = list(CHINESE_SURNAME_READINGS.get(surname) or tone_syllables(surname))
-    given_tones = tone_syllables(given)
-    groups = [g for g in (surname_tones, given_tones) if g]
-    with_tones = tuple("".join(group) for group in groups)
-    plain = tuple(_TONE.sub("", part) for part in with_tones)
-    readings = [plain, with_tones]
-    if any("v" in part for part in plain):
-        readings.append(tuple(part.replace("v", "u") for part in plain))
+    surname_tones = list(CHINESE_SURNAME_READINGS.get(surname) or [s[0] for s in _syllables(surname)])
+    readings: list[Parts] = []
+    given_variants = _variants(_syllables(han[len(surname) :]))
+    for variant, given_tones in enumerate(given_variants):
+        with_tones = tuple("".join(group) for group in (surname_tones, given_tones) if group)
+        plain = tuple(_TONE.sub("", part) for part in with_tones)
+        readings += [plain, with_tones] if variant == 0 else [plain]  # tone numbers for the usual reading only
+        if any("v" in part for part in plain):
+            readings.append(tuple(part.replace("v", "u") for part in plain))
     initials: list[str] = []
-    if surname and given_tones:
-        given_initials = "".join(s[0] for s in given_tones)
-        initials = [plain[0] + given_initials, "".join(s[0] for s in surname_tones) + given_initials]
+    if surname and given_variants[0]:
+        given_initials = "".join(s[0] for s in given_variants[0])
+        initials = [_TONE.sub("", "".join(surname_tones)) + given_initials]
+        initials.append("".join(s[0] for s in surname_tones) + given_initials)
     return _unique(readings), initials
 
 

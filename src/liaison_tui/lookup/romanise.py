@@ -120,8 +120,6 @@ def sound_forms(text: str, person: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
-def sounds_of(people: list[str], places: list[str]) -> str:
-    """The sound forms of a record's names and places, each after a space: " wangxiaoming xiaomingwang ..."."""
-    forms = [form for name in people for form in sound_forms(name, True)]
-    forms += [form for place in places for form in sound_forms(place, False)]
-    return "".join(" " + form for form in dict.fromkeys(forms))
+def sounds_of(texts: list[str], person: bool, mark: str = " ") -> str:
+    """The sound forms of a record's names (``person``) or places, each after ``mark``: " wangxiaoming ..."."""
+    return "".join(mark + form for form in dict.fromkeys(form for text in texts for form in sound_forms(text, person)))
