@@ -21,6 +21,7 @@ def test_runner_at_one_thousand_officers(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     table = markdown.read_text()
-    for measure in ("durable edit: add", "start to first frame", "lookup per keystroke (p95)", "export ics"):
+    measures = ["durable edit: add", "start to first frame", "lookup per keystroke (p95)", "export ics"]
+    for measure in [*measures, "mixed scripts: lookup per keystroke (p95)", "index memory (tracemalloc)"]:
         assert measure in table
     assert "ours top 3" in result.stderr and "MISSED" not in result.stderr
