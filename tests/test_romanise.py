@@ -20,7 +20,8 @@ from liaison_tui.lookup.romanise import sound_forms
 from liaison_tui.store.store import Store
 
 # Officers from the sample's three cities, written as they write their names.
-GUESTS = {"王小明": 3, "김민준": 2, "佐藤遥": 1, "Ивана Петрова": 3, "单雄信": 2, "曾国藩": 1, "区志强": 3}
+GUESTS = {"王小明": 3, "김민준": 2, "佐藤遥": 1, "佐藤 さくら": 2, "Ивана Петрова": 3}
+GUESTS |= {"单雄信": 2, "曾国藩": 1, "区志强": 3}
 
 
 @pytest.fixture
@@ -54,6 +55,7 @@ def first_officer(index: LookupIndex, query: str) -> str:
         ("sato haruka", "佐藤遥"),
         ("satou haruka", "佐藤遥"),
         ("haruka sato", "佐藤遥"),
+        ("sato sakura", "佐藤 さくら"),  # kanji and kana apart: read as Japanese, not 佐藤 as "zuoteng"
         ("ivana petrova", "Ивана Петрова"),
         ("petrova", "Ивана Петрова"),
         ("shan xiongxin", "单雄信"),  # 单 read as a surname, not "dan"

@@ -5,9 +5,9 @@ Chinese, Japanese and Korean), each part a run of lower-case ASCII letters or
 digits: 王小明 is ("wang", "xiaoming"). A name can have several readings, all
 returned: the lookup cannot know which one the person typing heard.
 
-The libraries are imported on first use, never at start-up: pypinyin and
-pykakasi each take about half a second to load their dictionaries, and a file
-of Latin names never needs them.
+The libraries are imported on first use, never at start-up: pykakasi takes
+about half a second and 120 MB to load its dictionary, and a file of Latin
+names never needs it.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def sound_forms(text: str, person: bool) -> tuple[str, ...]:
         for parts in [*chinese, *readings.japanese(joined, person)]:
             forms += _orders(parts, person)
         forms += initials
-    elif scripts == {Script.KANA}:
+    elif scripts == {Script.HAN, Script.KANA} or scripts == {Script.KANA}:  # kana: Japanese, its kanji too
         for parts in readings.japanese(" ".join(run for _, run in runs), person):
             forms += _orders(parts, person)
     elif scripts == {Script.OTHER}:
