@@ -10,10 +10,13 @@ the ratio against the plain approach measured in the same run:
 3. process start to the first frame, and to the officers pane scrolled to the end;
 4. lookup per keystroke vs ``textual.fuzzy.Matcher`` over the same strings;
 5. rendering each summary, exporting ICS and CSV;
-6. peak memory of the app process (its own VmHWM, once the lookup index is built).
+6. peak memory of the app process (its own VmHWM, once the lookup index is built);
+7. the lookup on a roster where a third of the names are in CJK script (``mixed_scripts``);
+8. in a real terminal (a pty read by pyte): launch to the full first screen beside visidata and a
+   minimal Textual app, and key latency (``terminal``).
 
 Each file carries a history of ``HISTORY_ENTRIES`` changes, as a busy visit's
-file would. ``--only NAME`` runs one measurement (``--only bench_edits``).
+file would. ``--only NAMES`` runs some measurements (``--only edits,terminal``).
 """
 
 from __future__ import annotations
@@ -276,7 +279,13 @@ def bench_reports(path: Path, size: int, repeat: int) -> list[Figure]:
     return [*figures, ics, csv]
 
 
-BENCHES = [bench_edits, bench_open, bench_first_frame, bench_terminal, bench_lookup, bench_reports]
+def bench_mixed_scripts(path: Path, size: int, repeat: int) -> list[Figure]:
+    from benchmarks.mixed_scripts import bench_mixed_scripts as bench  # it builds on this module's helpers
+
+    return bench(path.parent, size, repeat)
+
+
+BENCHES = [bench_edits, bench_open, bench_first_frame, bench_terminal, bench_lookup, bench_reports, bench_mixed_scripts]
 
 
 def _number(value: float, unit: str) -> str:

@@ -74,6 +74,22 @@ def test_any_query_is_answered_in_rank_order(query: str) -> None:
     assert all(0 < s <= 1 for s in scores)
 
 
+def test_letters_in_order_find_a_name_when_nothing_else_does_never_across_two_names(index: LookupIndex) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    [hit] = index.search("kahnn")  # no word, typo or sound matches: the letters of "kahonen", in order
+    assert hit.entry.label == "Henri Kahonen"
+    assert hit.score == pytest.approx(0.2 + 0.1 * 5 / 7)  # five letters over seven
+    # "hnn": the first h of "henri kahonen" spreads them over 11 letters, more than twice three; the
+    # closer "honen" later in the name does not count: a name's first match decides.
+    assert index.search("hnn") == []
+    store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+    store.commit([added(Officer(name=name, city_id=1)) for name in ("Xjq", "Yvw", "Axxxxxbxxxxxc Axbxc")])
+    assert LookupIndex(store.data).search("jqvw") == []  # "jq" ends one name, "vw" starts the next
+    assert LookupIndex(store.data).search("abc") == []  # its first "a…b…c" is too spread out, and decides
+
+
 def test_updated_index_answers_like_a_fresh_one(sample_file: Path) -> None:
     import dataclasses
 

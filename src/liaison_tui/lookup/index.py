@@ -6,7 +6,8 @@ fast, usual case), then by one-letter typos through a deletion index (so
 "kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
 match of the letters, run over what is left. Officers are also found by what
 staff ask during an event: a flight ("MH376", "MH 376"), a need ("halal"),
-a badge code.
+a badge code. Names in other scripts are also found by their romanisation
+(``romanise``: 王小明 by "wang xiaoming"), below every match of what was typed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.values import fold
 from liaison_tui.lookup.fields import officer_context, officer_fields
+from liaison_tui.lookup.romanise import compact, sounds_of
 from liaison_tui.store.gc_pause import collector_paused
 
 _WORD = re.compile(r"\w+")
@@ -41,6 +43,16 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _holders(blob: str, starts: list[int], needle: str) -> Iterator[int]:
+    """Positions of the entries whose part of ``blob`` (they start at ``starts``) contains ``needle``, each once."""
+    at = blob.find(needle)
+    while at >= 0:
+        position = bisect_right(starts, at) - 1
+        yield position
+        following = starts[position + 1] if position + 1 < len(starts) else len(blob)
+        at = blob.find(needle, following)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     kind: Kind
@@ -51,6 +63,7 @@ class Entry:
     haystack: str  # every searchable field, folded, one per line
     label_words: str = ""  # " " + label_folded: a word of the name starts after a space
     word_starts: str = ""  # haystack with every word on a line of its own, after a "\n"
+    sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +72,27 @@ class Hit:
     score: float  # 0..1, higher is better
 
 
-def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str]) -> Entry:
+def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Entry:
     folded = fold(label)
     haystack = fold("\n".join(f for f in fields if f))
-    return Entry(kind, record.id, label, context, folded, haystack, " " + folded, "\n" + haystack.replace(" ", "\n"))
+    word_starts = "\n" + haystack.replace(" ", "\n")
+    return Entry(kind, record.id, label, context, folded, haystack, " " + folded, word_starts, sounds)
 
 
-def _entry_of(data: Dataset, record: Record) -> Entry | None:
+def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | None:
     """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
     match record:
         case Officer():
             city = schedule.city_of(data, record)
             city_name = city.name if city else "host staff"
             context = officer_context(record, city_name)
-            return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name))
+            names, places = ([record.name, record.native_name], [city_name]) if romanised else ([], [])
+            sounds = sounds_of(names, True) + sounds_of(places, False, "\t")
+            return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name), sounds)
         case City():
             fields = [record.name, record.native_name, record.country]
-            return _entry(Kind.CITY, record, record.name, record.country, fields)
+            sounds = sounds_of([record.name, record.native_name] if romanised else [], False)
+            return _entry(Kind.CITY, record, record.name, record.country, fields, sounds)
         case Event():
             context = f"{record.day:%a %d %b} {record.start:%H:%M}"
             return _entry(Kind.EVENT, record, record.title, context, [record.title, record.venue])
@@ -89,9 +106,9 @@ def _entry_of(data: Dataset, record: Record) -> Entry | None:
             assert_never(record)
 
 
-def entries_for(data: Dataset) -> list[Entry]:
+def entries_for(data: Dataset, romanised: bool = True) -> list[Entry]:
     records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
-    entries = (_entry_of(data, record) for record in [*records, *data.followups.values()])
+    entries = (_entry_of(data, record, romanised) for record in [*records, *data.followups.values()])
     return [entry for entry in entries if entry is not None]
 
 
@@ -101,16 +118,18 @@ class LookupIndex:
     All haystacks are joined into one string, so a substring query is a few
     C-speed ``str.find`` calls rather than a Python loop over every entry.
     Typos go through a deletion index over the vocabulary (each distinct
-    word once), not over every entry.
+    word once), not over every entry. Sound forms (romanised names) are joined
+    apart; ``romanised=False`` leaves them out (the benchmark weighs their cost).
     """
 
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, *, romanised: bool = True) -> None:
+        self._romanised = romanised
         with collector_paused():
             self.entries: list[Entry] = []
             self._position: dict[tuple[Kind, int], int] = {}
             self._words: dict[str, set[int]] = {}
             self._by_deletion: dict[str, list[str]] = {}
-            for entry in entries_for(data):
+            for entry in entries_for(data, romanised):
                 self._put(entry)
             self._rejoin()
 
@@ -150,6 +169,8 @@ class LookupIndex:
         # The names alone, each as " name": where a name or a word of it starts with the query.
         self._label_blob = "\x00".join(entry.label_words for entry in self.entries)
         self._label_starts = [0, *accumulate(len(entry.label_words) + 1 for entry in self.entries)][:-1]
+        self._sound_blob = "\x00".join(entry.sounds for entry in self.entries)
+        self._sound_starts = [0, *accumulate(len(entry.sounds) + 1 for entry in self.entries)][:-1]
 
     def _name_hits(self, needle: str) -> dict[int, float]:
         """Entries whose name, or a word of it, starts with ``needle``, with their scores."""
@@ -174,7 +195,7 @@ class LookupIndex:
             if edit.after is None:
                 self._drop(kind_of(record), record.id)
                 continue
-            entry = _entry_of(data, edit.after)
+            entry = _entry_of(data, edit.after, self._romanised)
             if entry is None:
                 continue
             self._put(entry)
@@ -183,19 +204,17 @@ class LookupIndex:
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
         dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
         for dependant in dependants:
-            if (entry := _entry_of(data, dependant)) is not None:
+            if (entry := _entry_of(data, dependant, self._romanised)) is not None:
                 self._put(entry)
         self._rejoin()
 
-    def _substring_hits(self, needle: str) -> Iterator[int]:
-        """Positions of the entries whose haystack contains ``needle``."""
-        blob, starts, find = self._blob, self._starts, self._blob.find
-        at = find(needle)
-        while at >= 0:
-            position = bisect_right(starts, at) - 1
-            yield position
-            following = starts[position + 1] if position + 1 < len(starts) else len(blob)
-            at = find(needle, following)
+    def _sound_hits(self, needle: str) -> dict[int, float]:
+        """Where a sound form of the names (0.55) or city (0.52) starts with ``needle``, or one holds it (0.5)."""
+        scores: dict[int, float] = {}
+        for pattern, score in ((" " + needle, 0.55), ("\t" + needle, 0.52), (needle, 0.5)):
+            for position in _holders(self._sound_blob, self._sound_starts, pattern):
+                scores.setdefault(position, score)
+        return scores
 
     def _typo_hits(self, needle: str) -> set[int]:
         """Entries with a word one letter away from ``needle`` (missing, extra or wrong).
@@ -219,19 +238,33 @@ class LookupIndex:
         if len(scores) >= limit:  # enough names start with it: nothing else can rank above them
             return self._best(scores, limit)
         spaced, lined = " " + needle, "\n" + needle
-        for position in self._substring_hits(needle):
+        for position in _holders(self._blob, self._starts, needle):  # every field
             if position not in scores:
                 scores[position] = score(entries[position], needle, spaced, lined)
+        if sound := compact(needle):  # letters and digits only: a query in another script has no sound
+            for position, value in self._sound_hits(sound).items():
+                scores.setdefault(position, value)  # what was typed ranks first: a romanised hit never above it
         if len(needle) >= TYPO_MIN and needle.isalpha():
             for position in self._typo_hits(needle):
                 scores.setdefault(position, 0.45)  # below every exact or prefix match (0.6 and up)
         if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
-            pattern = re.compile(".*?".join(map(re.escape, needle)))
-            for position, entry in enumerate(self.entries):
-                found = pattern.search(entry.label_folded) if position not in scores else None
-                if found and found.end() - found.start() <= 2 * len(needle):  # letters close together
-                    scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
+            self._in_order_hits(needle, scores)
         return self._best(scores, limit)
+
+    def _in_order_hits(self, needle: str, scores: dict[int, float]) -> None:
+        """Names not in ``scores`` yet holding the needle's letters in order, close together.
+
+        One scan of the joined names, not a call per entry: it runs often on a mixed-script roster.
+        """
+        pattern = re.compile("[^\x00\n]*?".join(map(re.escape, needle)))  # never past a name's end
+        starts, tried = self._label_starts, set(scores)
+        for found in pattern.finditer(self._label_blob):
+            position = bisect_right(starts, found.start()) - 1
+            if position in tried:
+                continue
+            tried.add(position)  # a name's first (leftmost) match decides, as a search of that name alone would
+            if found.end() - found.start() <= 2 * len(needle):  # letters close together
+                scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
 
     def _best(self, scores: dict[int, float], limit: int) -> list[Hit]:
         """The ``limit`` best hits, ties by name.
