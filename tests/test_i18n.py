@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from liaison_tui.i18n import _, catalogues, choose_language, current_language, ngettext, set_language
-from liaison_tui.i18n.formats import DAY, DAY_YEAR_TIME, WEEKDAY_DATE, number, when
+from liaison_tui.i18n.formats import DAY, DAY_TIME, DAY_YEAR_TIME, WEEKDAY_DATE, number, when
 
 ROOT = Path(__file__).resolve().parents[1]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 @pytest.mark.parametrize(
@@ -61,11 +62,17 @@ def test_dates_weekdays_and_numbers_follow_the_language() -> None:
         "Fri 04",
     )
     assert number(10_000) == "10,000"
+    # The wall-clock time as given, whatever its zone (one instant in two zones is two texts).
+    in_shenzhen = datetime(2026, 12, 4, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert (when(in_shenzhen, DAY_TIME), when(in_shenzhen.astimezone(UTC), DAY_TIME)) == (
+        "Fri 04 Dec 09:30",
+        "Fri 04 Dec 01:30",
+    )
     set_language("zh")
     assert (when(friday, DAY), when(moment, DAY_YEAR_TIME), when(friday, WEEKDAY_DATE)) == (
         "12月4日 周五",
         "2026年12月4日 周五 09:30",
-        "4日 周五",
+        "周五",
     )
     assert number(10_000) == "10,000"
 
@@ -88,13 +95,13 @@ def test_a_source_tree_without_compiled_catalogues_reads_the_po(
         catalogues.translations.cache_clear()
 
 
-def _source_messages() -> set[str]:
+def _source_messages() -> set[tuple[str | None, str]]:
     """Every msgid marked in the package, extracted with Babel as ``pybabel extract`` does."""
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
         ROOT / "src" / "liaison_tui", method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -105,7 +112,7 @@ def _placeholders(text: str) -> set[str]:
 def test_the_chinese_catalogue_is_complete_and_sound() -> None:
     with catalogues.catalogue_path("zh", ".po").open("rb") as stream:
         catalogue = read_po(stream)
-    entries = {(m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalogue if m.id}
+    entries = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalogue if m.id}
     source = _source_messages()
     assert sorted(source - entries.keys()) == []  # marked in the code, missing from the catalogue
     untranslated = [
@@ -117,6 +124,6 @@ def test_the_chinese_catalogue_is_complete_and_sound() -> None:
     broken = []
     for key, m in entries.items():
         for translated in m.string if isinstance(m.string, tuple) else [m.string]:
-            if _placeholders(translated) != _placeholders(key):
+            if _placeholders(translated) != _placeholders(key[1]):
                 broken.append(key)
     assert broken == []  # every {name} of the English, no more: .format would fail or lose data

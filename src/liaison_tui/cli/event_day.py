@@ -30,6 +30,7 @@ from liaison_tui.reports.attendance import attendance as attendance_tables
 from liaison_tui.reports.attendance import roll_report, when
 from liaison_tui.reports.display import visible
 from liaison_tui.reports.now_board import now_board_text
+from liaison_tui.reports.words import shown
 from liaison_tui.session import Session
 from liaison_tui.store.store import Store
 
@@ -37,7 +38,6 @@ _EVENT_ID = re.compile(r"^#(\d+)$")
 CANDIDATES_SHOWN = 8
 
 
-STATUS_WORDS = {Attendance.PRESENT: N_("present"), Attendance.MISSING: N_("missing"), Attendance.EXCUSED: N_("excused")}
 MARKED_AT = {
     Attendance.PRESENT: N_("Present at {where}: {people}"),
     Attendance.MISSING: N_("Missing at {where}: {people}"),
@@ -221,7 +221,7 @@ def run_check_in(store: Store, arguments: argparse.Namespace) -> int:
     where = _event_name(event)
     if arguments.undo:
         after = attendance.roll(store.data, event)
-        now = {e.officer.id: _(STATUS_WORDS[e.status]) if e.status else _("not called") for e in after.entries}
+        now = {e.officer.id: shown(e.status) if e.status else _("not called") for e in after.entries}
         undone = ", ".join(
             _("{who} (now {status})").format(who=visible(_who(store.data, o)), status=now[o.id]) for o in people
         )

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.language import add_language_option, speak_chosen_language
@@ -19,6 +21,7 @@ from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.i18n import _, ngettext
 from liaison_tui.reports import summaries
+from liaison_tui.reports.words import table_word
 from liaison_tui.session import Session
 from liaison_tui.store import paths
 from liaison_tui.store.storage import StorageError
@@ -150,7 +153,8 @@ def run_check(arguments: argparse.Namespace) -> int:
     for problem in problems:
         print(f"  {visible(str(problem))}")
     for table, count in store.data.counts().items():
-        print(f"  {table:<10} {count:>7}")
+        shown = table_word(table)
+        print(f"  {shown}{' ' * max(1, 11 - cell_len(shown))}{count:>7}")  # aligned in cells: 城市 takes 4
     visit = store.current_visit()
     if visit:
         print(
@@ -166,7 +170,7 @@ def run_check(arguments: argparse.Namespace) -> int:
         else:
             print(_("  conflicts in the plan (warnings; the file is sound): {n}").format(n=len(conflicts)))
         for conflict in conflicts[:10]:
-            print(f"    {conflict.kind}: {visible(conflict.message)}")
+            print(f"    {_(conflict.kind)}: {visible(conflict.message)}")
         if len(conflicts) > 10:
             print(_("    … and {n} more (liaison-tui summary conflicts)").format(n=len(conflicts) - 10))
     return EXIT_PROBLEM if problems else EXIT_OK
@@ -182,7 +186,7 @@ def run_demo(arguments: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     edits = generate(arguments.cities, arguments.officers, arguments.days, arguments.past_visits, arguments.seed)
     Session(store).save(edits)
-    counts = ", ".join(f"{n} {table}" for table, n in store.data.counts().items())
+    counts = ", ".join(f"{n} {table_word(table)}" for table, n in store.data.counts().items())
     print(_("{file}: synthetic data written ({counts})").format(file=store.where, counts=counts))
     return EXIT_OK
 

@@ -10,7 +10,7 @@ Data is never passed through here: names stay as typed.
 
 from __future__ import annotations
 
-from liaison_tui.i18n.catalogues import N_, _, current_language, ngettext, set_language
+from liaison_tui.i18n.catalogues import N_, _, current_language, ngettext, pgettext, set_language
 from liaison_tui.i18n.choice import LANGUAGES, choose_language
 
-__all__ = ["LANGUAGES", "N_", "_", "choose_language", "current_language", "ngettext", "set_language"]
+__all__ = ["LANGUAGES", "N_", "_", "choose_language", "current_language", "ngettext", "pgettext", "set_language"]

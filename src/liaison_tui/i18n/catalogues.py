@@ -68,6 +68,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` where the English word means several things: an event's "Title" is its name, not a job."""
+    return _active.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet: it is translated where shown."""
     return message

@@ -9,7 +9,7 @@ through here: files (CSV, ICS, JSON) keep ISO dates.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -27,6 +27,9 @@ WEEKDAY_TIME = N_("EEE HH:mm")  # Fri 09:30: the header's clock
 DAY_MONTH = N_("d MMM")  # 4 Dec: the start of a date range within one year
 DATE_LONG = N_("d MMM yyyy")  # 4 Dec 2026
 WEEKDAY_DAY_OF_MONTH = N_("EEE d")  # Tue 1: the start of a date range within one month
+RANGE_END_IN_MONTH = N_("EEE d MMM yyyy")  # Fri 4 Dec 2026: its end
+FULL_DATE = N_("EEEE dd MMMM yyyy")  # Friday 04 December 2026: printed documents
+FULL_DAY = N_("EEEE dd MMMM")  # Friday 04 December
 
 BABEL_LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 
@@ -42,10 +45,17 @@ def babel_locale() -> Locale:
 
 def when(value: date | datetime | time, pattern: str) -> str:
     """``value`` written with one of the patterns above, in the current language."""
-    locale = babel_locale()
     if isinstance(value, datetime):
-        # Naive wall-clock time: Babel would read an aware one in UTC if the pattern named a zone.
-        return format_datetime(value.replace(tzinfo=None), _(pattern), locale=locale)
+        # The wall-clock time: aware datetimes of one instant in two zones are equal, so would share a cache entry.
+        value = value.replace(tzinfo=None)
+    return _written(value, pattern, current_language())
+
+
+@lru_cache(maxsize=4096)  # a summary writes the same few days thousands of times
+def _written(value: date | datetime | time, pattern: str, language: str) -> str:
+    locale = _locale(language)
+    if isinstance(value, datetime):
+        return format_datetime(value, _(pattern), locale=locale)
     if isinstance(value, date):
         return format_date(value, _(pattern), locale=locale)
     return format_datetime(datetime.combine(date(2000, 1, 1), value), _(pattern), locale=locale)
@@ -54,3 +64,13 @@ def when(value: date | datetime | time, pattern: str) -> str:
 def number(value: int | float) -> str:
     """A count with the language's grouping: 10,000."""
     return format_decimal(value, locale=babel_locale())
+
+
+def day(value: date) -> str:
+    """Fri 04 Dec (12月4日 周五)."""
+    return when(value, DAY)
+
+
+def day_time(value: datetime) -> str:
+    """Fri 04 Dec 09:30."""
+    return when(value, DAY_TIME)

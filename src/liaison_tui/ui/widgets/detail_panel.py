@@ -13,6 +13,7 @@ from textual.widgets import Static
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.i18n import _
 from liaison_tui.reports import details
 
 
@@ -22,15 +23,15 @@ def detail_of(
     """The panel's title and text for ``record``; ``now`` (aware) gives an officer's home time."""
     match record:
         case Officer():
-            return "Officer", details.officer_detail(data, visit, record, now=now)
+            return _("Officer"), details.officer_detail(data, visit, record, now=now)
         case City():
-            return "City", details.city_detail(data, record)
+            return _("City"), details.city_detail(data, record)
         case Event():
-            return "Event", details.event_detail(data, record, conflicts)
+            return _("Event"), details.event_detail(data, record, conflicts)
         case FollowUp():
-            return "Follow-up", details.followup_detail(data, record)
+            return _("Follow-up"), details.followup_detail(data, record)
         case Visit() | CheckIn() | None:
-            return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+            return _("Detail"), Text(_("Move the cursor onto a record to see all of it here."), style="dim")
         case _:
             assert_never(record)
 
