@@ -48,17 +48,18 @@ def when(value: date | datetime | time, pattern: str) -> str:
     if isinstance(value, datetime):
         # The wall-clock time: aware datetimes of one instant in two zones are equal, so would share a cache entry.
         value = value.replace(tzinfo=None)
-    return _written(value, pattern, current_language())
+    return _written(value, _(pattern), current_language())
 
 
 @lru_cache(maxsize=4096)  # a summary writes the same few days thousands of times
 def _written(value: date | datetime | time, pattern: str, language: str) -> str:
+    """``value`` in ``pattern`` (already translated: the cache is keyed by the pattern in use)."""
     locale = _locale(language)
     if isinstance(value, datetime):
-        return format_datetime(value, _(pattern), locale=locale)
+        return format_datetime(value, pattern, locale=locale)
     if isinstance(value, date):
-        return format_date(value, _(pattern), locale=locale)
-    return format_datetime(datetime.combine(date(2000, 1, 1), value), _(pattern), locale=locale)
+        return format_date(value, pattern, locale=locale)
+    return format_datetime(datetime.combine(date(2000, 1, 1), value), pattern, locale=locale)
 
 
 def number(value: int | float) -> str:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import getpass
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
@@ -27,6 +29,7 @@ from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
+from liaison_tui.ui import palette
 from liaison_tui.ui.dialogs.help_screen import HelpScreen, HelpSection
 from liaison_tui.ui.dialogs.lock_wait import LockWaitDialog
 from liaison_tui.ui.dialogs.record_form import RecordForm
@@ -288,3 +291,10 @@ class LiaisonApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections()))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]
+            self.push_screen(CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return palette.translated(super().get_system_commands(screen))
