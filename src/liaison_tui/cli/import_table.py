@@ -13,7 +13,7 @@ ACTION_WORDS = {"add": N_("add"), "update": N_("update"), "unchanged": N_("uncha
 
 
 def plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
-    table = Table(title=_("Import of {kind} records").format(kind=plan.kind), title_justify="left")
+    table = Table(title=_("Import of {kind} records").format(kind=plan.kind.word), title_justify="left")
     for column in (_("Line"), _("Action"), _("Record"), _("Reason")):
         table.add_column(column, overflow="fold")
     for outcome in plan.outcomes:
