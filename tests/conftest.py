@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from liaison_tui.i18n import set_language
 from liaison_tui.store import paths
 from liaison_tui.store.store import Store
 
@@ -47,3 +48,12 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv(paths.ENVIRONMENT_VARIABLE, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The suite reads English, whatever the developer's LANG: tests that speak Chinese ask for it."""
+    monkeypatch.setenv("LIAISON_TUI_LANG", "en")
+    set_language("en")
+    yield
+    set_language("en")

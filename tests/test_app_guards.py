@@ -109,7 +109,10 @@ async def test_shortening_the_visit_names_the_events_left_out(sample_file: Path)
         await pilot.pause()
         assert isinstance(app.screen, SaveGuardDialog)
         question = str(app.screen.query_one("#guard-question").visual)
-        assert "1 event(s)" in question and "Fri 04 Dec 09:00-12:00  Liaison conference" in question
+        assert (
+            "1 event of the visit falls outside" in question
+            and "Fri 04 Dec 09:00-12:00  Liaison conference" in question
+        )
         await pilot.press("enter")  # keeps editing
         assert isinstance(app.screen, RecordForm)
         assert app.screen.query_one("#field-days", Input).value == "3"

@@ -31,7 +31,7 @@ def test_check_names_cities_entered_twice(sample_file: Path, capsys: pytest.Capt
     store.commit([added(City(name="Busan", country="South Korea")), added(City(name="busan", country="Korea"))])
     assert main(["--db", str(sample_file), "check"]) == 1
     out = capsys.readouterr().out
-    assert f"{sample_file}: 1 problem(s)" in out
+    assert f"{sample_file}: 1 problem" in out
     [line] = [line for line in out.splitlines() if "same name" in line]
     assert "city 'Busan'" in line and "city 'busan'" in line and "Korea" in line
     assert len(duplicate_cities(Store.open(sample_file).data)) == 1

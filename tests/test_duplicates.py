@@ -68,7 +68,7 @@ def test_check_names_officers_sharing_an_email(sample_file: Path, capsys: pytest
     )
     assert main(["--db", str(sample_file), "check"]) == 1
     out = capsys.readouterr().out
-    assert f"{sample_file}: 1 problem(s)" in out
+    assert f"{sample_file}: 1 problem" in out
     [line] = [line for line in out.splitlines() if "same email" in line]
     assert "'Aino Virtanen'" in line and "'A. Virtanen'" in line
     # The file still opens (so someone can fix it), and other commands work on it.

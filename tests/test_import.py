@@ -45,7 +45,7 @@ def test_bad_rows_stop_the_import_and_are_listed(
     assert "bad date and time '2026-11-31 09:00'" in captured.out
     assert "name must not be empty" in captured.out
     assert "Ticket ID" in captured.err and "T-shirt size" in captured.err  # unknown columns reported
-    assert "3 bad row(s)" in captured.err
+    assert "3 bad rows" in captured.err
     assert sample_file.read_bytes() == before
 
 

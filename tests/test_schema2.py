@@ -72,10 +72,10 @@ def test_vehicles_survive_the_file(make_store: Callable[[], Store]) -> None:
 @pytest.mark.parametrize(
     ("vehicles", "message"),
     [
-        ([{"name": "Bus 1", "seats": 40}], "unknown vehicle field(s): seats"),
+        ([{"name": "Bus 1", "seats": 40}], "unknown vehicle fields: seats"),
         (["Bus 1"], "expected {'name'"),
         ([{"name": "Bus 1", "rider_ids": ["Kahonen"]}], "expected a whole number"),
-        ([{"name": "Bus 1", "rider_ids": [99]}], "vehicles carry unknown officer(s) #99"),
+        ([{"name": "Bus 1", "rider_ids": [99]}], "vehicles carry unknown officers #99"),
     ],
 )
 def test_bad_vehicles_in_a_file_are_named(sample_file: Path, vehicles: list[object], message: str) -> None:

@@ -22,11 +22,14 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Attendance, CheckIn, Event, Officer, Visit
 from liaison_tui.domain.now import now_board
+from liaison_tui.i18n import N_, _, ngettext
+from liaison_tui.i18n.formats import number
 from liaison_tui.lookup.index import Hit
 from liaison_tui.reports.attendance import attendance as attendance_tables
 from liaison_tui.reports.attendance import roll_report, when
 from liaison_tui.reports.display import visible
 from liaison_tui.reports.now_board import now_board_text
+from liaison_tui.reports.words import shown
 from liaison_tui.session import Session
 from liaison_tui.store.store import Store
 
@@ -34,10 +37,22 @@ _EVENT_ID = re.compile(r"^#(\d+)$")
 CANDIDATES_SHOWN = 8
 
 
+MARKED_AT = {
+    Attendance.PRESENT: N_("Present at {where}: {people}"),
+    Attendance.MISSING: N_("Missing at {where}: {people}"),
+    Attendance.EXCUSED: N_("Excused at {where}: {people}"),
+}
+ALREADY = {
+    Attendance.PRESENT: N_("Already present: {people}"),
+    Attendance.MISSING: N_("Already missing: {people}"),
+    Attendance.EXCUSED: N_("Already excused: {people}"),
+}
+
+
 def _visit(store: Store) -> Visit:
     visit = store.current_visit()
     if visit is None:
-        raise CommandError(f"{store.where}: holds no visit yet")
+        raise CommandError(_("{file}: holds no visit yet").format(file=store.where))
     return visit
 
 
@@ -48,7 +63,9 @@ def _best(hits: list[Hit]) -> list[Hit]:
 
 def _listed(names: list[str]) -> str:
     shown = ", ".join(visible(name) for name in names[:CANDIDATES_SHOWN])
-    return shown + (f" and {len(names) - CANDIDATES_SHOWN} more" if len(names) > CANDIDATES_SHOWN else "")
+    if len(names) <= CANDIDATES_SHOWN:
+        return shown
+    return _("{shown} and {n} more").format(shown=shown, n=number(len(names) - CANDIDATES_SHOWN))
 
 
 def _event_name(event: Event) -> str:
@@ -63,7 +80,11 @@ def find_event(session: Session, visit: Visit, text: str, day: date | None) -> E
     if by_id:
         event = events.get(int(by_id.group(1)))
         if event is None:
-            raise CommandError(f"no event {text.strip()} in {visible(visit.name)}" + (f" on {day}" if day else ""))
+            if day:
+                raise CommandError(
+                    _("no event {id} in {visit} on {day}").format(id=text.strip(), visit=visible(visit.name), day=day)
+                )
+            raise CommandError(_("no event {id} in {visit}").format(id=text.strip(), visit=visible(visit.name)))
         return event
     index = session.lookup_index
     hits = [
@@ -74,13 +95,29 @@ def find_event(session: Session, visit: Visit, text: str, day: date | None) -> E
     best = _best(hits)
     if len(best) == 1:
         return events[best[0].entry.record_id]
-    on_day = f" on {day}" if day else ""
     if not best:
-        raise CommandError(f"no event{on_day} of {visible(visit.name)} matches {visible(text)!r}")
+        if day:
+            raise CommandError(
+                _("no event on {day} of {visit} matches {text!r}").format(
+                    day=day, visit=visible(visit.name), text=visible(text)
+                )
+            )
+        raise CommandError(
+            _("no event of {visit} matches {text!r}").format(visit=visible(visit.name), text=visible(text))
+        )
     found = sorted((events[h.entry.record_id] for h in best), key=lambda e: (e.day, e.start))
+    listed = _listed([_event_name(e) for e in found])
     raise CommandError(
-        f"{visible(text)!r} matches {len(found)} events{on_day}: {_listed([_event_name(e) for e in found])}; "
-        "name it more fully, add --day YYYY-MM-DD, or give #ID"
+        ngettext(
+            "{text!r} matches {n} event{on_day}: {listed}; name it more fully, add --day YYYY-MM-DD, or give #ID",
+            "{text!r} matches {n} events{on_day}: {listed}; name it more fully, add --day YYYY-MM-DD, or give #ID",
+            len(found),
+        ).format(
+            text=visible(text),
+            n=len(found),
+            on_day=_(" on {day}").format(day=day) if day else "",
+            listed=listed,
+        )
     )
 
 
@@ -109,12 +146,15 @@ def find_person(session: Session, event: Event, expected: set[int], text: str) -
         if named and badge_id not in named:  # a five-letter name that happens to be a valid code
             others = [_who(data, data.officers[i]) for i in named]
             raise CommandError(
-                f"{visible(text)!r} is the badge of {visible(_who(data, officer))} and also matches "
-                f"{_listed(others)}: give the full name"
+                _("{text!r} is the badge of {who} and also matches {others}: give the full name").format(
+                    text=visible(text), who=visible(_who(data, officer)), others=_listed(others)
+                )
             )
         if badge_id not in expected:
             raise CommandError(
-                f"{visible(_who(data, officer))} (badge {badge_code(badge_id)}) is not expected at {where}"
+                _("{who} (badge {badge}) is not expected at {where}").format(
+                    who=visible(_who(data, officer)), badge=badge_code(badge_id), where=where
+                )
             )
         return officer
     best = _best(_officer_hits(session, text, expected))
@@ -123,19 +163,29 @@ def find_person(session: Session, event: Event, expected: set[int], text: str) -
     if best:
         names = [_who(data, data.officers[h.entry.record_id]) for h in best]
         raise CommandError(
-            f"{visible(text)!r} matches {len(best)} people at {where}: {_listed(names)}; be more precise"
+            _("{text!r} matches {n} people at {where}: {names}; be more precise").format(
+                text=visible(text), n=len(best), where=where, names=_listed(names)
+            )
         )
     elsewhere = [_who(data, data.officers[h.entry.record_id]) for h in _best(_officer_hits(session, text, None))]
     if elsewhere:
-        raise CommandError(f"{visible(text)!r} matches {_listed(elsewhere)}, not expected at {where}")
-    raise CommandError(f"no one expected at {where} matches {visible(text)!r} (a name, or a badge code)")
+        raise CommandError(
+            _("{text!r} matches {names}, not expected at {where}").format(
+                text=visible(text), names=_listed(elsewhere), where=where
+            )
+        )
+    raise CommandError(
+        _("no one expected at {where} matches {text!r} (a name, or a badge code)").format(
+            where=where, text=visible(text)
+        )
+    )
 
 
 def _day(arguments: argparse.Namespace) -> date | None:
     try:
         return values.parse_date(arguments.day) if arguments.day else None
     except ValueError as error:
-        raise CommandError(f"--day: {error}") from None
+        raise CommandError(_("--day: {error}").format(error=error)) from None
 
 
 def run_check_in(store: Store, arguments: argparse.Namespace) -> int:
@@ -163,14 +213,17 @@ def run_check_in(store: Store, arguments: argparse.Namespace) -> int:
     where = _event_name(event)
     if arguments.undo:
         after = attendance.roll(store.data, event)
-        now = {e.officer.id: e.status.value if e.status else "not called" for e in after.entries}
-        print(f"Undone at {where}: " + ", ".join(f"{visible(_who(store.data, o))} (now {now[o.id]})" for o in people))
+        now = {e.officer.id: shown(e.status) if e.status else _("not called") for e in after.entries}
+        undone = ", ".join(
+            _("{who} (now {status})").format(who=visible(_who(store.data, o)), status=now[o.id]) for o in people
+        )
+        print(_("Undone at {where}: {people}").format(where=where, people=undone))
     else:
         if done:
-            print(f"{status.value.capitalize()} at {where}: {', '.join(visible(n) for n in done)}")
+            print(_(MARKED_AT[status]).format(where=where, people=", ".join(visible(n) for n in done)))
         if unchanged:
-            print(f"Already {status.value}: {', '.join(visible(n) for n in unchanged)}")
-    print(f"Head count: {visible(attendance.roll(store.data, event).headline())}")
+            print(_(ALREADY[status]).format(people=", ".join(visible(n) for n in unchanged)))
+    print(_("Head count: {headline}").format(headline=visible(attendance.roll(store.data, event).headline())))
     return 0
 
 
@@ -182,13 +235,13 @@ def run_attendance(store: Store, arguments: argparse.Namespace) -> int:
         event_roll = attendance.roll(store.data, event)
         for part in roll_report(store.data, event_roll, everyone=arguments.all):
             console.print(part)
-        parts = [
-            f"{event_roll.present} present",
-            f"{event_roll.missing} called missing",
-            f"{event_roll.excused} excused",
-            f"{event_roll.not_called} not called",
-        ]
-        print(f"{', '.join(parts)}. Head count: {visible(event_roll.headline())}")
+        counts = _("{present} present, {missing} called missing, {excused} excused, {not_called} not called").format(
+            present=event_roll.present,
+            missing=event_roll.missing,
+            excused=event_roll.excused,
+            not_called=event_roll.not_called,
+        )
+        print(_("{counts}. Head count: {headline}").format(counts=counts, headline=visible(event_roll.headline())))
         return 0
     for part in attendance_tables(store.data, visit):
         console.print(part)
@@ -202,7 +255,7 @@ def run_now(store: Store, arguments: argparse.Namespace) -> int:
         try:
             local = values.parse_datetime(arguments.at)
         except ValueError as error:
-            raise CommandError(f"--at: {error}") from None
+            raise CommandError(_("--at: {error}").format(error=error)) from None
         at_utc = local.replace(tzinfo=ZoneInfo(visit.timezone)).astimezone(UTC)
     else:
         at_utc = datetime.now(UTC)

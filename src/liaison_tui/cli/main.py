@@ -12,12 +12,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.history import add_history_command, history_command
+from liaison_tui.cli.language import add_language_option, speak_chosen_language
 from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
+from liaison_tui.i18n import _, ngettext
+from liaison_tui.reports.words import table_word
 from liaison_tui.session import Session
 from liaison_tui.store import paths
 from liaison_tui.store.storage import StorageError
@@ -31,9 +36,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number").format(text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+        raise argparse.ArgumentTypeError(_("{value} must be at least 1").format(value=value))
     return value
 
 
@@ -46,23 +51,34 @@ def _name(text: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liaison-tui",
-        description="Plan and run official delegation visits: cities, officers and the itinerary.",
-        epilog=f"With no COMMAND the app opens. The data file is --db, else ${paths.ENVIRONMENT_VARIABLE}, "
-        f"else {paths.default_data_file()} (made from the bundled sample on first run).",
+        description=_("Plan and run official delegation visits: cities, officers and the itinerary."),
+        epilog=_(
+            "With no COMMAND the app opens. The data file is --db, else ${variable}, "
+            "else {default} (made from the bundled sample on first run)."
+        ).format(variable=paths.ENVIRONMENT_VARIABLE, default=paths.default_data_file()),
     )
-    parser.add_argument("--version", action="version", version=f"liaison-tui {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="data file to open (created empty if missing)")
     parser.add_argument(
-        "--user", type=_name, metavar="NAME", help="who the history records for your changes (default: your login name)"
+        "--version",
+        action="version",
+        version=f"liaison-tui {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument("--db", metavar="PATH", help=_("data file to open (created empty if missing)"))
+    add_language_option(parser)
+    parser.add_argument(
+        "--user",
+        type=_name,
+        metavar="NAME",
+        help=_("who the history records for your changes (default: your login name)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("check", help="validate the data file and print what it holds")
-    demo = commands.add_parser("demo", help="fill an empty data file with synthetic data for trying at scale")
-    demo.add_argument("--cities", type=_positive, default=83, help="partner cities (default 83)")
-    demo.add_argument("--officers", type=_positive, default=10_000, help="officers (default 10000)")
-    demo.add_argument("--days", type=_positive, default=4, help="days of the visit (default 4)")
-    demo.add_argument("--past-visits", type=int, default=0, help="earlier visits to add, with their events")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    commands.add_parser("check", help=_("validate the data file and print what it holds"))
+    demo = commands.add_parser("demo", help=_("fill an empty data file with synthetic data for trying at scale"))
+    demo.add_argument("--cities", type=_positive, default=83, help=_("partner cities (default 83)"))
+    demo.add_argument("--officers", type=_positive, default=10_000, help=_("officers (default 10000)"))
+    demo.add_argument("--days", type=_positive, default=4, help=_("days of the visit (default 4)"))
+    demo.add_argument("--past-visits", type=int, default=0, help=_("earlier visits to add, with their events"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
     _add_report_commands(commands)
     _add_event_day_commands(commands)
     add_history_command(commands)
@@ -79,63 +95,70 @@ SUMMARY_NAMES = (
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    summary = commands.add_parser("summary", help="print summary tables (all, or one by NAME)")
-    summary.add_argument("name", nargs="?", metavar="NAME", help=f"one of: {', '.join(SUMMARY_NAMES)}")
-    summary.add_argument("--officer", metavar="NAME", help="whose agenda (with NAME agenda)")
+    summary = commands.add_parser("summary", help=_("print summary tables (all, or one by NAME)"))
     summary.add_argument(
-        "--day", metavar="DAY", help="meals: that day's only (today, tomorrow, a weekday such as fri, or YYYY-MM-DD)"
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help=_("one of: {names}").format(names=", ".join(SUMMARY_NAMES)),
+    )
+    summary.add_argument("--officer", metavar="NAME", help=_("whose agenda (with NAME agenda)"))
+    summary.add_argument(
+        "--day", metavar="DAY", help=_("meals: that day's only (today, tomorrow, a weekday such as fri, or YYYY-MM-DD)")
     )
 
     export = commands.add_parser(
-        "export", help="write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV"
+        "export", help=_("write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV")
     )
     export.add_argument("format", choices=["ics", "csv", "md", "html", "meals", "arrivals"])
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="where to write (a folder for all CSV tables); default stdout"
+        "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
     )
-    export.add_argument("--officer", metavar="NAME", help="one officer's agenda (ics) or handout (md, html)")
-    export.add_argument("--table", choices=SPREADSHEET_TABLES, help="csv: just this table")
+    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda (ics) or handout (md, html)"))
+    export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
 
     importing = commands.add_parser(
-        "import", help="import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook"
+        "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")
     )
     importing.add_argument("kind", choices=SPREADSHEET_TABLES)
     importing.add_argument("file", type=Path)
-    importing.add_argument("--sheet", metavar="NAME", help=".xlsx: read this sheet (default: the first)")
+    importing.add_argument("--sheet", metavar="NAME", help=_(".xlsx: read this sheet (default: the first)"))
     importing.add_argument(
-        "--add-cities", action="store_true", help="officers: create the cities the file names that are not on file"
+        "--add-cities", action="store_true", help=_("officers: create the cities the file names that are not on file")
     )
-    importing.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    importing.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
+    importing.add_argument("--dry-run", action="store_true", help=_("show what would change; write nothing"))
+    importing.add_argument("--skip-bad", action="store_true", help=_("import the good rows even if some are bad"))
     importing.add_argument(
-        "--map", action="append", default=[], metavar="'Column=field'", help="read a column as this field"
+        "--map", action="append", default=[], metavar="'Column=field'", help=_("read a column as this field")
     )
 
 
 def _add_event_day_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     checkin = commands.add_parser(
-        "check-in", help="call the roll: mark people present (or absent, excused) at an event of the visit"
+        "check-in", help=_("call the roll: mark people present (or absent, excused) at an event of the visit")
     )
-    checkin.add_argument("event", metavar="EVENT", help="the event: its title or part of it (typos forgiven), or #ID")
-    checkin.add_argument("who", nargs="+", metavar="WHO", help="a badge code, or a name (a few letters will do)")
+    checkin.add_argument(
+        "event", metavar="EVENT", help=_("the event: its title or part of it (typos forgiven), or #ID")
+    )
+    checkin.add_argument("who", nargs="+", metavar="WHO", help=_("a badge code, or a name (a few letters will do)"))
     status = checkin.add_mutually_exclusive_group()
-    status.add_argument("--absent", action="store_true", help="mark them missing")
-    status.add_argument("--excused", action="store_true", help="mark them excused")
-    status.add_argument("--undo", action="store_true", help="take back each one's latest check-in at the event")
-    checkin.add_argument("--day", metavar="YYYY-MM-DD", help="the event's day, when titles repeat")
-    checkin.add_argument("--by", metavar="NAME", help="who calls the roll (default: your login name)")
-    attendance = commands.add_parser("attendance", help="who was present, missing or excused (one event, or all)")
-    attendance.add_argument("event", nargs="?", metavar="EVENT", help="one event (else every event called)")
-    attendance.add_argument("--day", metavar="YYYY-MM-DD", help="the event's day, when titles repeat")
-    attendance.add_argument("--all", action="store_true", help="with EVENT: list the present too")
-    now = commands.add_parser("now", help="the Now board: under way, next stop, who is missing, home times")
-    now.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'", help="the moment, in the visit's time zone (default now)")
+    status.add_argument("--absent", action="store_true", help=_("mark them missing"))
+    status.add_argument("--excused", action="store_true", help=_("mark them excused"))
+    status.add_argument("--undo", action="store_true", help=_("take back each one's latest check-in at the event"))
+    checkin.add_argument("--day", metavar="YYYY-MM-DD", help=_("the event's day, when titles repeat"))
+    checkin.add_argument("--by", metavar="NAME", help=_("who calls the roll (default: your login name)"))
+    attendance = commands.add_parser("attendance", help=_("who was present, missing or excused (one event, or all)"))
+    attendance.add_argument("event", nargs="?", metavar="EVENT", help=_("one event (else every event called)"))
+    attendance.add_argument("--day", metavar="YYYY-MM-DD", help=_("the event's day, when titles repeat"))
+    attendance.add_argument("--all", action="store_true", help=_("with EVENT: list the present too"))
+    now = commands.add_parser("now", help=_("the Now board: under way, next stop, who is missing, home times"))
+    now.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'", help=_("the moment, in the visit's time zone (default now)"))
 
 
 def _data_file(arguments: argparse.Namespace) -> Path:
     path = paths.resolve_data_file(arguments.db)
     if arguments.db is None and path == paths.default_data_file() and paths.ensure_default_data_file(path):
-        print(f"Created your data file {path} from the sample visit.", file=sys.stderr)
+        print(_("Created your data file {path} from the sample visit.").format(path=path), file=sys.stderr)
     return path
 
 
@@ -153,23 +176,31 @@ def run_check(arguments: argparse.Namespace) -> int:
 
     store = _open(arguments, create=False, read_only=True)
     problems = duplicate_cities(store.data) + duplicate_emails(store.data)  # the file loads, but is not sound
-    print(f"{store.where}: {f'{len(problems)} problem(s)' if problems else 'sound'}")
+    verdict = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems)) if problems else _("sound")
+    print(f"{store.where}: {verdict}")
     for problem in problems:
         print(f"  {visible(str(problem))}")
     for table, count in store.data.counts().items():
-        print(f"  {table:<10} {count:>7}")
+        shown = table_word(table)
+        print(f"  {shown}{' ' * max(1, 11 - cell_len(shown))}{count:>7}")  # aligned in cells: 城市 takes 4
     visit = store.current_visit()
     if visit:
-        print(f"  current visit: {visible(visit.name)} ({visit.start_date} to {visit.end_date}, {visit.timezone})")
+        print(
+            _("  current visit: {name} ({start} to {end}, {timezone})").format(
+                name=visible(visit.name), start=visit.start_date, end=visit.end_date, timezone=visit.timezone
+            )
+        )
         from liaison_tui.domain.conflicts import find_conflicts
 
         conflicts = find_conflicts(store.data, visit)
-        sound = "" if problems else "; the file is sound"
-        print(f"  conflicts in the plan (warnings{sound}): {len(conflicts)}")
+        if problems:
+            print(_("  conflicts in the plan (warnings): {n}").format(n=len(conflicts)))
+        else:
+            print(_("  conflicts in the plan (warnings; the file is sound): {n}").format(n=len(conflicts)))
         for conflict in conflicts[:10]:
-            print(f"    {conflict.kind}: {visible(conflict.message)}")
+            print(f"    {_(conflict.kind)}: {visible(conflict.message)}")
         if len(conflicts) > 10:
-            print(f"    … and {len(conflicts) - 10} more (liaison-tui summary conflicts)")
+            print(_("    … and {n} more (liaison-tui summary conflicts)").format(n=len(conflicts) - 10))
     return EXIT_PROBLEM if problems else EXIT_OK
 
 
@@ -178,12 +209,13 @@ def run_demo(arguments: argparse.Namespace) -> int:
 
     store = _open(arguments)
     if any(store.data.counts().values()):
-        print(f"liaison-tui: {store.where} already holds data; demo fills only an empty or new file", file=sys.stderr)
+        message = _("{file} already holds data; demo fills only an empty or new file").format(file=store.where)
+        print(f"liaison-tui: {message}", file=sys.stderr)
         return EXIT_PROBLEM
     edits = generate(arguments.cities, arguments.officers, arguments.days, arguments.past_visits, arguments.seed)
     Session(store).save(edits, reason=Reason.DEMO)
-    counts = ", ".join(f"{n} {table}" for table, n in store.data.counts().items())
-    print(f"{store.where}: synthetic data written ({counts})")
+    counts = ", ".join(f"{n} {table_word(table)}" for table, n in store.data.counts().items())
+    print(_("{file}: synthetic data written ({counts})").format(file=store.where, counts=counts))
     return EXIT_OK
 
 
@@ -191,7 +223,7 @@ AppOpener = Callable[[Store], None]
 
 
 def _no_app(store: Store) -> None:
-    raise CommandError("this entry point has no app: run liaison-tui, or give a COMMAND (see --help)")
+    raise CommandError(_("this entry point has no app: run liaison-tui, or give a COMMAND (see --help)"))
 
 
 def _on_store(command: str, *, read_only: bool) -> Callable[[argparse.Namespace], int]:
@@ -259,6 +291,7 @@ def _reader_went_away() -> int:
 
 def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) -> int:
     """Run one command (or, with none, ``open_app`` on the data file); the exit status."""
+    speak_chosen_language(argv)  # before the parser is built: its help is in that language
     arguments = build_parser().parse_args(argv)
     try:
         if arguments.command is None:

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.i18n import _
 from liaison_tui.reports.display import visible
 from liaison_tui.store.atomic import FolderError, temporary_prefix, write_atomically
 from liaison_tui.store.storage import backup_path
@@ -72,8 +73,10 @@ def refuse_data_files(output: Path, data_file: Path) -> None:
     )
     if real in protected or temporary or _same_file(output, protected):
         raise CommandError(
-            f"{visible(str(output))}: that is the data file {visible(str(data_file))} or one of its own files "
-            "(backup, lock, temporary); nothing was written, choose another name"
+            _(
+                "{output}: that is the data file {data_file} or one of its own files "
+                "(backup, lock, temporary); nothing was written, choose another name"
+            ).format(output=visible(str(output)), data_file=visible(str(data_file)))
         )
 
 
@@ -86,22 +89,38 @@ def to_file(content: bytes, output: Path, data_file: Path) -> None:
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise CommandError(f"{shown}: cannot write there ({error.strerror})") from None
+        raise CommandError(
+            _("{target}: cannot write there ({reason})").format(target=shown, reason=error.strerror)
+        ) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise CommandError(f"{shown}: is a folder; give a file name")
+        raise CommandError(_("{target}: is a folder; give a file name").format(target=shown))
     if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         _write_through(content, output, shown)
         return
     if status is not None and not stat.S_ISREG(status.st_mode):
-        raise CommandError(f"{shown}: not a regular file, a pipe or a character device; nothing was written")
+        raise CommandError(
+            _("{target}: not a regular file, a pipe or a character device; nothing was written").format(target=shown)
+        )
     target = Path(os.path.realpath(output))  # a link stays a link: its target is replaced
     try:
         write_atomically(target, content)
     except FolderError as error:
-        reason = f"the folder {target.parent} does not exist" if error.errno == errno.ENOENT else error.strerror
-        raise CommandError(f"{shown}: cannot write there ({visible(str(reason))}); nothing was written") from None
+        reason = (
+            _("the folder {folder} does not exist").format(folder=target.parent)
+            if error.errno == errno.ENOENT
+            else error.strerror
+        )
+        raise CommandError(
+            _("{target}: cannot write there ({reason}); nothing was written").format(
+                target=shown, reason=visible(str(reason))
+            )
+        ) from None
     except OSError as error:
-        raise CommandError(f"{shown}: could not write ({error.strerror or error}); nothing was written") from None
+        raise CommandError(
+            _("{target}: could not write ({reason}); nothing was written").format(
+                target=shown, reason=error.strerror or error
+            )
+        ) from None
 
 
 def _write_through(content: bytes, output: Path, shown: str) -> None:
@@ -109,13 +128,17 @@ def _write_through(content: bytes, output: Path, shown: str) -> None:
     try:
         descriptor = os.open(output, os.O_WRONLY | os.O_NOCTTY)
     except OSError as error:
-        raise CommandError(f"{shown}: cannot write there ({error.strerror})") from None
+        raise CommandError(
+            _("{target}: cannot write there ({reason})").format(target=shown, reason=error.strerror)
+        ) from None
     try:
         data = for_terminal(content) if os.isatty(descriptor) else content
         view = memoryview(data)
         while view:
             view = view[os.write(descriptor, view) :]
     except OSError as error:
-        raise CommandError(f"{shown}: could not write ({error.strerror})") from None
+        raise CommandError(
+            _("{target}: could not write ({reason})").format(target=shown, reason=error.strerror)
+        ) from None
     finally:
         os.close(descriptor)

@@ -16,17 +16,18 @@ from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
 
 from liaison_tui.cli import output as output_to
 from liaison_tui.cli.days import day_of_visit
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.cli.import_table import plan_table as _plan_table
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import _, ngettext
 from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.lookup.resolve import resolve_officer
 from liaison_tui.reports import summaries
@@ -40,7 +41,7 @@ from liaison_tui.store.store import Store
 def _visit(store: Store) -> Visit:
     visit = store.current_visit()
     if visit is None:
-        raise CommandError(f"{store.where}: holds no visit yet")
+        raise CommandError(_("{file}: holds no visit yet").format(file=store.where))
     return visit
 
 
@@ -48,7 +49,7 @@ def _table_kind(table: str) -> Kind:
     """The kind a ``--table``/import argument names (argparse has checked it is one)."""
     kind = by_table(table)
     if kind is None:
-        raise CommandError(f"no table {table!r}")
+        raise CommandError(_("no table {table!r}").format(table=table))
     return kind
 
 
@@ -59,7 +60,8 @@ def _officer(store: Store, name: str) -> Officer:
     except LookupError as error:
         raise CommandError(str(error)) from None
     if fold(name).strip() != fold(officer.name):  # a guess: say whom it took, on stderr to keep stdout clean
-        print(f"liaison-tui: {visible(name)!r} taken as {visible(officer.name)}", file=sys.stderr)
+        taken = _("{given!r} taken as {name}").format(given=visible(name), name=visible(officer.name))
+        print(f"liaison-tui: {taken}", file=sys.stderr)
     return officer
 
 
@@ -68,15 +70,19 @@ def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     visit = store.current_visit()
     if arguments.name == "agenda" or arguments.officer:
         if not arguments.officer:
-            raise CommandError("summary agenda needs --officer NAME")
+            raise CommandError(_("summary agenda needs --officer NAME"))
         parts = summaries.agenda(store.data, visit, _officer(store, arguments.officer))
     elif arguments.day is not None:
         if arguments.name != "meals":
-            raise CommandError("--day goes with the meals summary: summary meals --day today")
+            raise CommandError(_("--day goes with the meals summary: summary meals --day today"))
         parts = meals_by_name(store.data, visit, day=day_of_visit(visit, arguments.day))
     elif arguments.name:
         if arguments.name not in summaries.BY_NAME:
-            raise CommandError(f"no summary {arguments.name!r}; choose from {', '.join(summaries.BY_NAME)} or agenda")
+            raise CommandError(
+                _("no summary {name!r}; choose from {names} or agenda").format(
+                    name=arguments.name, names=", ".join(summaries.BY_NAME)
+                )
+            )
         parts = summaries.BY_NAME[arguments.name].build(store.data, visit, None)
     else:
         parts = [part for s in summaries.SUMMARIES for part in s.build(store.data, visit, None)]
@@ -96,7 +102,7 @@ def _emit(store: Store, content: bytes, output: str | None) -> None:
         output_to.to_stdout(content)
     else:
         output_to.to_file(content, Path(output), _data_file(store))
-        print(f"Wrote {visible(output)}", file=sys.stderr)
+        print(_("Wrote {file}").format(file=visible(output)), file=sys.stderr)
 
 
 def _file_id(store: Store) -> str:
@@ -128,10 +134,14 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
             _emit(store, ("\ufeff" + table_csv(store.data, _table_kind(arguments.table))).encode(), arguments.output)
             return 0
         if not arguments.output:
-            raise CommandError("export csv writes one file per table: give -o FOLDER, or --table NAME")
+            raise CommandError(_("export csv writes one file per table: give -o FOLDER, or --table NAME"))
         folder = Path(arguments.output)
         if folder.exists() and not folder.is_dir():
-            raise CommandError(f"{visible(str(folder))}: not a folder; export csv writes one file per table there")
+            raise CommandError(
+                _("{folder}: not a folder; export csv writes one file per table there").format(
+                    folder=visible(str(folder))
+                )
+            )
         targets = {folder / kind.csv_name: kind for kind in SPREADSHEET_KINDS}
         for target in targets:  # all refused before any is written
             output_to.refuse_data_files(target, _data_file(store))
@@ -155,20 +165,6 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
             )
         _emit(store, text.encode(), arguments.output)
     return 0
-
-
-def _plan_table(plan: ImportPlan, show_unchanged: bool) -> Table:
-    table = Table(title=f"Import of {plan.kind} records", title_justify="left")
-    for column in ("Line", "Action", "Record", "Reason"):
-        table.add_column(column, overflow="fold")
-    for outcome in plan.outcomes:
-        if outcome.action == "unchanged" and not show_unchanged:
-            continue
-        style = {"reject": "red", "add": "green", "update": "yellow"}.get(outcome.action, "")
-        table.add_row(
-            str(outcome.line), literal(outcome.action, style), literal(outcome.label), literal(outcome.reason)
-        )
-    return table
 
 
 def _options(store: Store, arguments: argparse.Namespace) -> dict[str, Any]:
@@ -199,8 +195,13 @@ def _import_under_lock(
             raise CommandError(str(error)) from None
         if plan.rejected and not arguments.skip_bad:
             raise CommandError(
-                f"{visible(str(arguments.file))}: {len(plan.rejected)} row(s) became bad as the file or the data "
-                "changed meanwhile; nothing was written, run the import again"
+                ngettext(
+                    "{file}: {n} row became bad as the file or the data changed meanwhile; "
+                    "nothing was written, run the import again",
+                    "{file}: {n} rows became bad as the file or the data changed meanwhile; "
+                    "nothing was written, run the import again",
+                    len(plan.rejected),
+                ).format(file=visible(str(arguments.file)), n=len(plan.rejected))
             )
         final.append(plan)
         return plan.edits
@@ -214,12 +215,12 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
     for item in arguments.map:
         column, separator, target = item.partition("=")
         if not separator or not column.strip() or not target.strip():
-            raise CommandError(f"--map {item!r}: use 'Column name=field'")
+            raise CommandError(_("--map {item!r}: use 'Column name=field'").format(item=item))
         overrides[column.strip()] = target.strip()
     kind = _table_kind(arguments.kind)
     visit = store.current_visit()
     if kind is Kind.EVENT and visit is None:
-        raise CommandError(f"{store.where}: add a visit before importing events")
+        raise CommandError(_("{file}: add a visit before importing events").format(file=store.where))
     err = Console(stderr=True)
 
     def progress(rows: Iterator[tuple[int, list[str]]], total: int) -> Iterator[tuple[int, list[str]]]:
@@ -227,7 +228,7 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
             yield from rows
             return
         with Progress(console=err, transient=True) as bar:
-            task = bar.add_task(f"Reading {arguments.file.name}", total=total)
+            task = bar.add_task(_("Reading {file}").format(file=arguments.file.name), total=total)
             for row in rows:
                 bar.advance(task)
                 yield row
@@ -247,32 +248,37 @@ def run_import(store: Store, arguments: argparse.Namespace) -> int:
     counts = plan.counts()
     console = Console()
     if plan.honorific_columns:
-        err.print(literal(f"Read as honorifics (Mr, Dr, ...), not job titles: {', '.join(plan.honorific_columns)}"))
+        columns = ", ".join(plan.honorific_columns)
+        err.print(literal(_("Read as honorifics (Mr, Dr, ...), not job titles: {columns}").format(columns=columns)))
     if plan.unknown_columns:
-        err.print(literal(f"Columns not imported: {', '.join(plan.unknown_columns)} (use --map 'Column=field')"))
+        columns = ", ".join(plan.unknown_columns)
+        err.print(literal(_("Columns not imported: {columns} (use --map 'Column=field')").format(columns=columns)))
     if arguments.dry_run or plan.rejected:
         console.print(_plan_table(plan, show_unchanged=arguments.dry_run))
-    summary = (
-        f"{counts['add']} to add, {counts['update']} to update, "
-        f"{counts['unchanged']} unchanged, {counts['reject']} rejected"
-    )
+    summary = _("{add} to add, {update} to update, {unchanged} unchanged, {reject} rejected").format(**counts)
     if arguments.dry_run:
         if plan.new_cities:
-            print(visible(f"Cities to create: {_cities(plan)}"))
-        print(f"Dry run: {summary}. Nothing was written.")
+            print(visible(_("Cities to create: {cities}").format(cities=_cities(plan))))
+        print(_("Dry run: {summary}. Nothing was written.").format(summary=summary))
         return 1 if plan.rejected else 0
     if plan.rejected and not arguments.skip_bad:
         print(
-            f"Not imported: {counts['reject']} bad row(s), listed above. Fix them, or use --skip-bad.", file=sys.stderr
+            ngettext(
+                "Not imported: {n} bad row, listed above. Fix it, or use --skip-bad.",
+                "Not imported: {n} bad rows, listed above. Fix them, or use --skip-bad.",
+                counts["reject"],
+            ).format(n=counts["reject"]),
+            file=sys.stderr,
         )
         return 1
     if plan.edits:
         plan = _import_under_lock(store, kind, arguments, overrides, visit)
         counts = plan.counts()
-    print(
-        f"{store.where}: {counts['add']} added, {counts['update']} updated, {counts['unchanged']} unchanged"
-        + (f", {counts['reject']} bad row(s) skipped" if plan.rejected else "")
-    )
+    done = _("{file}: {add} added, {update} updated, {unchanged} unchanged").format(file=store.where, **counts)
+    if plan.rejected:
+        skipped = ngettext("{n} bad row skipped", "{n} bad rows skipped", counts["reject"]).format(n=counts["reject"])
+        done = _("{done}, {skipped}").format(done=done, skipped=skipped)
+    print(done)
     if plan.new_cities:
-        print(visible(f"Cities created: {_cities(plan)}"))
+        print(visible(_("Cities created: {cities}").format(cities=_cities(plan))))
     return 0

@@ -17,6 +17,8 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, removed
 from liaison_tui.domain.model import Attendance, CheckIn, Event, Officer, Visit
+from liaison_tui.i18n import N_, _
+from liaison_tui.i18n.formats import number
 
 HEADLINE_NAMES = 8  # names a headline lists before "and N more"
 
@@ -66,19 +68,21 @@ class Roll:
     def headline(self) -> str:
         """``27 of 32 present, 5 missing: Henri Kahonen, …``; not yet called counts as missing here."""
         if not self.entries:
-            return "nobody is expected"
+            return _("nobody is expected")
         present, excused = self.present, self.excused
         if present == self.expected:
-            return f"all {present:,} present"
-        parts = [f"{present:,} of {self.expected:,} present"]
+            return _("all {n} present").format(n=number(present))
+        parts = [_("{present} of {expected} present").format(present=number(present), expected=number(self.expected))]
         absent = self.absent_names
         if absent:
             shown = absent if len(absent) <= HEADLINE_NAMES + 1 else absent[:HEADLINE_NAMES]
-            names = ", ".join(shown) + (f" and {len(absent) - len(shown):,} more" if len(shown) < len(absent) else "")
-            parts.append(f"{len(absent):,} missing: {names}")
+            names = ", ".join(shown)
+            if len(shown) < len(absent):
+                names = _("{names} and {n} more").format(names=names, n=number(len(absent) - len(shown)))
+            parts.append(_("{n} missing: {names}").format(n=number(len(absent)), names=names))
         if excused:
-            parts.append(f"{excused:,} excused")
-        return ", ".join(parts)
+            parts.append(_("{n} excused").format(n=number(excused)))
+        return _(", ").join(parts)
 
 
 def latest_checkins(data: Dataset) -> dict[int, dict[int, CheckIn]]:
@@ -120,8 +124,8 @@ def _expected(data: Dataset, event: Event, officer_ids: Sequence[int]) -> list[i
     for officer_id in unique:
         if not schedule.takes_part(data, event, officer_id):
             officer = data.officers.get(officer_id)
-            who = officer.name if officer else f"officer #{officer_id}"
-            raise ValueError(f"{who} is not expected at {event.title!r}")
+            who = officer.name if officer else _("officer #{id}").format(id=officer_id)
+            raise ValueError(_("{who} is not expected at {event!r}").format(who=who, event=event.title))
     return unique
 
 
@@ -148,8 +152,8 @@ def unmark(data: Dataset, event: Event, officer_ids: Sequence[int]) -> list[Edit
         current = status_of(data, event, officer_id)
         if current is None:
             officer = data.officers.get(officer_id)
-            who = officer.name if officer else f"officer #{officer_id}"
-            raise ValueError(f"{who} has not been called at {event.title!r}")
+            who = officer.name if officer else _("officer #{id}").format(id=officer_id)
+            raise ValueError(_("{who} has not been called at {event!r}").format(who=who, event=event.title))
         edits.append(removed(current))
     return edits
 
@@ -184,6 +188,13 @@ def _three(tally: list[int]) -> tuple[int, int, int]:
     return tally[0], tally[1], tally[2]
 
 
+MARKED = {
+    Attendance.PRESENT: N_("{who} present at {event}"),
+    Attendance.MISSING: N_("{who} missing at {event}"),
+    Attendance.EXCUSED: N_("{who} excused at {event}"),
+}
+
+
 def said(data: Dataset, edits: Sequence[Edit]) -> str | None:
     """A few roll-call marks in words (``Henri Kahonen present at Visit to a local school``); else None.
 
@@ -195,6 +206,7 @@ def said(data: Dataset, edits: Sequence[Edit]) -> str | None:
     words = []
     for mark in marks:
         officer, event = data.officers.get(mark.officer_id), data.events.get(mark.event_id)
-        who = officer.name if officer else f"officer #{mark.officer_id}"
-        words.append(f"{who} {mark.status.value} at {event.title if event else f'event #{mark.event_id}'}")
+        who = officer.name if officer else _("officer #{id}").format(id=mark.officer_id)
+        where = event.title if event else _("event #{id}").format(id=mark.event_id)
+        words.append(_(MARKED[mark.status]).format(who=who, event=where))
     return "; ".join(words)

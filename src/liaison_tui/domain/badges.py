@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer
+from liaison_tui.i18n import _
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUE = {symbol: value for value, symbol in enumerate(ALPHABET)}
@@ -52,7 +53,7 @@ def _check_value(values: list[int]) -> int:
 def badge_code(officer_id: int) -> str:
     """The officer's badge code: ``"7K3QX"`` (longer once ids pass 32**4)."""
     if officer_id < 1:
-        raise ValueError(f"an officer id is at least 1, not {officer_id}")
+        raise ValueError(_("an officer id is at least 1, not {id}").format(id=officer_id))
     digits = _digits_for(officer_id)
     scrambled = officer_id * _SCRAMBLE % _modulus(digits)
     values = [scrambled // _modulus(power) % _BASE for power in reversed(range(digits))]

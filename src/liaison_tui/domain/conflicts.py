@@ -15,6 +15,16 @@ from datetime import datetime
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Officer, Visit
+from liaison_tui.i18n import N_, _
+
+# The kinds, kept in English as identifiers; shown through _() (summaries, check).
+KINDS = (
+    N_("outside visit"),
+    N_("speaker not taking part"),
+    N_("double-booked"),
+    N_("arrives after"),
+    N_("leaves before"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +43,9 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
             found.append(
                 Conflict(
                     "outside visit",
-                    f"{event.title!r} is on {event.day}, outside the visit ({visit.start_date} to {visit.end_date})",
+                    _("{title!r} is on {day}, outside the visit ({start} to {end})").format(
+                        title=event.title, day=event.day, start=visit.start_date, end=visit.end_date
+                    ),
                     (event.id,),
                 )
             )
@@ -43,7 +55,9 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
             found.append(
                 Conflict(
                     "speaker not taking part",
-                    f"{name} speaks at {event.title!r} but is not among its participants",
+                    _("{name} speaks at {title!r} but is not among its participants").format(
+                        name=name, title=event.title
+                    ),
                     (event.id,),
                     (officer_id,),
                 )
@@ -57,7 +71,9 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
             found.append(
                 Conflict(
                     "double-booked",
-                    f"{officer.name} is in {a.title!r} and {b.title!r} at once ({when})",
+                    _("{name} is in {first!r} and {second!r} at once ({when})").format(
+                        name=officer.name, first=a.title, second=b.title, when=when
+                    ),
                     (a.id, b.id),
                     (officer_id,),
                 )
@@ -85,8 +101,9 @@ def _late(officer: Officer, event: Event) -> Conflict:
     lands = values.format_datetime(officer.arrival.at)
     return Conflict(
         "arrives after",
-        f"{officer.name} arrives after {event.title!r} starts (lands {lands}; it starts "
-        f"{values.format_datetime(event.starts_at)})",
+        _("{name} arrives after {title!r} starts (lands {lands}; it starts {starts})").format(
+            name=officer.name, title=event.title, lands=lands, starts=values.format_datetime(event.starts_at)
+        ),
         (event.id,),
         (officer.id,),
     )
@@ -97,8 +114,9 @@ def _early(officer: Officer, event: Event) -> Conflict:
     leaves = values.format_datetime(officer.departure.at)
     return Conflict(
         "leaves before",
-        f"{officer.name} leaves before {event.title!r} ends (departs {leaves}; it ends "
-        f"{values.format_datetime(event.ends_at)})",
+        _("{name} leaves before {title!r} ends (departs {leaves}; it ends {ends})").format(
+            name=officer.name, title=event.title, leaves=leaves, ends=values.format_datetime(event.ends_at)
+        ),
         (event.id,),
         (officer.id,),
     )
@@ -129,8 +147,8 @@ def _travel_conflicts(data: Dataset, events: list[Event]) -> list[Conflict]:
         late: list[int] = []
         early: list[int] = []
         if event.whole_delegation:
-            late = [i for _, i in arrivals[bisect_right(arrivals, event.starts_at, key=_time) :]]
-            early = [i for _, i in departures[: bisect_left(departures, event.ends_at, key=_time)]]
+            late = [i for _at, i in arrivals[bisect_right(arrivals, event.starts_at, key=_time) :]]
+            early = [i for _at, i in departures[: bisect_left(departures, event.ends_at, key=_time)]]
         for officer_id in dict.fromkeys(event.participant_ids):  # named ones, each once
             officer = officers.get(officer_id)
             if officer is None or (event.whole_delegation and officer_id in members):

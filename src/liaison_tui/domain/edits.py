@@ -18,6 +18,7 @@ from typing import assert_never
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +151,12 @@ def summarise(edits: Sequence[Edit]) -> str:
         key = (verb, kind_of(edit.record))
         counts[key] = counts.get(key, 0) + 1
     parts: list[str] = []
-    for verb in ("added", "changed", "removed"):
+    for verb, said in (
+        ("added", N_("{kinds} added")),
+        ("changed", N_("{kinds} changed")),
+        ("removed", N_("{kinds} removed")),
+    ):
         kinds = [kind.counted(n) for (v, kind), n in counts.items() if v == verb]
         if kinds:
-            parts.append(f"{', '.join(kinds)} {verb}")
-    return "; ".join(parts) or "nothing"
+            parts.append(_(said).format(kinds=", ".join(kinds)))
+    return "; ".join(parts) or _("nothing")

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import assert_never
 
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +54,42 @@ class Kind(StrEnum):
     def csv_name(self) -> str:
         return f"{_SPECS[self].table}.csv"
 
+    @property
+    def word(self) -> str:
+        """The singular name in the interface's language."""
+        return _(_WORDS[self])
+
     def counted(self, n: int) -> str:
-        """``1 city``, ``3 cities``."""
-        return f"{n} {self.value if n == 1 else self.plural}"
+        """``1 city``, ``3 cities`` (in the interface's language)."""
+        return _counted(self, n).format(n=n)
+
+
+_WORDS = {
+    Kind.VISIT: N_("visit"),
+    Kind.CITY: N_("city"),
+    Kind.OFFICER: N_("officer"),
+    Kind.EVENT: N_("event"),
+    Kind.FOLLOW_UP: N_("follow-up"),
+    Kind.CHECK_IN: N_("check-in"),
+}
+
+
+def _counted(kind: Kind, n: int) -> str:
+    match kind:
+        case Kind.VISIT:
+            return ngettext("{n} visit", "{n} visits", n)
+        case Kind.CITY:
+            return ngettext("{n} city", "{n} cities", n)
+        case Kind.OFFICER:
+            return ngettext("{n} officer", "{n} officers", n)
+        case Kind.EVENT:
+            return ngettext("{n} event", "{n} events", n)
+        case Kind.FOLLOW_UP:
+            return ngettext("{n} follow-up", "{n} follow-ups", n)
+        case Kind.CHECK_IN:
+            return ngettext("{n} check-in", "{n} check-ins", n)
+        case _:
+            assert_never(kind)
 
 
 def _spec(kind: Kind) -> KindSpec:
@@ -105,7 +139,9 @@ def label(record: Record) -> str:
         case FollowUp():
             return record.text
         case CheckIn():
-            return f"{record.status} #{record.officer_id} at #{record.event_id}"
+            return _("{status} #{officer} at #{event}").format(
+                status=record.status, officer=record.officer_id, event=record.event_id
+            )
         case Visit() | City() | Officer():
             return record.name
         case _:
@@ -117,5 +153,5 @@ def describe(record: Record) -> str:
     text = label(record)
     if len(text) > 40:
         text = text[:39] + "…"
-    kind = kind_of(record)
-    return f"{kind} {text!r}" if text else f"{kind} #{record.id}"
+    kind = kind_of(record).word
+    return _("{kind} {label!r}").format(kind=kind, label=text) if text else f"{kind} #{record.id}"

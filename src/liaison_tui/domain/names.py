@@ -10,6 +10,11 @@ from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Officer, Vehicle
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import _
+
+
+class UnknownCityError(ValueError):
+    """No city of that name: an import may offer to create it."""
 
 
 def find_city(data: Dataset, name: str, country: str = "") -> City:
@@ -20,9 +25,9 @@ def find_city(data: Dataset, name: str, country: str = "") -> City:
     if country.strip() and len(found) > 1:
         found = [c for c in found if fold(c.country) == fold(country.strip())]
     if not found:
-        raise ValueError(f"unknown city {name!r} (import cities first, or add it in the app)")
+        raise UnknownCityError(_("unknown city {name!r} (import cities first, or add it in the app)").format(name=name))
     if len(found) > 1:
-        raise ValueError(f"city {name!r} is ambiguous: give the country too")
+        raise ValueError(_("city {name!r} is ambiguous: give the country too").format(name=name))
     return found[0]
 
 
@@ -45,9 +50,11 @@ def officer_ids(data: Dataset, text: str) -> tuple[int, ...]:
     for name in values.parse_list(text):
         found = by_name.get(fold(name), [])
         if not found:
-            raise ValueError(f"unknown officer {name!r}")
+            raise ValueError(_("unknown officer {name!r}").format(name=name))
         if len(found) > 1:
-            raise ValueError(f"{len(found)} officers are called {name!r}: rename one to tell them apart")
+            raise ValueError(
+                _("{n} officers are called {name!r}: rename one to tell them apart").format(n=len(found), name=name)
+            )
         ids.append(found[0])
     return tuple(ids)
 
@@ -71,9 +78,11 @@ def parse_vehicles(data: Dataset, text: str) -> tuple[Vehicle, ...]:
             continue
         fields = [field.strip() for field in item.split("/")]
         if len(fields) > 4:
-            raise ValueError(f"vehicle {item!r}: use name / driver / phone / riders, separated by '/'")
+            raise ValueError(
+                _("vehicle {item!r}: use name / driver / phone / riders, separated by '/'").format(item=item)
+            )
         name, driver, phone, riders = [*fields, "", "", ""][:4]
         if not name:
-            raise ValueError(f"vehicle {item!r} has no name")
+            raise ValueError(_("vehicle {item!r} has no name").format(item=item))
         vehicles.append(Vehicle(name=name, driver=driver, phone=phone, rider_ids=officer_ids(data, riders)))
     return tuple(vehicles)

@@ -15,27 +15,41 @@ from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Problem, Record, Visit
+from liaison_tui.i18n import N_, _
 
 MAX_HONORIFIC = 40  # "His Excellency the Honourable" fits; a misplaced name or job description does not
 
 
 def _required(record: Record, field: str, problems: list[Problem]) -> None:
     if not str(getattr(record, field)).strip():
-        problems.append(Problem(describe(record), field, f"{field.replace('_', ' ')} must not be empty"))
+        said = _(REQUIRED_WORDS.get(field, field))
+        problems.append(Problem(describe(record), field, _("{field} must not be empty").format(field=said)))
+
+
+REQUIRED_WORDS = {"name": N_("name"), "host_city": N_("host city"), "title": N_("title"), "text": N_("text")}
 
 
 # An end before the start is on the next day (a dinner 23:00-00:30), but only this soon after the
 # start: 15:00-14:00 is far likelier a typo than a 23-hour event.
 OVERNIGHT_LIMIT = timedelta(hours=12)
+NOT_NEGATIVE = {
+    "expected_cities": N_("expected cities must not be negative"),
+    "expected_officers": N_("expected officers must not be negative"),
+}
 
 
 def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
     start, end = values.format_time(event.start), values.format_time(event.end)
     if event.end == event.start:
-        fail("end", f"ends when it starts {start}")
+        fail("end", _("ends when it starts {start}").format(start=start))
     elif event.crosses_midnight and event.ends_at - event.starts_at > OVERNIGHT_LIMIT:
         hours = OVERNIGHT_LIMIT.seconds // 3600
-        fail("end", f"ends {end} before it starts {start} (an end after midnight is allowed up to {hours} h on)")
+        fail(
+            "end",
+            _("ends {end} before it starts {start} (an end after midnight is allowed up to {hours} h on)").format(
+                end=end, start=start, hours=hours
+            ),
+        )
 
 
 def check_record(record: Record) -> list[Problem]:
@@ -50,14 +64,14 @@ def check_record(record: Record) -> list[Problem]:
             _required(record, "name", problems)
             _required(record, "host_city", problems)
             if not 1 <= record.days <= 31:
-                fail("days", f"days must be 1 to 31, not {record.days}")
+                fail("days", _("days must be 1 to 31, not {days}").format(days=record.days))
             try:
                 values.check_timezone(record.timezone)
             except ValueError as error:
                 fail("timezone", str(error))
             for field in ("expected_cities", "expected_officers"):
                 if getattr(record, field) < 0:
-                    fail(field, f"{field.replace('_', ' ')} must not be negative")
+                    fail(field, _(NOT_NEGATIVE[field]))
         case City():
             _required(record, "name", problems)
             if record.timezone:
@@ -66,20 +80,23 @@ def check_record(record: Record) -> list[Problem]:
                 except ValueError as error:
                     fail("timezone", str(error))
             if record.since is not None and not 1000 <= record.since <= 2200:
-                fail("since", f"since must be a year, not {record.since}")
+                fail("since", _("since must be a year, not {since}").format(since=record.since))
         case Officer():
             _required(record, "name", problems)
             if len(record.honorific) > MAX_HONORIFIC:
-                fail("honorific", f"honorific {record.honorific[:20]!r}… is too long for a form of address")
+                fail(
+                    "honorific",
+                    _("honorific {start!r}… is too long for a form of address").format(start=record.honorific[:20]),
+                )
             if record.email and "@" not in record.email:
-                fail("email", f"email {record.email!r} has no '@'")
+                fail("email", _("email {email!r} has no '@'").format(email=record.email))
             if record.arrival and record.departure and record.departure.at < record.arrival.at:
-                fail("departure", "departs before arriving")
+                fail("departure", _("departs before arriving"))
         case Event():
             _required(record, "title", problems)
             _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
-                fail("speaking_now_id", "the officer speaking now is not a speaker")
+                fail("speaking_now_id", _("the officer speaking now is not a speaker"))
         case FollowUp():
             _required(record, "text", problems)
         case CheckIn():
@@ -98,23 +115,31 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
 
     match record:
         case Officer(city_id=int(city_id)) | FollowUp(city_id=city_id) if city_id not in data.cities:
-            fail("city_id", f"unknown city #{city_id}")
+            fail("city_id", _("unknown city #{id}").format(id=city_id))
         case Event():
             if record.visit_id not in data.visits:
-                fail("visit_id", f"unknown visit #{record.visit_id}")
+                fail("visit_id", _("unknown visit #{id}").format(id=record.visit_id))
             for field in ("participant_ids", "speaker_ids"):
                 missing = [i for i in getattr(record, field) if i not in data.officers]
                 if missing:
                     names = ", ".join(f"#{i}" for i in missing)
-                    fail(field, f"{field.split('_')[0]}s name unknown officer(s) {names}")
+                    said = (
+                        _("participants name unknown officers {ids}")
+                        if field == "participant_ids"
+                        else _("speakers name unknown officers {ids}")
+                    )
+                    fail(field, said.format(ids=names))
             riders = [i for vehicle in record.vehicles for i in vehicle.rider_ids if i not in data.officers]
             if riders:
-                fail("vehicles", f"vehicles carry unknown officer(s) {', '.join(f'#{i}' for i in riders)}")
+                fail(
+                    "vehicles",
+                    _("vehicles carry unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in riders)),
+                )
         case CheckIn():
             if record.event_id not in data.events:
-                fail("event_id", f"unknown event #{record.event_id}")
+                fail("event_id", _("unknown event #{id}").format(id=record.event_id))
             if record.officer_id not in data.officers:
-                fail("officer_id", f"unknown officer #{record.officer_id}")
+                fail("officer_id", _("unknown officer #{id}").format(id=record.officer_id))
         case Visit() | City() | Officer() | FollowUp():
             pass  # points at nothing, or at something that exists
         case _:
@@ -185,7 +210,9 @@ def duplicate_emails(data: Dataset) -> list[Problem]:
         if len(officers) > 1:
             first, *others = sorted(officers, key=lambda o: o.id)
             also = ", ".join(f"{describe(o)} (#{o.id})" for o in others)
-            problems.append(Problem(f"{describe(first)} (#{first.id})", "email", f"same email as {also}"))
+            problems.append(
+                Problem(f"{describe(first)} (#{first.id})", "email", _("same email as {others}").format(others=also))
+            )
     return problems
 
 
@@ -213,5 +240,7 @@ def duplicate_cities(data: Dataset) -> list[Problem]:
         if len(cities) > 1:
             first, *others = sorted(cities, key=lambda c: c.id)
             also = ", ".join(f"{describe(c)} (#{c.id}{f', {c.country}' if c.country else ''})" for c in others)
-            problems.append(Problem(f"{describe(first)} (#{first.id})", "name", f"same name as {also}"))
+            problems.append(
+                Problem(f"{describe(first)} (#{first.id})", "name", _("same name as {others}").format(others=also))
+            )
     return problems

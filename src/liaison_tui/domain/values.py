@@ -11,6 +11,8 @@ import unicodedata
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from liaison_tui.i18n import N_, _
+
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _CLOCK_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$", re.IGNORECASE)  # 9am, 9:30 pm, 12 a.m.
 _DATE_TIME_T = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\S)")  # ISO's 2026-12-01T09:00
@@ -23,9 +25,14 @@ _MONTH_NAMES = {
     for name in (full, full[:3], full[:4])
 }
 
-TIME_FORMS = "HH:MM (24-hour, e.g. 09:00 or 21:30) or 9am / 9:30pm"
-DATE_FORMS = "YYYY-MM-DD, e.g. 2026-12-01, or 1 Dec 2026"
-DATETIME_FORMS = "a date and a time, e.g. 2026-12-01 09:00, 1 Dec 09:00 or 1 Dec 9am"
+# What people may type (English month names are what the parser reads, in every language).
+TIME_FORMS = N_("HH:MM (24-hour, e.g. 09:00 or 21:30) or 9am / 9:30pm")
+DATE_FORMS = N_("YYYY-MM-DD, e.g. 2026-12-01, or 1 Dec 2026")
+DATETIME_FORMS = N_("a date and a time, e.g. 2026-12-01 09:00, 1 Dec 09:00 or 1 Dec 9am")
+
+
+class MissingYearError(ValueError):
+    """A date typed without its year where no year can be filled in: the message says to add it."""
 
 
 def parse_date(text: str, *, default_year: int | None = None) -> date:
@@ -42,12 +49,14 @@ def parse_date(text: str, *, default_year: int | None = None) -> date:
         if day_month is not None and (year is None or (year.isdigit() and len(year) == 4)):
             chosen = int(year) if year is not None else default_year
             if chosen is None:
-                raise ValueError(f"bad date {text!r}: add the year, e.g. 2026-12-01 or 1 Dec 2026")
+                raise MissingYearError(
+                    _("bad date {text!r}: add the year, e.g. 2026-12-01 or 1 Dec 2026").format(text=text)
+                )
             try:
                 return date(chosen, day_month[1], day_month[0])
             except ValueError:
                 pass  # 31 Feb: explained below
-    raise ValueError(f"bad date {text!r}: use {DATE_FORMS}")
+    raise ValueError(_("bad date {text!r}: use {forms}").format(text=text, forms=_(DATE_FORMS)))
 
 
 def _day_and_month(first: str, second: str) -> tuple[int, int] | None:
@@ -77,7 +86,7 @@ def parse_time(text: str) -> time:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
             return time(hour % 12 + (12 if match.group(3).lower() == "p" else 0), minute)
-    raise ValueError(f"bad time {text!r}: use {TIME_FORMS}")
+    raise ValueError(_("bad time {text!r}: use {forms}").format(text=text, forms=_(TIME_FORMS)))
 
 
 def parse_datetime(text: str, *, default_year: int | None = None) -> datetime:
@@ -94,12 +103,14 @@ def parse_datetime(text: str, *, default_year: int | None = None) -> datetime:
             try:
                 clock = parse_time(" ".join(words[-clock_words:]))
                 day = parse_date(" ".join(words[:-clock_words]), default_year=default_year)
-            except ValueError as error:
-                if "add the year" in str(error):
-                    raise ValueError(f"bad date and time {text!r}: add the year, e.g. 1 Dec 2026 9am") from None
+            except MissingYearError:
+                raise MissingYearError(
+                    _("bad date and time {text!r}: add the year, e.g. 1 Dec 2026 9am").format(text=text)
+                ) from None
+            except ValueError:
                 continue
             return datetime.combine(day, clock)
-    raise ValueError(f"bad date and time {text!r}: use {DATETIME_FORMS}")
+    raise ValueError(_("bad date and time {text!r}: use {forms}").format(text=text, forms=_(DATETIME_FORMS)))
 
 
 def parse_travel(text: str, *, default_year: int | None = None) -> tuple[datetime, str]:
@@ -109,13 +120,16 @@ def parse_travel(text: str, *, default_year: int | None = None) -> tuple[datetim
     ``9am`` or ``9:30 pm`` is never taken for the flight.
     """
     words = text.split()
-    problem = ValueError(f"bad date and time {text!r}: use {DATETIME_FORMS}, then the flight if any")
+    problem = ValueError(
+        _("bad date and time {text!r}: use {forms}, then the flight if any").format(text=text, forms=_(DATETIME_FORMS))
+    )
     for count in range(min(len(words), 5), 1, -1):
         try:
             moment = parse_datetime(" ".join(words[:count]), default_year=default_year)
-        except ValueError as error:
-            if "add the year" in str(error):
-                problem = error
+        except MissingYearError as error:
+            problem = error
+            continue
+        except ValueError:
             continue
         return moment, " ".join(words[count:])
     raise problem
@@ -149,7 +163,9 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Asia/Shanghai") from None
+        raise ValueError(
+            _("unknown time zone {name!r}: use an IANA name such as Asia/Shanghai").format(name=name)
+        ) from None
     return name
 
 

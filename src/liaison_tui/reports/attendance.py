@@ -14,8 +14,11 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.attendance import Roll, attendance_by_event, attendance_by_officer
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Attendance, Event, Visit
+from liaison_tui.i18n import _, ngettext
+from liaison_tui.i18n.formats import day, number
 from liaison_tui.reports.display import literal
 from liaison_tui.reports.tables import table
+from liaison_tui.reports.words import shown
 
 _STATUS_STYLE = {Attendance.PRESENT: "green", Attendance.MISSING: "red", Attendance.EXCUSED: "yellow"}
 
@@ -24,18 +27,20 @@ def few(names: list[str], shown: int = 5) -> str:
     """The first few names, then how many more."""
     if len(names) <= shown + 1:
         return ", ".join(names)
-    return ", ".join(names[:shown]) + f" and {len(names) - shown} more"
+    return _("{items} and {n} more").format(items=", ".join(names[:shown]), n=len(names) - shown)
 
 
 def when(event: Event) -> str:
-    return f"{event.day:%a %d %b} {event.start:%H:%M}"
+    return f"{day(event.day)} {event.start:%H:%M}"
 
 
 def _capped(table: Table, rows: list[list[Text]], limit: int | None) -> Table:
     for row in rows[:limit]:
         table.add_row(*row)
     if limit is not None and len(rows) > limit:
-        note = f"showing {limit:,} of {len(rows):,} rows; `liaison-tui attendance` prints them all"
+        note = _("showing {limit} of {total} rows; `liaison-tui attendance` prints them all").format(
+            limit=number(limit), total=number(len(rows))
+        )
         table.caption = Text("\n").join([c for c in (table.caption, Text(note)) if isinstance(c, Text)])
     return table
 
@@ -45,20 +50,22 @@ def roll_report(data: Dataset, roll: Roll, limit: int | None = None, *, everyone
 
     Without ``everyone``, only those not present: at 10,000 people, the list to act on.
     """
-    title = f"Roll: {roll.event.title} ({when(roll.event)})"
+    title = _("Roll: {event} ({when})").format(event=roll.event.title, when=when(roll.event))
     entries = roll.entries if everyone else [e for e in roll.entries if e.status is not Attendance.PRESENT]
-    caption = roll.headline() + ("" if everyone else f" (the {roll.present:,} present are not listed)")
-    roll_table = table(title, "Officer", "City", "Status", "At", "By", caption=caption)
+    caption = roll.headline()
+    if not everyone:
+        caption = _("{headline} (the {n} present are not listed)").format(headline=caption, n=number(roll.present))
+    roll_table = table(title, _("Officer"), _("City"), _("Status"), _("At"), _("By"), caption=caption)
     rows = []
     for entry in entries:
         city = schedule.city_of(data, entry.officer)
         checkin = entry.checkin
-        status = literal(entry.status.value, _STATUS_STYLE[entry.status]) if entry.status else Text("not called")
+        status = literal(shown(entry.status), _STATUS_STYLE[entry.status]) if entry.status else Text(_("not called"))
         at = f"{checkin.at:%H:%M}" if checkin else ""
         rows.append(
             [
                 literal(entry.officer.name),
-                literal(city.name if city else "host staff"),
+                literal(city.name if city else _("host staff")),
                 status,
                 Text(at),
                 literal(checkin.by if checkin else ""),
@@ -71,15 +78,19 @@ def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
     """The visit's attendance per event (with each head count) and per officer."""
     rolls = attendance_by_event(data, visit) if visit else []
     events = table(
-        "Attendance per event",
-        "When",
-        "Event",
-        "Present",
-        "Missing",
-        "Excused",
-        "Not called",
-        "Absent",
-        caption=f"{len(rolls)} event{'' if len(rolls) == 1 else 's'} with a roll-call; absent: missing or not called",
+        _("Attendance per event"),
+        _("When"),
+        _("Event"),
+        _("Present"),
+        _("Missing"),
+        _("Excused"),
+        _("Not called"),
+        _("Absent"),
+        caption=ngettext(
+            "{n} event with a roll-call; absent: missing or not called",
+            "{n} events with a roll-call; absent: missing or not called",
+            len(rolls),
+        ).format(n=len(rolls)),
     )
     for roll in rolls:
         counts = (roll.present, roll.missing, roll.excused, roll.not_called)
@@ -90,12 +101,12 @@ def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
             literal(few(roll.absent_names)),
         )
     officers = table(
-        "Attendance per officer: who missed or was excused",
-        "Officer",
-        "City",
-        "Present",
-        "Missing",
-        "Excused",
+        _("Attendance per officer: who missed or was excused"),
+        _("Officer"),
+        _("City"),
+        _("Present"),
+        _("Missing"),
+        _("Excused"),
     )
     rows = []
     tallies = attendance_by_officer(data, visit) if visit else []
@@ -103,10 +114,12 @@ def attendance(data: Dataset, visit: Visit | None, limit: int | None = None) -> 
         if not missing and not excused:
             continue  # present at every roll-call: thousands of rows that say nothing
         city = schedule.city_of(data, officer)
-        cells = [literal(officer.name), literal(city.name if city else "host staff")]
+        cells = [literal(officer.name), literal(city.name if city else _("host staff"))]
         rows.append([*cells, *(Text(str(n)) for n in (present, missing, excused))])
     officers.caption = literal(
-        f"{len(tallies) - len(rows):,} present at every roll-call are not listed; "
-        "missing: called missing, or not called at an event whose roll was called"
+        _(
+            "{n} present at every roll-call are not listed; "
+            "missing: called missing, or not called at an event whose roll was called"
+        ).format(n=number(len(tallies) - len(rows)))
     )
     return [events, _capped(officers, rows, limit)]

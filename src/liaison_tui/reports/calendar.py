@@ -18,6 +18,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Officer, Visit
 from liaison_tui.domain.names import addressed
+from liaison_tui.i18n import _
 
 LISTED_PARTICIPANTS = 40  # more than this and the description gives counts, not names
 
@@ -37,23 +38,27 @@ def _description(data: Dataset, event: Event) -> str:
     lines = []
     speakers = schedule.speakers(data, event)
     if speakers:
-        lines.append("Speaking order:")
+        lines.append(_("Speaking order:"))
         lines += [f"{n}. {addressed(o)}" for n, o in enumerate(speakers, start=1)]
     taking_part = schedule.participant_ids(data, event)
     if len(taking_part) > LISTED_PARTICIPANTS:  # a phone calendar is no place for a roster of thousands
         cities = {data.officers[i].city_id for i in taking_part} - {None}
-        lines.append(f"Participants: {len(taking_part)} from {len(cities)} cities (the roster is in liaison-tui)")
+        lines.append(
+            _("Participants: {n} from {cities} cities (the roster is in liaison-tui)").format(
+                n=len(taking_part), cities=len(cities)
+            )
+        )
         people = [data.officers[i] for i in event.participant_ids if i in data.officers]
         if people:
-            lines.append("Also taking part:")
+            lines.append(_("Also taking part:"))
     else:
         people = schedule.participants(data, event)
-        lines.append(f"Participants ({len(people)}):")
+        lines.append(_("Participants ({n}):").format(n=len(people)))
     for officer in people:
         city = schedule.city_of(data, officer)
-        lines.append(f"- {officer.name} ({city.name if city else 'host staff'})")
+        lines.append(f"- {officer.name} ({city.name if city else _('host staff')})")
     if event.host_contact:
-        lines.append(f"Host contact: {event.host_contact}")
+        lines.append(_("Host contact: {contact}").format(contact=event.host_contact))
     if event.notes:
         lines.append(event.notes)
     return "\n".join(lines)
@@ -69,7 +74,11 @@ def itinerary_calendar(
     calendar.add("prodid", f"-//liaison-tui//liaison-tui {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    name = visit.name if officer is None else f"{visit.name}: agenda for {officer.name}"
+    name = (
+        visit.name
+        if officer is None
+        else _("{visit}: agenda for {officer}").format(visit=visit.name, officer=officer.name)
+    )
     calendar.add("x-wr-calname", vText(ics_text(name)))  # as TEXT, so a line break is escaped
     calendar.add("x-wr-timezone", visit.timezone)
     events = schedule.agenda(data, visit, officer) if officer else schedule.visit_events(data, visit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from liaison_tui.domain import schedule, values
@@ -18,7 +19,10 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, FollowUp, Officer, Travel, Visit
 from liaison_tui.domain.names import addressed
 from liaison_tui.domain.now import home_time
+from liaison_tui.i18n import _, ngettext
+from liaison_tui.i18n.formats import DAY_YEAR, day, day_time, number, when
 from liaison_tui.reports.display import literal
+from liaison_tui.reports.words import shown
 
 LABEL = "bold"
 MUTED = "dim"
@@ -27,7 +31,7 @@ MUTED = "dim"
 def _line(text: Text, label: str, value: str | Text) -> None:
     if not value:
         return
-    text.append(f"{label}: ", style=LABEL)
+    text.append(_("{label}: ").format(label=label), style=LABEL)
     text.append(value if isinstance(value, Text) else literal(value, multiline=True))
     text.append("\n")
 
@@ -47,7 +51,7 @@ def _travel(leg: Travel | None) -> str:
 
 
 def _event_line(event: Event) -> Text:
-    return literal(f"{event.day:%a %d %b} {values.format_span(event.start, event.end)}  {event.title}")
+    return literal(f"{day(event.day)} {values.format_span(event.start, event.end)}  {event.title}")
 
 
 def _home_time(data: Dataset, officer: Officer, now: datetime | None) -> Text:
@@ -55,9 +59,9 @@ def _home_time(data: Dataset, officer: Officer, now: datetime | None) -> Text:
     home = home_time(data, officer, now) if now is not None else None
     if home is None:
         return Text()
-    text = literal(f"{home.local:%a %d %b %H:%M} ({home.city.timezone})")
+    text = literal(f"{day_time(home.local)} ({home.city.timezone})")
     if home.night:
-        text.append(", night there", style="bold")
+        text.append(_(", night there"), style="bold")
     return text
 
 
@@ -66,31 +70,32 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now:
     text = Text()
     city = schedule.city_of(data, officer)
     _heading(text, officer.name, officer.native_name)
-    _line(text, "Honorific", officer.honorific)
-    _line(text, "City", f"{city.name}, {city.country}" if city else "host staff")
-    _line(text, "Home time", _home_time(data, officer, now))
-    _line(text, "Role", officer.role.value)
-    _line(text, "Title", officer.title)
-    _line(text, "Organisation", officer.organisation)
-    _line(text, "Email", officer.email)
-    _line(text, "Phone", officer.phone)
-    _line(text, "Languages", values.format_list(officer.languages))
-    _line(text, "Dietary", officer.dietary)
-    _line(text, "Accessibility", officer.accessibility)
-    _line(text, "Arrives", _travel(officer.arrival))
-    _line(text, "Departs", _travel(officer.departure))
-    _line(text, "Hotel", " room ".join(part for part in (officer.hotel, officer.room) if part))
-    _line(text, "Badge code", badge_code(officer.id))  # what the roll-call takes from a scanner
+    _line(text, _("Honorific"), officer.honorific)
+    _line(text, _("City"), f"{city.name}, {city.country}" if city else _("host staff"))
+    _line(text, _("Home time"), _home_time(data, officer, now))
+    _line(text, _("Role"), shown(officer.role))
+    _line(text, _("Title"), officer.title)
+    _line(text, _("Organisation"), officer.organisation)
+    _line(text, _("Email"), officer.email)
+    _line(text, _("Phone"), officer.phone)
+    _line(text, _("Languages"), values.format_list(officer.languages))
+    _line(text, _("Dietary"), officer.dietary)
+    _line(text, _("Accessibility"), officer.accessibility)
+    _line(text, _("Arrives"), _travel(officer.arrival))
+    _line(text, _("Departs"), _travel(officer.departure))
+    _line(text, _("Hotel"), _(" room ").join(part for part in (officer.hotel, officer.room) if part))
+    _line(text, _("Badge code"), badge_code(officer.id))  # what the roll-call takes from a scanner
     if visit is not None:
         events = schedule.agenda(data, visit, officer)
-        text.append(f"Agenda ({len(events)} events)\n", style=LABEL)
+        text.append(_("Agenda ({n} events)").format(n=len(events)) + "\n", style=LABEL)
         for event in events:
             text.append("  ")
             text.append(_event_line(event))
             if officer.id in event.speaker_ids:
-                text.append(f"  speaker {event.speaker_ids.index(officer.id) + 1}", style="italic")
+                position = event.speaker_ids.index(officer.id) + 1
+                text.append("  " + _("speaker {n}").format(n=position), style="italic")
             text.append("\n")
-    _line(text, "Notes", officer.notes)
+    _line(text, _("Notes"), officer.notes)
     return text
 
 
@@ -103,11 +108,11 @@ def event_detail(
     the panel seconds on every move of the cursor.
     """
     text = Text()
-    _heading(text, event.title, event.kind.value)
+    _heading(text, event.title, shown(event.kind))
     span = values.format_span(event.start, event.end, "–")
-    _line(text, "When", f"{event.day:%a %d %b %Y}, {span}")
-    _line(text, "Venue", event.venue)
-    _line(text, "Host contact", event.host_contact)
+    _line(text, _("When"), f"{when(event.day, DAY_YEAR)}, {span}")
+    _line(text, _("Venue"), event.venue)
+    _line(text, _("Host contact"), event.host_contact)
     for conflict in conflicts:
         if event.id in conflict.event_ids:
             text.append("⚠ ", style="bold")
@@ -116,30 +121,32 @@ def event_detail(
     speakers = schedule.speakers(data, event)
     if speakers:
         now, following = schedule.speaking_now_and_next(data, event)
-        text.append("Speaking order\n", style=LABEL)
+        text.append(_("Speaking order") + "\n", style=LABEL)
+        now_mark, next_mark = _("▶ now "), _("› next")
         for position, officer in enumerate(speakers, start=1):
-            marker = "▶ now " if officer == now else "› next" if officer == following else "      "
+            marker = now_mark if officer == now else next_mark if officer == following else " " * cell_len(now_mark)
             city = schedule.city_of(data, officer)
             text.append(f"  {marker} {position:>2}. ", style="bold" if officer in (now, following) else "")
-            text.append(literal(addressed(officer) + (f" ({city.name})" if city else " (host)")))
+            text.append(literal(addressed(officer) + (f" ({city.name})" if city else _(" (host)"))))
             text.append("\n")
     _vehicles(data, event, text)
     people = schedule.participants(data, event)
-    text.append(f"Participants ({len(people)})\n", style=LABEL)
+    text.append(_("Participants ({n})").format(n=len(people)) + "\n", style=LABEL)
     by_city: dict[str, list[str]] = {}
     for officer in people:
         city = schedule.city_of(data, officer)
-        by_city.setdefault(city.name if city else "Host staff", []).append(officer.name)
+        by_city.setdefault(city.name if city else _("Host staff"), []).append(officer.name)
     for city_name, names in by_city.items():
         text.append("  ")
         text.append(literal(city_name, "italic"))
         text.append(": ")
-        shown = names if names_per_city is None else names[:names_per_city]
-        text.append(literal(", ".join(shown)))
-        if len(shown) < len(names):
-            text.append(f" … and {len(names) - len(shown):,} more", style=MUTED)
+        listed = names if names_per_city is None else names[:names_per_city]
+        text.append(literal(", ".join(listed)))
+        if len(listed) < len(names):
+            more = len(names) - len(listed)
+            text.append(" " + ngettext("… and {n} more", "… and {n} more", more).format(n=number(more)), style=MUTED)
         text.append("\n")
-    _line(text, "Notes", event.notes)
+    _line(text, _("Notes"), event.notes)
     return text
 
 
@@ -147,35 +154,36 @@ def _vehicles(data: Dataset, event: Event, text: Text) -> None:
     """Who rides in which car or bus, with the driver to call."""
     if not event.vehicles:
         return
-    text.append(f"Vehicles ({len(event.vehicles)})\n", style=LABEL)
+    text.append(_("Vehicles ({n})").format(n=len(event.vehicles)) + "\n", style=LABEL)
     for vehicle in event.vehicles:
         driver = " · ".join(part for part in (vehicle.driver, vehicle.phone) if part)
         riders = [data.officers[i].name for i in vehicle.rider_ids if i in data.officers]
         text.append("  ")
         text.append(literal(vehicle.name, "bold"))
         if driver:
-            text.append(literal(f"  driver {driver}"))
-        text.append(literal(f"  ({len(riders)}): {', '.join(riders)}" if riders else "  (no riders)", MUTED))
+            text.append(literal("  " + _("driver {driver}").format(driver=driver)))
+        text.append(literal(f"  ({len(riders)}): {', '.join(riders)}" if riders else "  " + _("(no riders)"), MUTED))
         text.append("\n")
 
 
 def city_detail(data: Dataset, city: City) -> Text:
     text = Text()
     _heading(text, city.name, city.native_name)
-    _line(text, "Country", city.country)
-    _line(text, "Relationship", city.relationship + (f" since {city.since}" if city.since else ""))
-    _line(text, "Cooperation", values.format_list(city.cooperation_areas))
-    _line(text, "Notes", city.notes)
+    _line(text, _("Country"), city.country)
+    since = _(" since {year}").format(year=city.since) if city.since else ""
+    _line(text, _("Relationship"), city.relationship + since)
+    _line(text, _("Cooperation"), values.format_list(city.cooperation_areas))
+    _line(text, _("Notes"), city.notes)
     officers = schedule.officers_of(data, city)
-    text.append(f"Officers ({len(officers)})\n", style=LABEL)
+    text.append(_("Officers ({n})").format(n=len(officers)) + "\n", style=LABEL)
     for officer in officers:
         text.append("  ")
-        text.append(literal(f"{officer.name} — {officer.title or officer.role.value}"))
+        text.append(literal(f"{officer.name} — {officer.title or shown(officer.role)}"))
         text.append("\n")
     followups = [f for f in data.followups.values() if f.city_id == city.id]
-    text.append(f"Follow-ups ({len(followups)})\n", style=LABEL)
+    text.append(_("Follow-ups ({n})").format(n=len(followups)) + "\n", style=LABEL)
     for followup in followups:
-        text.append(f"  [{followup.status.value}] ")
+        text.append(f"  [{shown(followup.status)}] ")
         text.append(literal(followup.text))
         text.append("\n")
     return text
@@ -184,10 +192,10 @@ def city_detail(data: Dataset, city: City) -> Text:
 def followup_detail(data: Dataset, followup: FollowUp) -> Text:
     text = Text()
     city = data.cities.get(followup.city_id)
-    _heading(text, "Follow-up", city.name if city else "")
-    _line(text, "What", followup.text)
-    _line(text, "Area", followup.area)
-    _line(text, "Status", followup.status.value)
-    _line(text, "Owner", followup.owner)
-    _line(text, "Due", followup.due.isoformat() if followup.due else "")
+    _heading(text, _("Follow-up"), city.name if city else "")
+    _line(text, _("What"), followup.text)
+    _line(text, _("Area"), followup.area)
+    _line(text, _("Status"), shown(followup.status))
+    _line(text, _("Owner"), followup.owner)
+    _line(text, _("Due"), followup.due.isoformat() if followup.due else "")
     return text

@@ -17,8 +17,11 @@ from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import addressed
+from liaison_tui.i18n import _, current_language
+from liaison_tui.i18n.formats import DAY_TIME, FULL_DATE, FULL_DAY, day, when
 from liaison_tui.reports import details, summaries
 from liaison_tui.reports.display import literal
+from liaison_tui.reports.words import shown
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -41,9 +44,9 @@ def _roster_rows(data: Dataset) -> list[list[str]]:
         rows.append(
             [
                 officer.name,
-                city.name if city else "host staff",
+                city.name if city else _("host staff"),
                 officer.title,
-                officer.role.value,
+                shown(officer.role),
                 officer.phone,
                 officer.hotel,
             ]
@@ -51,45 +54,60 @@ def _roster_rows(data: Dataset) -> list[list[str]]:
     return rows
 
 
+def _roster_headers() -> list[str]:
+    return [_("Name"), _("City"), _("Title"), _("Role"), _("Phone"), _("Hotel")]
+
+
 def itinerary_markdown(data: Dataset, visit: Visit) -> str:
     lines = [
         f"# {md(visit.name)}",
         "",
-        f"{visit.start_date:%A %d %B %Y} to {visit.end_date:%A %d %B %Y}, "
-        f"hosted by {md(visit.host_city)} ({md(visit.timezone)} time)",
+        _("{start} to {end}, hosted by {host} ({timezone} time)").format(
+            start=when(visit.start_date, FULL_DATE),
+            end=when(visit.end_date, FULL_DATE),
+            host=md(visit.host_city),
+            timezone=md(visit.timezone),
+        ),
         "",
     ]
     events = schedule.visit_events(data, visit)
-    for number, day in enumerate(visit.dates, start=1):
-        lines += [f"## Day {number}: {day:%A %d %B}", ""]
+    for number, date in enumerate(visit.dates, start=1):
+        lines += ["## " + _("Day {number}: {day}").format(number=number, day=when(date, FULL_DAY)), ""]
         rows = [
             [values.format_span(e.start, e.end), e.title, e.venue, str(schedule.participant_count(data, e))]
             for e in events
-            if e.day == day
+            if e.day == date
         ]
-        lines += _md_table(["Time", "Event", "Venue", "People"], rows) if rows else ["Nothing planned.", ""]
-    lines += ["## Roster", ""]
-    lines += _md_table(["Name", "City", "Title", "Role", "Phone", "Hotel"], _roster_rows(data))
+        headers = [_("Time"), _("Event"), _("Venue"), _("People")]
+        lines += _md_table(headers, rows) if rows else [_("Nothing planned."), ""]
+    lines += ["## " + _("Roster"), ""]
+    lines += _md_table(_roster_headers(), _roster_rows(data))
     return "\n".join(lines) + "\n"
 
 
 def handout_markdown(data: Dataset, visit: Visit, officer: Officer) -> str:
     city = schedule.city_of(data, officer)
-    lines = [f"# {md(addressed(officer))}", "", f"{md(visit.name)}: personal programme", ""]
+    lines = [f"# {md(addressed(officer))}", "", _("{visit}: personal programme").format(visit=md(visit.name)), ""]
     facts = [
-        ("City", f"{city.name}, {city.country}" if city else "host staff"),
-        ("Hotel", " room ".join(p for p in (officer.hotel, officer.room) if p)),
-        ("Arrives", f"{officer.arrival.at:%a %d %b %H:%M} {officer.arrival.flight}" if officer.arrival else ""),
-        ("Departs", f"{officer.departure.at:%a %d %b %H:%M} {officer.departure.flight}" if officer.departure else ""),
+        (_("City"), f"{city.name}, {city.country}" if city else _("host staff")),
+        (_("Hotel"), _(" room ").join(p for p in (officer.hotel, officer.room) if p)),
+        (_("Arrives"), f"{when(officer.arrival.at, DAY_TIME)} {officer.arrival.flight}" if officer.arrival else ""),
+        (
+            _("Departs"),
+            f"{when(officer.departure.at, DAY_TIME)} {officer.departure.flight}" if officer.departure else "",
+        ),
     ]
-    lines += [f"- **{name}:** {md(value)}" for name, value in facts if value.strip()]
+    lines += [
+        f"- **{_('{label}: ').format(label=name).rstrip()}** {md(value)}" for name, value in facts if value.strip()
+    ]
     lines.append("")
     rows = []
     for event in schedule.agenda(data, visit, officer):
-        part = f"speaker {event.speaker_ids.index(officer.id) + 1}" if officer.id in event.speaker_ids else ""
+        speaking = event.speaker_ids.index(officer.id) + 1 if officer.id in event.speaker_ids else 0
+        part = _("speaker {n}").format(n=speaking) if speaking else ""
         span = values.format_span(event.start, event.end)
-        rows.append([f"{event.day:%a %d %b}", span, event.title, event.venue, part])
-    lines += _md_table(["Day", "Time", "Event", "Venue", ""], rows)
+        rows.append([day(event.day), span, event.title, event.venue, part])
+    lines += _md_table([_("Day"), _("Time"), _("Event"), _("Venue"), ""], rows)
     return "\n".join(lines) + "\n"
 
 
@@ -98,12 +116,14 @@ def _html(title: str, parts: list[RenderableType]) -> str:
     console.print(Group(*parts))
     page = console.export_html(inline_styles=True)
     escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # The page's language lets a browser pick CJK fonts for Chinese headings.
+    page = page.replace("<html>", f'<html lang="{current_language()}">', 1)
     return page.replace("<head>", f"<head>\n<title>{escaped}</title>", 1)
 
 
 def itinerary_html(data: Dataset, visit: Visit) -> str:
-    roster = Table(title="Roster", title_justify="left")
-    for column in ("Name", "City", "Title", "Role", "Phone", "Hotel"):
+    roster = Table(title=_("Roster"), title_justify="left")
+    for column in _roster_headers():
         roster.add_column(column, overflow="fold")
     for row in _roster_rows(data):
         roster.add_row(*(literal(cell) for cell in row))

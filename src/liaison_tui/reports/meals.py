@@ -17,19 +17,21 @@ from rich.text import Text
 from liaison_tui.domain import needs, schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Visit
+from liaison_tui.i18n import _, ngettext
+from liaison_tui.i18n.formats import day as day_label
 from liaison_tui.reports.tables import cap, cells, few, table
 
 
 def meal_heading(meal: Event) -> str:
     """``Lunch · Tue 01 Dec 12:00-13:00 · Canteen``."""
-    when = f"{meal.day:%a %d %b} {values.format_span(meal.start, meal.end)}"
+    when = f"{day_label(meal.day)} {values.format_span(meal.start, meal.end)}"
     return " · ".join(part for part in (meal.title, when, meal.venue) if part)
 
 
 def need_counts(meal: needs.MealNeeds) -> str:
     """``halal 3, vegetarian 2; wheelchair 1``: dietary, then accessibility."""
     parts = [", ".join(f"{g.need} {len(g.officers)}" for g in groups) for groups in (meal.dietary, meal.accessibility)]
-    return "; ".join(part for part in parts if part) or "no needs recorded"
+    return "; ".join(part for part in parts if part) or _("no needs recorded")
 
 
 def _attending(data: Dataset, meal: needs.MealNeeds, heading: str, limit: int | None) -> Table:
@@ -43,8 +45,8 @@ def _attending(data: Dataset, meal: needs.MealNeeds, heading: str, limit: int | 
         city = schedule.city_of(data, officer)
         officer_needs = needs.needs_in(officer.dietary) + needs.needs_in(officer.accessibility)
         entry = f"{officer.name} ({', '.join(officer_needs)})" if officer_needs else officer.name
-        by_city.setdefault(city.name if city else "Host staff", []).append(entry)
-    drawn = table(f"Who attends: {heading}", "City", "People", "Names (needs)")
+        by_city.setdefault(city.name if city else _("Host staff"), []).append(entry)
+    drawn = table(_("Who attends: {meal}").format(meal=heading), _("City"), _("People"), _("Names (needs)"))
     rows = [
         cells(city, str(len(names)), ", ".join(names) if limit is None else few(names, limit))
         for city, names in by_city.items()
@@ -61,22 +63,26 @@ def meals(
     keeps that day's and later ones (the app, during the visit).
     """
     if visit is None:
-        return [Text("No visit yet.")]
+        return [Text(_("No visit yet."))]
     found = needs.meal_needs(data, visit)
     if not found:
-        return [Text("No meals in the itinerary yet (events of kind 'meal').")]
+        return [Text(_("No meals in the itinerary yet (events of kind 'meal')."))]
     if day is not None or since is not None:
         found = [m for m in found if (day is None or m.meal.day == day) and (since is None or m.meal.day >= since)]
         if not found:
-            when = f"on {day:%a %d %b}" if day is not None else f"from {since:%a %d %b} on"
-            return [Text(f"No meals {when}.")]
+            if day is not None:
+                return [Text(_("No meals on {day}.").format(day=day_label(day)))]
+            assert since is not None
+            return [Text(_("No meals from {day} on.").format(day=day_label(since)))]
     parts: list[RenderableType] = []
     for meal in found:
         heading = meal_heading(meal.meal)
         count = len(meal.attendees)
-        caption = f"{count} {'person' if count == 1 else 'people'}: {need_counts(meal)}"
-        kitchen = table(f"Kitchen list: {heading}", "Need", "Kind", "Count", "Who", caption=caption)
-        for kind, groups in (("dietary", meal.dietary), ("accessibility", meal.accessibility)):
+        caption = ngettext("{n} person: {needs}", "{n} people: {needs}", count).format(n=count, needs=need_counts(meal))
+        kitchen = table(
+            _("Kitchen list: {meal}").format(meal=heading), _("Need"), _("Kind"), _("Count"), _("Who"), caption=caption
+        )
+        for kind, groups in ((_("dietary"), meal.dietary), (_("accessibility"), meal.accessibility)):
             for group in groups:
                 names = [o.name for o in group.officers]
                 shown = ", ".join(names) if limit is None else few(names, limit)

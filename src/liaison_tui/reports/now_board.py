@@ -16,6 +16,8 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Officer
 from liaison_tui.domain.now import HomeTime, NowBoard
+from liaison_tui.i18n import _, ngettext
+from liaison_tui.i18n.formats import DAY_YEAR_TIME, day, when
 from liaison_tui.reports.display import literal
 
 HOME_CLOCKS = 6  # different home times listed before "and N more"
@@ -27,18 +29,18 @@ def duration(span: timedelta) -> str:
     minutes = max(0, int(span.total_seconds() // 60))
     days, minutes = divmod(minutes, 24 * 60)
     clock = f"{minutes // 60}:{minutes % 60:02d}"
-    return f"{days} day{'s' if days > 1 else ''} {clock}" if days else clock
+    return ngettext("{days} day {clock}", "{days} days {clock}", days).format(days=days, clock=clock) if days else clock
 
 
 def _line(label: str, *parts: Text | str) -> Text:
     """``label`` in bold (made literal: it may hold a title), then the parts (``str`` parts are ours)."""
-    return Text.assemble(literal(f"{label}: ", "bold"), *parts)
+    return Text.assemble(literal(_("{label}: ").format(label=label), "bold"), *parts)
 
 
 def _where(event: Event) -> Text:
     text = literal(event.title)
     if event.venue:
-        text.append(" at ")
+        text.append(_(" at "))
         text.append_text(literal(event.venue))
     return text
 
@@ -63,36 +65,40 @@ def _home(home: list[HomeTime]) -> Text:
             text.append(f" +{len(names) - len(shown)}")
         text.append(f" {clock}")
         if night:
-            text.append(" (night)", style="dim")
+            text.append(_(" (night)"), style="dim")
     if len(clocks) > HOME_CLOCKS:
-        text.append(f" · and {len(clocks) - HOME_CLOCKS} more")
+        text.append(_(" · and {n} more").format(n=len(clocks) - HOME_CLOCKS))
     return text
 
 
 def now_board_text(board: NowBoard, data: Dataset) -> list[RenderableType]:
     """One ``Text`` per line of the board."""
-    lines: list[RenderableType] = [Text(f"{board.at:%a %d %b %Y %H:%M}", style="bold")]
+    lines: list[RenderableType] = [Text(when(board.at, DAY_YEAR_TIME), style="bold")]
     if board.current:
-        lines.append(_line("Now", _where(board.current), f", until {board.current.end:%H:%M}"))
+        lines.append(
+            _line(_("Now"), _where(board.current), _(", until {end}").format(end=f"{board.current.end:%H:%M}"))
+        )
     else:
-        lines.append(_line("Now", "nothing under way for the group"))
+        lines.append(_line(_("Now"), _("nothing under way for the group")))
     upcoming = board.next
     if upcoming is not None:
-        day = "" if upcoming.day == board.at.date() else f"{upcoming.day:%a %d %b} "
-        leaves = f", {day}{upcoming.start:%H:%M}, leaves in {duration(board.leaves_in or timedelta(0))}"
-        lines.append(_line("Next", _where(upcoming), leaves))
+        on_day = "" if upcoming.day == board.at.date() else f"{day(upcoming.day)} "
+        leaves = _(", {day}{start}, leaves in {wait}").format(
+            day=on_day, start=f"{upcoming.start:%H:%M}", wait=duration(board.leaves_in or timedelta(0))
+        )
+        lines.append(_line(_("Next"), _where(upcoming), leaves))
     else:
-        lines.append(_line("Next", "nothing more for the group on this visit"))
+        lines.append(_line(_("Next"), _("nothing more for the group on this visit")))
     last = board.last_roll
     if last is not None:
-        label = "Missing at" if last.absent_names else "Roll at"
-        lines.append(_line(f"{label} {last.event.title}", literal(last.headline())))
+        label = _("Missing at {event}") if last.absent_names else _("Roll at {event}")
+        lines.append(_line(label.format(event=last.event.title), literal(last.headline())))
     if board.speaker is not None or board.following_speaker is not None:
-        floor = _who(data, board.speaker) if board.speaker else Text("nobody yet")
+        floor = _who(data, board.speaker) if board.speaker else Text(_("nobody yet"))
         if board.following_speaker is not None:
-            floor.append(", then " if board.speaker else ", first ")
+            floor.append(_(", then ") if board.speaker else _(", first "))
             floor.append_text(_who(data, board.following_speaker))
-        lines.append(_line("On the floor", floor))
+        lines.append(_line(_("On the floor"), floor))
     if board.home:
-        lines.append(_line("Home", _home(board.home)))
+        lines.append(_line(_("Home"), _home(board.home)))
     return lines

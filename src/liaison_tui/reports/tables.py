@@ -11,6 +11,8 @@ from collections.abc import Collection
 from rich.table import Table
 from rich.text import Text
 
+from liaison_tui.i18n import _
+from liaison_tui.i18n.formats import number
 from liaison_tui.reports.display import literal
 
 
@@ -49,7 +51,9 @@ def cap(
         drawn.add_row(*row, end_section=position in section_ends)
     total = len(rows) if total is None else total
     if limit is not None and total > limit:
-        note = f"showing {limit:,} of {total:,} rows; `liaison-tui summary` prints them all"
+        note = _("showing {limit} of {total} rows; `liaison-tui summary` prints them all").format(
+            limit=number(limit), total=number(total)
+        )
         drawn.caption = Text("\n").join([c for c in (drawn.caption, Text(note)) if isinstance(c, Text)])
     return drawn
 
@@ -58,4 +62,4 @@ def few(items: list[str], shown: int = 5) -> str:
     """A list short enough for a table cell: the first few, then how many more."""
     if len(items) <= shown + 1:
         return ", ".join(items)
-    return ", ".join(items[:shown]) + f" and {len(items) - shown} more"
+    return _("{items} and {n} more").format(items=", ".join(items[:shown]), n=len(items) - shown)

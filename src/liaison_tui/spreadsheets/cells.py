@@ -26,6 +26,7 @@ from liaison_tui.domain.model import (
     Visit,
 )
 from liaison_tui.domain.names import find_city, officer_ids, officer_names
+from liaison_tui.i18n import _
 from liaison_tui.spreadsheets.columns import SheetRow
 
 
@@ -45,7 +46,7 @@ def to_row(data: Dataset, record: Record) -> SheetRow:
         case FollowUp():
             return _followup_cells(data, record)
         case Visit() | CheckIn():
-            raise ValueError(f"{kind_of(record).plural} have no spreadsheet rows")
+            raise ValueError(_("{kinds} have no spreadsheet rows").format(kinds=kind_of(record).plural))
         case _:
             assert_never(record)
 
@@ -128,7 +129,7 @@ def _choice(enum: type[Role] | type[EventKind] | type[FollowUpStatus], text: str
         return enum(text.strip().lower())
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise ValueError(f"{text!r} is not one of: {allowed}") from None
+        raise ValueError(_("{text!r} is not one of: {allowed}").format(text=text, allowed=allowed)) from None
 
 
 def _yes_no(text: str) -> bool:
@@ -137,7 +138,7 @@ def _yes_no(text: str) -> bool:
         return True
     if answer in ("no", "n", "false", "0"):
         return False
-    raise ValueError(f"{text!r}: use yes or no")
+    raise ValueError(_("{text!r}: use yes or no").format(text=text))
 
 
 def _travel(at: str, flight: str) -> Travel | None:
@@ -153,11 +154,11 @@ def _when(row: SheetRow, leg: str) -> str:
     if both or not (day or clock):
         return both
     if not day:
-        raise ValueError(f"{leg} time {clock!r} has no {leg} date")
+        raise ValueError(_("{leg} time {clock!r} has no {leg} date").format(leg=_(leg), clock=clock))
     if not clock:
         if " " in day or "T" in day:  # a date column holding date and time
             return day
-        raise ValueError(f"{leg} date {day!r} has no {leg} time")
+        raise ValueError(_("{leg} date {day!r} has no {leg} time").format(leg=_(leg), day=day))
     return f"{day} {clock}"
 
 
@@ -191,7 +192,7 @@ def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
 def city_from_row(row: SheetRow) -> City:
     since = row.get("since", "").strip()
     if since and not since.isdigit():
-        raise ValueError(f"since: {since!r} is not a year")
+        raise ValueError(_("since: {since!r} is not a year").format(since=since))
     return City(
         name=row.get("name", "").strip(),
         native_name=row.get("native_name", "").strip(),
@@ -244,6 +245,6 @@ def from_row(kind: Kind, data: Dataset, row: SheetRow, visit_id: int) -> Record:
         case Kind.FOLLOW_UP:
             return followup_from_row(data, row)
         case Kind.VISIT | Kind.CHECK_IN:
-            raise ValueError(f"{kind.plural} are not imported from spreadsheets")
+            raise ValueError(_("{kinds} are not imported from spreadsheets").format(kinds=kind.plural))
         case _:
             assert_never(kind)

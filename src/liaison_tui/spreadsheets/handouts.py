@@ -18,30 +18,45 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.flights import Direction
 from liaison_tui.domain.model import Visit
 from liaison_tui.domain.names import addressed
+from liaison_tui.i18n import N_, _
 from liaison_tui.spreadsheets.columns import neutralise
 
-MEALS_HEADER = ["Date", "Start", "End", "Meal", "Venue", "People", "Kind", "Need", "Count", "Names"]
-ARRIVALS_HEADER = [
-    "Direction",
-    "Date",
-    "Time",
-    "Flight",
-    "Officer",
-    "City",
-    "Hotel",
-    "Transfer",
-    "Transfer start",
-    "Vehicle",
-    "Driver",
-    "Driver phone",
+# These lists are read by people (the caterer, the drivers), never imported: their headings and
+# words follow the interface's language. The tables' CSVs (exporting.py) keep the import's names.
+MEALS_HEADER = [
+    N_("Date"),
+    N_("Start"),
+    N_("End"),
+    N_("Meal"),
+    N_("Venue"),
+    N_("People"),
+    N_("Kind"),
+    N_("Need"),
+    N_("Count"),
+    N_("Names"),
 ]
+ARRIVALS_HEADER = [
+    N_("Direction"),
+    N_("Date"),
+    N_("Time"),
+    N_("Flight"),
+    N_("Officer"),
+    N_("City"),
+    N_("Hotel"),
+    N_("Transfer"),
+    N_("Transfer start"),
+    N_("Vehicle"),
+    N_("Driver"),
+    N_("Driver phone"),
+]
+DIRECTION_WORDS = {"arrival": N_("arrival"), "departure": N_("departure")}
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     """CSV text with CRLF line ends, every cell neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([_(heading) for heading in header])
     writer.writerows([neutralise(cell) for cell in row] for row in rows)
     return out.getvalue()
 
@@ -59,7 +74,7 @@ def meals_csv(data: Dataset, visit: Visit) -> str:
             event.venue,
             str(len(meal.attendees)),
         ]
-        groups = [("dietary", g) for g in meal.dietary] + [("accessibility", g) for g in meal.accessibility]
+        groups = [(_("dietary"), g) for g in meal.dietary] + [(_("accessibility"), g) for g in meal.accessibility]
         for kind, group in groups:
             names = "; ".join(o.name for o in group.officers)
             rows.append([*head, kind, group.need, str(len(group.officers)), names])
@@ -83,12 +98,12 @@ def arrivals_csv(data: Dataset, visit: Visit) -> str:
                     ride = [pickup.transfer.title, start, vehicle.name, vehicle.driver, vehicle.phone]
                 rows.append(
                     [
-                        direction.value,
+                        _(DIRECTION_WORDS.get(direction.value, direction.value)),
                         group.at.date().isoformat(),
                         values.format_time(group.at.time()),
                         group.flight,
                         addressed(officer),  # in time order, for the sign at the gate
-                        city.name if city else "host staff",
+                        city.name if city else _("host staff"),
                         officer.hotel,
                         *ride,
                     ]

@@ -20,8 +20,10 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, added, changed
 from liaison_tui.domain.kinds import Kind, describe, label
 from liaison_tui.domain.model import City, Officer, Record, Travel
+from liaison_tui.domain.names import UnknownCityError
 from liaison_tui.domain.validation import check_record, check_references
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import _
 from liaison_tui.spreadsheets.cells import from_row
 from liaison_tui.spreadsheets.columns import SheetRow, columns_for, header_key, restore
 from liaison_tui.spreadsheets.matching import Matcher, who
@@ -98,7 +100,11 @@ def map_columns(
                 known.setdefault(header_key(name), column.field)
     for column_name, wanted in overrides.items():
         if wanted not in fields:
-            raise CsvImportError(f"--map {column_name}={wanted}: {kind} fields are {', '.join(sorted(fields))}")
+            raise CsvImportError(
+                _("--map {column}={wanted}: {kind} fields are {fields}").format(
+                    column=column_name, wanted=wanted, kind=kind.word, fields=", ".join(sorted(fields))
+                )
+            )
     mapping: dict[str, str] = {}
     unknown: list[str] = []
     for index, name in enumerate(header):
@@ -151,7 +157,7 @@ def _plan_cities(data: Dataset, header: list[str], mapping: dict[str, str], rows
     """The cities the rows name that are not on file, with the country the rows give."""
     at = {target: header.index(name) for name, target in mapping.items()}
     planned = NewCities(next_id or max(data.cities, default=0) + 1, {})
-    for _, cells in rows:
+    for _line, cells in rows:
         city = restore(cells[at["city"]]) if at["city"] < len(cells) else ""
         country = restore(cells[at["country"]]) if "country" in at and at["country"] < len(cells) else ""
         if city.strip() and unknown_city(data, city):
@@ -179,7 +185,9 @@ def plan_import(
     header, rows = read_rows(path, sheet)
     mapping, unknown = map_columns(kind, header, overrides or {}, rows)
     if not mapping:
-        raise CsvImportError(f"{path}: no column matches a {kind} field (use --map 'Column=field')")
+        raise CsvImportError(
+            _("{file}: no column matches a {kind} field (use --map 'Column=field')").format(file=path, kind=kind.word)
+        )
     renames = ATTRIBUTE.get(kind, {})
     attributes = {renames.get(f, f) for f in mapping.values()}
     positions = [(header.index(name), target) for name, target in mapping.items()]
@@ -196,28 +204,32 @@ def plan_import(
         iterator = progress(iterator, len(rows))
     for line, cells in iterator:
         if len(cells) > len(header):
-            plan.outcomes.append(Outcome(line, "reject", "", f"{len(cells)} cells but {len(header)} columns"))
+            problem = _("{cells} cells but {columns} columns").format(cells=len(cells), columns=len(header))
+            plan.outcomes.append(Outcome(line, "reject", "", problem))
             continue
         row: SheetRow = {target: restore(cells[i]) if i < len(cells) else "" for i, target in positions}
         try:
             record = from_row(kind, data, row, visit_id)
         except ValueError as error:
             reason = str(error)
-            if kind is Kind.OFFICER and reason.startswith("unknown city"):
-                reason = (
-                    f"unknown city {row.get('city', '').strip()!r}: --add-cities creates it from the file's "
-                    "City and Country (or import cities first)"
-                )
+            if kind is Kind.OFFICER and isinstance(error, UnknownCityError):
+                reason = _(
+                    "unknown city {city!r}: --add-cities creates it from the file's City and Country "
+                    "(or import cities first)"
+                ).format(city=row.get("city", "").strip())
             plan.outcomes.append(Outcome(line, "reject", _row_label(kind, row), reason))
             continue
         earlier = matcher.earlier_line(record, line)
         if earlier is not None:
-            plan.outcomes.append(Outcome(line, "reject", label(record), f"same {kind} as line {earlier}"))
+            same = _("same {kind} as line {line}").format(kind=kind.word, line=earlier)
+            plan.outcomes.append(Outcome(line, "reject", label(record), same))
             continue
         candidates = matcher.candidates(record)
         if len(candidates) > 1:
             names = "; ".join(who(data, other) for other in candidates)
-            reason = f"could be any of {len(candidates)} {kind.plural} on file: {names}; tell them apart first"
+            reason = _("could be any of {count} on file: {names}; tell them apart first").format(
+                count=kind.counted(len(candidates)), names=names
+            )
             plan.outcomes.append(Outcome(line, "reject", label(record), reason))
             continue
         match = candidates[0] if candidates else None

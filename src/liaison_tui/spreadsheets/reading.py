@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from liaison_tui.domain import values
+from liaison_tui.i18n import _
 
 MAX_FIELD = 1_000_000  # one cell over 1 MB is not a registration export
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -32,12 +33,14 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[list[str], Rows]:
     """Header and non-blank rows of a CSV file or of one sheet of a workbook."""
     is_workbook = path.suffix.lower() in WORKBOOK_SUFFIXES
     if sheet is not None and not is_workbook:
-        raise CsvImportError(f"{path}: --sheet is for .xlsx workbooks, and this is read as CSV")
+        raise CsvImportError(_("{file}: --sheet is for .xlsx workbooks, and this is read as CSV").format(file=path))
     if path.suffix.lower() == ".xls":
-        raise CsvImportError(f"{path}: old Excel .xls files cannot be read; save it as .xlsx or CSV UTF-8")
+        raise CsvImportError(
+            _("{file}: old Excel .xls files cannot be read; save it as .xlsx or CSV UTF-8").format(file=path)
+        )
     header, rows = _workbook_rows(path, sheet) if is_workbook else _csv_rows(path)
     if not header or not any(h.strip() for h in header):
-        raise CsvImportError(f"{path}: no header row")
+        raise CsvImportError(_("{file}: no header row").format(file=path))
     return [h.strip() for h in header], rows
 
 
@@ -45,14 +48,18 @@ def _csv_rows(path: Path) -> tuple[list[str] | None, Rows]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CsvImportError(f"{path}: cannot read ({error.strerror})") from None
+        raise CsvImportError(_("{file}: cannot read ({reason})").format(file=path, reason=error.strerror)) from None
     if raw.startswith(b"PK\x03\x04"):  # a zip archive: a workbook saved under another name
-        raise CsvImportError(f"{path}: this is an Excel workbook, not CSV; name it .xlsx to import it")
+        raise CsvImportError(
+            _("{file}: this is an Excel workbook, not CSV; name it .xlsx to import it").format(file=path)
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvImportError(
-            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as CSV UTF-8"
+            _("{file}: not UTF-8 (byte 0x{byte} at offset {offset}); save it as CSV UTF-8").format(
+                file=path, byte=f"{raw[error.start]:02x}", offset=error.start
+            )
         ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -65,7 +72,9 @@ def _csv_rows(path: Path) -> tuple[list[str] | None, Rows]:
             if any(cell.strip() for cell in cells):
                 rows.append((reader.line_num, cells))
     except csv.Error as error:
-        raise CsvImportError(f"{path}, line {reader.line_num}: {error}") from None
+        raise CsvImportError(
+            _("{file}, line {line}: {error}").format(file=path, line=reader.line_num, error=error)
+        ) from None
     return header, rows
 
 
@@ -95,15 +104,25 @@ def _workbook_rows(path: Path, sheet: str | None) -> tuple[list[str] | None, Row
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise CsvImportError(f"{path}: no such file") from None
+        raise CsvImportError(_("{file}: no such file").format(file=path)) from None
     except OSError as error:
-        raise CsvImportError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise CsvImportError(
+            _("{file}: cannot read ({reason})").format(file=path, reason=error.strerror or error)
+        ) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError) as error:
         # openpyxl reports a damaged or foreign file with any of these, depending on where it breaks.
-        raise CsvImportError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+        raise CsvImportError(
+            _("{file}: not a readable .xlsx workbook ({error})").format(
+                file=path, error=f"{type(error).__name__}: {error}"
+            )
+        ) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise CsvImportError(f"{path}: no sheet {sheet!r}; its sheets are {', '.join(book.sheetnames)}")
+            raise CsvImportError(
+                _("{file}: no sheet {sheet!r}; its sheets are {sheets}").format(
+                    file=path, sheet=sheet, sheets=", ".join(book.sheetnames)
+                )
+            )
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         header: list[str] | None = None
         rows: Rows = []
@@ -119,6 +138,10 @@ def _workbook_rows(path: Path, sheet: str | None) -> tuple[list[str] | None, Row
     except CsvImportError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError) as error:
-        raise CsvImportError(f"{path}: a sheet of this workbook is damaged ({type(error).__name__}: {error})") from None
+        raise CsvImportError(
+            _("{file}: a sheet of this workbook is damaged ({error})").format(
+                file=path, error=f"{type(error).__name__}: {error}"
+            )
+        ) from None
     finally:
         book.close()

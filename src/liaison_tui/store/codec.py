@@ -28,25 +28,26 @@ from liaison_tui.domain.model import (
     ValidationError,
     Vehicle,
 )
+from liaison_tui.i18n import _
 
 _Parser = Callable[[Any], Any]
 
 
 def _text(raw: Any) -> str:
     if not isinstance(raw, str):
-        raise ValueError(f"expected text, found {type(raw).__name__}")
+        raise ValueError(_("expected text, found {type}").format(type=type(raw).__name__))
     return raw
 
 
 def _integer(raw: Any) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ValueError(f"expected a whole number, found {raw!r}")
+        raise ValueError(_("expected a whole number, found {raw!r}").format(raw=raw))
     return raw
 
 
 def _flag(raw: Any) -> bool:
     if not isinstance(raw, bool):
-        raise ValueError(f"expected true or false, found {raw!r}")
+        raise ValueError(_("expected true or false, found {raw!r}").format(raw=raw))
     return raw
 
 
@@ -57,7 +58,7 @@ def _optional(parse: _Parser) -> _Parser:
 def _sequence(parse: _Parser) -> _Parser:
     def parse_all(raw: Any) -> tuple[Any, ...]:
         if not isinstance(raw, list):
-            raise ValueError(f"expected a list, found {type(raw).__name__}")
+            raise ValueError(_("expected a list, found {type}").format(type=type(raw).__name__))
         return tuple(parse(item) for item in raw)
 
     return parse_all
@@ -69,23 +70,23 @@ def _choice(enum: type[StrEnum]) -> _Parser:
             return enum(_text(raw))
         except ValueError:
             allowed = ", ".join(member.value for member in enum)
-            raise ValueError(f"{raw!r} is not one of: {allowed}") from None
+            raise ValueError(_("{raw!r} is not one of: {allowed}").format(raw=raw, allowed=allowed)) from None
 
     return parse
 
 
 def _travel(raw: Any) -> Travel:
     if not isinstance(raw, dict):
-        raise ValueError("expected {'at': 'YYYY-MM-DD HH:MM', 'flight': ...}")
+        raise ValueError(_("expected {'at': 'YYYY-MM-DD HH:MM', 'flight': ...}"))
     return Travel(at=values.parse_datetime(_text(raw.get("at"))), flight=_text(raw.get("flight", "")))
 
 
 def _vehicle(raw: Any) -> Vehicle:
     if not isinstance(raw, dict):
-        raise ValueError("expected {'name': ..., 'driver': ..., 'phone': ..., 'rider_ids': [...]}")
+        raise ValueError(_("expected {'name': ..., 'driver': ..., 'phone': ..., 'rider_ids': [...]}"))
     unknown = sorted(set(raw) - {"name", "driver", "phone", "rider_ids"})
     if unknown:
-        raise ValueError(f"unknown vehicle field(s): {', '.join(unknown)}")
+        raise ValueError(_("unknown vehicle fields: {fields}").format(fields=", ".join(unknown)))
     return Vehicle(
         name=_text(raw.get("name")),
         driver=_text(raw.get("driver", "")),
@@ -270,14 +271,14 @@ def from_document(kind: Kind, doc_id: int, document: Mapping[str, Any]) -> Recor
         return record
     if not isinstance(document, Mapping):
         where = f"{kind} #{doc_id}"
-        raise ValidationError([Problem(where, "", f"{where} is not an object")])
+        raise ValidationError([Problem(where, "", _("{record} is not an object").format(record=where))])
     specs, known = _specs(cls)  # type: ignore[arg-type]  # classes are hashable
     failures: list[tuple[str, str]] = []
     arguments: dict[str, Any] = {"id": doc_id}
     for name, parse, required in specs:
         if name not in document:
             if required:
-                failures.append((name, f"{name} is missing"))
+                failures.append((name, _("{field} is missing").format(field=name)))
             continue
         value = document[name]
         if parse is _text and type(value) is str:  # most fields: skip the call

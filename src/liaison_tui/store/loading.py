@@ -14,6 +14,7 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Problem, ValidationError
 from liaison_tui.domain.validation import check_dataset
+from liaison_tui.i18n import _, ngettext
 from liaison_tui.store import codec, schema
 from liaison_tui.store.errors import BadDataFileError
 from liaison_tui.store.gc_pause import collector_paused
@@ -53,11 +54,13 @@ def _parse_tables(tables: Tables, where: Path | str) -> Dataset:
                 doc_id = int(key)
                 table[doc_id] = codec.from_document(kind, doc_id, document)
             except ValueError as error:  # ValidationError, or a key that is no id
-                problems += error.problems if isinstance(error, ValidationError) else [f"{name}: bad id {key!r}"]
+                bad_id = _("{table}: bad id {key!r}").format(table=name, key=key)
+                problems += error.problems if isinstance(error, ValidationError) else [bad_id]
     if not problems:
         problems += check_dataset(data)
     if problems:
         shown = "\n  ".join(str(p) for p in problems[:10])
-        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
-        raise BadDataFileError(f"{where}: {len(problems)} invalid record(s):\n  {shown}{more}")
+        more = "\n  " + _("… and {n} more").format(n=len(problems) - 10) if len(problems) > 10 else ""
+        invalid = ngettext("{file}: {n} invalid record:", "{file}: {n} invalid records:", len(problems))
+        raise BadDataFileError(f"{invalid.format(file=where, n=len(problems))}\n  {shown}{more}")
     return data

@@ -31,6 +31,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from liaison_tui.i18n import _
 from liaison_tui.store.errors import LockBusyError, SaveCancelledError, StorageError
 
 POLL = 0.002  # seconds between tries while another writer holds the lock
@@ -83,14 +84,20 @@ def acquire(path: Path, policy: LockPolicy) -> HeldLock:
 
 
 def _timed_out(path: Path, timeout: float) -> StorageError:
-    return LockBusyError(f"{path}: locked by another program for over {timeout:g} s; nothing was saved, try again")
+    return LockBusyError(
+        _("{file}: locked by another program for over {seconds} s; nothing was saved, try again").format(
+            file=path, seconds=f"{timeout:g}"
+        )
+    )
 
 
 def _lock_folder(path: Path, deadline: float, policy: LockPolicy) -> int | None:
     try:
         descriptor = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:
-        raise StorageError(f"{path}: the folder {path.parent} does not exist") from None
+        raise StorageError(
+            _("{file}: the folder {folder} does not exist").format(file=path, folder=path.parent)
+        ) from None
     except OSError:
         return None  # a folder we may not read: the lock file alone
     try:
@@ -112,9 +119,13 @@ def _lock_file(path: Path, deadline: float, policy: LockPolicy) -> int:
         try:
             descriptor = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
         except FileNotFoundError:
-            raise StorageError(f"{path}: the folder {path.parent} does not exist") from None
+            raise StorageError(
+                _("{file}: the folder {folder} does not exist").format(file=path, folder=path.parent)
+            ) from None
         except OSError as error:
-            raise StorageError(f"{path}: cannot lock the file ({error.strerror})") from None
+            raise StorageError(
+                _("{file}: cannot lock the file ({reason})").format(file=path, reason=error.strerror)
+            ) from None
         try:
             if not _flock(descriptor, deadline, policy.cancelled):
                 raise _timed_out(path, policy.timeout)
@@ -137,7 +148,7 @@ def _flock(descriptor: int, deadline: float, cancelled: threading.Event) -> bool
         except BlockingIOError:
             if cancelled.is_set():
                 raise SaveCancelledError(
-                    "nothing was saved: cancelled while waiting for the data file's lock"
+                    _("nothing was saved: cancelled while waiting for the data file's lock")
                 ) from None
             if time.monotonic() >= deadline:
                 return False

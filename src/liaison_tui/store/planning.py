@@ -16,6 +16,7 @@ from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import describe, kind_of
 from liaison_tui.domain.model import Problem, ValidationError
 from liaison_tui.domain.validation import check_record, check_references, dangling_references
+from liaison_tui.i18n import _
 from liaison_tui.store import codec
 from liaison_tui.store.errors import StaleEditError
 
@@ -27,8 +28,12 @@ def checked_edit(data: Dataset, edit: Edit, next_ids: dict[str, int]) -> Edit:
     if edit.before is not None:
         current = table.get(edit.before.id)
         if current != edit.before:
-            state = "deleted" if current is None else "changed"
-            message = f"{describe(edit.before)} was {state} elsewhere meanwhile; nothing was saved"
+            said = (
+                _("{record} was deleted elsewhere meanwhile; nothing was saved")
+                if current is None
+                else _("{record} was changed elsewhere meanwhile; nothing was saved")
+            )
+            message = said.format(record=describe(edit.before))
             raise StaleEditError(message, current)
     after = edit.after
     if after is not None and edit.before is None:
@@ -36,7 +41,9 @@ def checked_edit(data: Dataset, edit: Edit, next_ids: dict[str, int]) -> Edit:
         if after.id == 0:
             after = dataclasses.replace(after, id=next_ids.get(name, 1))
         elif after.id in table:
-            raise StaleEditError(f"{describe(after)}: id {after.id} is already taken; nothing was saved")
+            raise StaleEditError(
+                _("{record}: id {id} is already taken; nothing was saved").format(record=describe(after), id=after.id)
+            )
         next_ids[name] = max(next_ids.get(name, 1), after.id + 1)
     if after is not None:
         # Held as it will read back from the file (times to the minute, say): otherwise

@@ -24,6 +24,7 @@ from typing import Any
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.i18n import _
 from liaison_tui.store import codec
 from liaison_tui.store.errors import BadDataFileError
 from liaison_tui.store.history_table import HISTORY_TABLE
@@ -123,7 +124,7 @@ def version_of(tables: Tables, path: Path) -> int:
         return 0
     version = meta(tables).get("schema")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise BadDataFileError(f"{path}: the meta table has no valid schema version")
+        raise BadDataFileError(_("{file}: the meta table has no valid schema version").format(file=path))
     return version
 
 
@@ -131,15 +132,21 @@ def migrate(tables: Tables, path: Path) -> tuple[Tables, bool]:
     """Bring ``tables`` to the current schema and check ``meta``; True when anything changed."""
     unknown = sorted(set(tables) - KNOWN_TABLES)
     if unknown:
-        raise BadDataFileError(f"{path}: not a liaison-tui data file (unknown tables: {', '.join(unknown)})")
+        raise BadDataFileError(
+            _("{file}: not a liaison-tui data file (unknown tables: {tables})").format(
+                file=path, tables=", ".join(unknown)
+            )
+        )
     version = version_of(tables, path)
     if version > SCHEMA_VERSION:
         raise BadDataFileError(
-            f"{path}: written by a newer liaison-tui (schema {version}; this version reads up to "
-            f"{SCHEMA_VERSION}). Upgrade liaison-tui to open it; the file was not changed."
+            _(
+                "{file}: written by a newer liaison-tui (schema {version}; this version reads up to "
+                "{supported}). Upgrade liaison-tui to open it; the file was not changed."
+            ).format(file=path, version=version, supported=SCHEMA_VERSION)
         )
     if version < 0:
-        raise BadDataFileError(f"{path}: unknown schema version {version}")
+        raise BadDataFileError(_("{file}: unknown schema version {version}").format(file=path, version=version))
     start = version
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)
@@ -159,18 +166,26 @@ def check_meta(tables: Tables, path: Path) -> None:
     next_ids = document.get("next_ids", {})
     if not isinstance(next_ids, dict):
         raise BadDataFileError(
-            f'{path}: meta.next_ids: expected a table of next ids such as {{"officers": 5}}, found {_shown(next_ids)}'
+            _('{file}: meta.next_ids: expected a table of next ids such as {{"officers": 5}}, found {found}').format(
+                file=path, found=_shown(next_ids)
+            )
         )
     for name, value in next_ids.items():
         if name not in TABLE_NAMES:
-            raise BadDataFileError(f"{path}: meta.next_ids: unknown table {_shown(name)}")
+            raise BadDataFileError(
+                _("{file}: meta.next_ids: unknown table {table}").format(file=path, table=_shown(name))
+            )
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise BadDataFileError(
-                f"{path}: meta.next_ids.{name}: expected a whole number of at least 1, found {_shown(value)}"
+                _("{file}: meta.next_ids.{table}: expected a whole number of at least 1, found {found}").format(
+                    file=path, table=name, found=_shown(value)
+                )
             )
     file_id = document.get("file_id")
     if file_id is not None and not (isinstance(file_id, str) and file_id):
-        raise BadDataFileError(f"{path}: meta.file_id: expected text, found {_shown(file_id)}")
+        raise BadDataFileError(
+            _("{file}: meta.file_id: expected text, found {found}").format(file=path, found=_shown(file_id))
+        )
 
 
 def repair_next_ids(tables: Tables, data: Dataset) -> list[str]:

@@ -38,7 +38,7 @@ from pathlib import Path
 import orjson
 from tinydb.storages import Storage
 
-from liaison_tui.store import locking
+from liaison_tui.store import locking, messages
 from liaison_tui.store.atomic import OWNER_ONLY, FolderError, write_atomically
 from liaison_tui.store.backups import BackupKeeper, Signature, signature_of
 from liaison_tui.store.backups import backup_path as backup_path
@@ -66,13 +66,13 @@ class Version:
 def decode(raw: bytes, path: Path) -> Tables:
     """Parse the bytes of a data file, explaining what is wrong with a bad one."""
     if not raw.strip():
-        raise BadDataFileError(f"{path}: the file is empty")
+        raise BadDataFileError(messages.empty(path))
     try:
         tables = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise BadDataFileError(f"{path}: not a valid JSON data file ({error})") from None
+        raise BadDataFileError(messages.not_json(path, error)) from None
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise BadDataFileError(f"{path}: not a liaison-tui data file (expected an object of tables)")
+        raise BadDataFileError(messages.not_tables(path))
     return tables
 
 
@@ -82,17 +82,14 @@ def read_version(path: Path) -> Version:
         with path.open("rb") as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size > MAX_FILE_BYTES:
-                raise StorageError(
-                    f"{path}: the file is {megabytes(stat.st_size)}, over the {megabytes(MAX_FILE_BYTES)} "
-                    "limit for a data file (50,000 officers in 83 cities take about 21 MB)"
-                )
+                raise StorageError(messages.too_big(path, megabytes(stat.st_size), megabytes(MAX_FILE_BYTES)))
             raw = handle.read()
     except FileNotFoundError:
-        raise DataFileGoneError(f"{path}: the data file is gone (moved or deleted)") from None
+        raise DataFileGoneError(messages.gone(path)) from None
     except IsADirectoryError:
-        raise StorageError(f"{path}: is a directory, not a data file") from None
+        raise StorageError(messages.a_directory(path)) from None
     except OSError as error:
-        raise StorageError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise StorageError(messages.unreadable(path, error.strerror)) from None
     return Version(decode(raw, path), signature_of(stat))
 
 
@@ -136,7 +133,7 @@ class DurableJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StorageError(f"{self.path}: cannot read the file ({error.strerror})") from None
+            raise StorageError(messages.unreadable(self.path, error.strerror)) from None
 
     def changed_on_disk(self) -> bool:
         """True when the file is not the one we last read or wrote (or is gone and not yet reported)."""
@@ -198,7 +195,7 @@ class DurableJSONStorage(Storage):
             try:
                 with self.lock():
                     if path.exists():
-                        raise StorageError(f"{path}: already exists; nothing was written (give a new name)")
+                        raise StorageError(messages.exists_already(path))
                     self.create(tables)
             except BaseException:
                 vars(self).update(before)  # still the file we had
@@ -219,19 +216,16 @@ class DurableJSONStorage(Storage):
 
     def _flush(self, *, creating: bool = False) -> None:
         if self.read_only:
-            raise StorageError(self.read_only_reason or f"{self.path}: opened read-only")
+            raise StorageError(self.read_only_reason or messages.read_only(self.path))
         self._dirty = False
         try:
             payload = orjson.dumps(self._tables)
         except TypeError as error:
-            raise StorageError(f"{self.path}: cannot encode the data ({error})") from None
+            raise StorageError(messages.unencodable(self.path, error)) from None
         if len(payload) > MAX_FILE_BYTES:
-            raise StorageError(
-                f"{self.path}: this change would make the file {megabytes(len(payload))}, over the "
-                f"{megabytes(MAX_FILE_BYTES)} limit for a data file; nothing was saved"
-            )
+            raise StorageError(messages.would_be_too_big(self.path, megabytes(len(payload)), megabytes(MAX_FILE_BYTES)))
         if not creating and self.missing():
-            raise DataFileGoneError(f"{self.path}: the data file is gone (moved or deleted); nothing was saved")
+            raise DataFileGoneError(messages.gone(self.path, saving=True))
         self._write_atomically(payload, creating=creating)
         self._signature = signature_of(os.stat(self.path))
         self._on_disk = version_facts(self._tables or {})
@@ -247,12 +241,10 @@ class DurableJSONStorage(Storage):
             write_atomically(self.path, payload, mode=mode, before_replace=lambda: self._rotate_backup(creating))
         except FolderError as error:
             if error.errno == errno.ENOENT:
-                raise StorageError(f"{self.path}: the folder {directory} does not exist") from None
-            raise StorageError(f"{self.path}: cannot write in {directory} ({error.strerror})") from None
+                raise StorageError(messages.no_folder(self.path, directory)) from None
+            raise StorageError(messages.unwritable_folder(self.path, directory, error.strerror)) from None
         except OSError as error:
-            raise StorageError(
-                f"{self.path}: could not save ({error.strerror or error}); the file is unchanged"
-            ) from None
+            raise StorageError(messages.not_saved(self.path, error.strerror or error)) from None
 
     def remove_stale_temporaries(self) -> None:
         """Delete temporary files of writes that never finished (a killed process).

@@ -6,11 +6,10 @@ check that each record is still what the caller last saw (so nobody's change is
 silently overwritten), validate, then one durable write. A failed write leaves
 both the file and the in-memory data as they were.
 
-Reloads (the app's watch on the file) read and parse without the writers'
-lock, so a slow parse never makes another program's save wait. A data file
-that is moved or deleted while open is never recreated: the data as last read
-stays in memory, saves are refused, and ``save_copy`` writes it where the user
-says. A file whose permissions forbid writing opens for viewing only.
+Reloads (the app's watch on the file) read and parse without the writers' lock, so a
+slow parse never makes another program's save wait. A data file that is moved or deleted
+while open is never recreated: the data as last read stays in memory, saves are refused,
+and ``save_copy`` writes it where the user says. A read-only file opens for viewing only.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Visit
+from liaison_tui.i18n import _
 from liaison_tui.store import history_table, schema
 from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
 from liaison_tui.store.errors import StaleEditError as StaleEditError
@@ -79,10 +79,10 @@ class Store(HistoryAccess):
         real = real_path(given)
         exists = real.exists()
         if not exists and (not create or read_only):
-            raise StorageError(f"{given}: no such data file")
+            raise StorageError(_("{file}: no such data file").format(file=given))
         reason = None
         if exists and not read_only and not os.access(real, os.W_OK):
-            read_only, reason = True, f"{given} is read-only; nothing was saved"
+            read_only, reason = True, _("{file} is read-only; nothing was saved").format(file=given)
         db = InPlaceTinyDB(str(real), storage=DurableJSONStorage, read_only=read_only, read_only_reason=reason)
         try:
             return cls(db, path=real, create=create)
@@ -164,7 +164,7 @@ class Store(HistoryAccess):
         if isinstance(found, str) and found:
             return found
         if self._storage.read_only:
-            raise StorageError(f"{self.where}: has no file id yet; open it writable once")
+            raise StorageError(_("{file}: has no file id yet; open it writable once").format(file=self.where))
         self.commit([])
         return str(self._meta["file_id"])
 
@@ -234,7 +234,7 @@ class Store(HistoryAccess):
     def commit(self, edits: Sequence[Edit], *, reason: Reason = Reason.EDIT) -> Commit:
         """Apply ``edits`` atomically and durably with their history entries, or raise and change nothing."""
         if self._storage.read_only:
-            raise StorageError(self._storage.read_only_reason or f"{self.where}: opened read-only")
+            raise StorageError(self._storage.read_only_reason or _("{file}: opened read-only").format(file=self.where))
         with self._storage.lock():
             reloaded = self._refresh()
             tables = cast(Tables, self._storage.read())
@@ -284,7 +284,7 @@ class Store(HistoryAccess):
         readable by its owner only; an existing file is never replaced.
         """
         if not isinstance(self._storage, DurableJSONStorage):
-            raise StorageError("memory: there is no file to copy")
+            raise StorageError(_("memory: there is no file to copy"))
         real = real_path(Path(target).expanduser())
         tables = schema.tables_for(self._data, self._meta)
         tables[history_table.HISTORY_TABLE] = dict(self._history_raw())  # the history goes with the data

@@ -5,28 +5,33 @@ from __future__ import annotations
 import asyncio
 import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.history import HistoryEntry
 from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import ValidationError
+from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import visible
 from liaison_tui.reports.history import news_lines
+from liaison_tui.reports.words import table_word
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
+from liaison_tui.ui import palette
 from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
@@ -58,10 +63,10 @@ def help_sections() -> list[HelpSection]:
         return found
 
     return [
-        ("Anywhere", bindings(LiaisonApp, MainScreen)),
-        ("In a pane", bindings(RecordTable)),
-        ("In the itinerary", bindings(EventsTable)),
-        ("In a form", bindings(RecordForm)),
+        (_("Anywhere"), bindings(LiaisonApp, MainScreen)),
+        (_("In a pane"), bindings(RecordTable)),
+        (_("In the itinerary"), bindings(EventsTable)),
+        (_("In a form"), bindings(RecordForm)),
     ]
 
 
@@ -73,12 +78,19 @@ class LiaisonApp(App[None]):
     COMMANDS = App.COMMANDS | {LookupProvider}
     COMMAND_PALETTE_DISPLAY = "Lookup"
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Leave the app; every change is already saved"),
-        Binding("question_mark", "help", "Help", tooltip="List every key"),
-        Binding("slash,ctrl+p", "command_palette", "Lookup", tooltip="Find an officer, city, event or follow-up"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change (repeat for more)"),
-        Binding("H", "history", "History", tooltip="What changed since you started, or this morning; who did it"),
-        Binding("ctrl+s", "save_copy", "Save a copy", show=False, tooltip="Write the data shown to a file you name"),
+        # Descriptions and tooltips are marked N_ and translated where shown (the key bar, the help).
+        Binding("q", "quit", N_("Quit"), tooltip=N_("Leave the app; every change is already saved")),
+        Binding("question_mark", "help", N_("Help"), tooltip=N_("List every key")),
+        Binding(
+            "slash,ctrl+p", "command_palette", N_("Lookup"), tooltip=N_("Find an officer, city, event or follow-up")
+        ),
+        Binding("u", "undo", N_("Undo"), tooltip=N_("Undo the last change (repeat for more)")),
+        Binding(
+            "ctrl+s", "save_copy", N_("Save a copy"), show=False, tooltip=N_("Write the data shown to a file you name")
+        ),
+        Binding(
+            "H", "history", N_("History"), tooltip=N_("What changed since you started, or this morning; who did it")
+        ),
     ]
 
     def __init__(
@@ -102,7 +114,11 @@ class LiaisonApp(App[None]):
             self.push_screen(AskNameDialog(), self._named)
         self.set_interval(self.watch_interval, self.watch_file)
         if self.store.read_only_reason:
-            self.notify(f"{visible(self.store.where)}: read-only file; viewing only", severity="warning", markup=False)
+            self.notify(
+                _("{file}: read-only file; viewing only").format(file=visible(self.store.where)),
+                severity="warning",
+                markup=False,
+            )
         # Only once the first frame is out: a worker thread shares the GIL with it.
         self.call_after_refresh(self.set_timer, LOOKUP_DELAY, self.prepare_lookup)
 
@@ -113,7 +129,7 @@ class LiaisonApp(App[None]):
     @work(thread=True, exclusive=True, group="lookup")
     def prepare_lookup(self) -> None:
         """Build the lookup index off the UI thread, so the first keystroke is instant too."""
-        _ = self.session.lookup_index
+        _index = self.session.lookup_index
 
     def utc_now(self) -> datetime:
         return self.clock()
@@ -177,7 +193,7 @@ class LiaisonApp(App[None]):
         except (StorageError, ValidationError) as error:
             if raise_stale and isinstance(error, StaleEditError):
                 raise
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False, timeout=10)
             self._data_changed()  # a refused save may have reloaded newer data
             if isinstance(error, DataFileGoneError):
                 self.action_save_copy()  # over the form, so what was typed can still be saved
@@ -189,7 +205,7 @@ class LiaisonApp(App[None]):
         if not self.session.lookup_ready:
             self.prepare_lookup()
         if commit.reloaded:
-            self._tell_news("The file had changed in another window: reloaded first")
+            self._tell_news(_("The file had changed in another window: reloaded first"))
         self.notify(message, markup=False, timeout=3)
         self._data_changed()
 
@@ -200,16 +216,16 @@ class LiaisonApp(App[None]):
         try:
             undone = await self._without_freezing(lambda wait: self.session.undo(wait=wait))
         except NothingToUndo:
-            self.notify("Nothing to undo", severity="warning")
+            self.notify(_("Nothing to undo"), severity="warning")
             return
         except UndoCollision as error:
-            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+            self.notify(str(error), title=_("Not undone"), severity="error", markup=False, timeout=10)
             self._data_changed()
             return
         except (StorageError, ValidationError) as error:
-            self.notify(str(error), title="Not undone", severity="error", markup=False, timeout=10)
+            self.notify(str(error), title=_("Not undone"), severity="error", markup=False, timeout=10)
             return
-        self._after_commit(undone.commit, f"Undone: {undone.summary}")
+        self._after_commit(undone.commit, _("Undone: {change}").format(change=undone.summary))
         if undone.where is not None:  # show where the undone change was
             self.screen.post_message(Goto(kind_of(undone.where), undone.where.id))
 
@@ -237,8 +253,8 @@ class LiaisonApp(App[None]):
         except StorageError as error:
             self.call_from_thread(
                 self.notify,
-                f"{error}\nShowing the data as last read.",
-                title="Cannot reload",
+                _("{error}\nShowing the data as last read.").format(error=error),
+                title=_("Cannot reload"),
                 severity="error",
                 markup=False,
             )
@@ -247,7 +263,7 @@ class LiaisonApp(App[None]):
             self.call_from_thread(self._after_reload)
 
     def _after_reload(self) -> None:
-        self._tell_news("The data file was changed elsewhere: reloaded")
+        self._tell_news(_("The data file was changed elsewhere: reloaded"))
         self.prepare_lookup()
         self._data_changed()
 
@@ -286,11 +302,13 @@ class LiaisonApp(App[None]):
 
     def file_gone(self, error: DataFileGoneError) -> None:
         """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
-        held = ", ".join(f"{count} {table}" for table, count in self.store.data.counts().items() if count)
+        held = ", ".join(f"{count} {table_word(table)}" for table, count in self.store.data.counts().items() if count)
         self.notify(
-            f"{visible(str(error))}.\nShowing what was last read ({held or 'no records'}); "
-            "nothing can be saved there. Press Ctrl+S to save a copy.",
-            title="Data file gone",
+            _(
+                "{error}.\nShowing what was last read ({held}); "
+                "nothing can be saved there. Press Ctrl+S to save a copy."
+            ).format(error=visible(str(error)), held=held or _("no records")),
+            title=_("Data file gone"),
             severity="error",
             markup=False,
             timeout=60,
@@ -301,11 +319,15 @@ class LiaisonApp(App[None]):
 
         if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
             return
-        explanation = f"Save the data shown ({self.store.where} as last read) to this file, then keep working there:"
+        explanation = _("Save the data shown ({file} as last read) to this file, then keep working there:").format(
+            file=self.store.where
+        )
 
         def saved(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Saved a copy to {visible(str(path))}; changes now go there", markup=False)
+                self.notify(
+                    _("Saved a copy to {file}; changes now go there").format(file=visible(str(path))), markup=False
+                )
 
         self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
 
@@ -313,3 +335,10 @@ class LiaisonApp(App[None]):
         from liaison_tui.ui.dialogs.help_screen import HelpScreen  # lazily: not needed for the first screen
 
         self.push_screen(HelpScreen(help_sections()))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]
+            self.push_screen(CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return palette.translated(super().get_system_commands(screen))

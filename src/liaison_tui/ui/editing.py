@@ -20,6 +20,7 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe, kind_of
 from liaison_tui.domain.model import Event, Record
 from liaison_tui.domain.now import conference_under_way
+from liaison_tui.i18n import _
 from liaison_tui.reports.display import literal
 from liaison_tui.store.store import StaleEditError
 from liaison_tui.ui.dialogs.fields import blank
@@ -69,7 +70,7 @@ class RecordEditor(ScreenHelper):
 
         async def save(record: Record, before: Record | None) -> Record | None:
             edit = edits.added(record) if before is None else edits.changed(before, record)
-            message = f"{'Saved' if before else 'Added'} {describe(record)}"
+            message = (_("Saved {record}") if before else _("Added {record}")).format(record=describe(record))
             try:  # a stale edit goes back to the form, which offers mine-on-top or theirs
                 commit = await self.host.save([edit], message, raise_stale=before is not None)
             except StaleEditError:
@@ -102,9 +103,9 @@ class RecordEditor(ScreenHelper):
                 # Officers are entered city by city: start from the city in view, and say so,
                 # since a default nobody notices files a person under the wrong city.
                 city_id = self.panes.chosen_city(filtered_only=True)
-                note = "↑ the city the officers are filtered to"
+                note = _("↑ the city the officers are filtered to")
                 if city_id is None and current is not None:
-                    city_id, note = getattr(current, "city_id", None), "↑ the highlighted officer's city"
+                    city_id, note = getattr(current, "city_id", None), _("↑ the highlighted officer's city")
                 notes = {"city_id": note} if city_id is not None or current is not None else None
                 await self._open_form(blank(Kind.OFFICER, data, city_id=city_id), None, notes)
             case Kind.CITY:
@@ -117,7 +118,7 @@ class RecordEditor(ScreenHelper):
     async def add_followup(self) -> None:
         data = self.data
         if not data.cities:
-            self.screen.notify("Add a city first: every follow-up belongs to one", severity="warning")
+            self.screen.notify(_("Add a city first: every follow-up belongs to one"), severity="warning")
             return
         city_id = self.panes.chosen_city(filtered_only=False)
         city_id = city_id if city_id in data.cities else min(data.cities)
@@ -125,9 +126,9 @@ class RecordEditor(ScreenHelper):
 
     async def edit(self) -> None:
         await settled(self.screen.focused)
-        _, record = self.panes.pane_record()
+        _kind, record = self.panes.pane_record()
         if record is None:
-            self.screen.notify("Move the cursor onto a record to edit it", severity="warning")
+            self.screen.notify(_("Move the cursor onto a record to edit it"), severity="warning")
             return
         await self._open_form(record, record)
 
@@ -136,27 +137,29 @@ class RecordEditor(ScreenHelper):
         await self._open_form(visit or blank(Kind.VISIT, self.data, days=4), visit)
 
     def delete(self) -> None:
-        _, record = self.panes.pane_record()
+        _kind, record = self.panes.pane_record()
         if record is None:
-            self.screen.notify("Move the cursor onto a record to delete it", severity="warning")
+            self.screen.notify(_("Move the cursor onto a record to delete it"), severity="warning")
             return
         planned = edits.plan_delete(self.data, record)
-        question = Text.assemble("Delete ", literal(describe(record), "bold"), "?\n\n")
+        question = Text.assemble(_("Delete "), literal(describe(record), "bold"), _("?") + "\n\n")
         others = [e for e in planned if e.record is not record]
         if others:
-            question.append("What refers to it goes with it or is updated:\n")
+            question.append(_("What refers to it goes with it or is updated:") + "\n")
             for edit in others[:12]:
-                verb = "removed" if edit.after is None else "updated (taken off)"
+                said = _("{record} removed") if edit.after is None else _("{record} updated (taken off)")
                 question.append("  • ")
-                question.append(literal(f"{describe(edit.record)} {verb}"))
+                question.append(literal(said.format(record=describe(edit.record))))
                 question.append("\n")
             if len(others) > 12:
-                question.append(f"  … and {len(others) - 12} more\n")
-        question.append("\nu undoes this.", style="dim")
+                question.append("  " + _("… and {n} more").format(n=len(others) - 12) + "\n")
+        question.append("\n" + _("u undoes this."), style="dim")
 
         async def confirmed(answer: bool | None) -> None:
             if answer:
-                message = f"Deleted {describe(record)}: {edits.summarise(planned)}"
+                message = _("Deleted {record}: {changes}").format(
+                    record=describe(record), changes=edits.summarise(planned)
+                )
                 await save_without_freezing(self.screen, self.host.save(planned, message))
 
         from liaison_tui.ui.dialogs.confirm import ConfirmDialog  # lazily: not needed for the first screen
@@ -171,17 +174,17 @@ class RecordEditor(ScreenHelper):
         """
         visit, at = self.host.session.current_visit(), self.host.local_now()
         under_way = conference_under_way(self.data, visit, at) if visit and at else None
-        _, record = self.panes.pane_record()
+        _kind, record = self.panes.pane_record()
         if under_way is not None:
             await self._move_speaker(under_way, step)
             return
         if not isinstance(record, Event) or not record.speaker_ids:
             self.screen.notify(
-                "No conference is under way; put the cursor on one to mark its speaker", severity="warning"
+                _("No conference is under way; put the cursor on one to mark its speaker"), severity="warning"
             )
             return
         question = Text.assemble(
-            literal(record.title, "bold"), " is not under way now. Move its speaker marker anyway?"
+            literal(record.title, "bold"), _(" is not under way now. Move its speaker marker anyway?")
         )
 
         async def confirmed(answer: bool | None) -> None:
@@ -190,7 +193,7 @@ class RecordEditor(ScreenHelper):
 
         from liaison_tui.ui.dialogs.confirm import ConfirmDialog  # lazily: not needed for the first screen
 
-        self.screen.app.push_screen(ConfirmDialog(question, "Move"), confirmed)
+        self.screen.app.push_screen(ConfirmDialog(question, _("Move")), confirmed)
 
     async def _move_speaker(self, record: Event, step: int) -> None:
         order = list(record.speaker_ids)
@@ -198,6 +201,6 @@ class RecordEditor(ScreenHelper):
         position = max(-1, min(len(order) - 1, position + step))
         speaking = order[position] if position >= 0 else None
         after = dataclasses.replace(record, speaking_now_id=speaking)
-        name = self.data.officers[speaking].name if speaking else "nobody yet"
-        moved = self.host.save([edits.changed(record, after)], f"Speaking now: {name}")
+        name = self.data.officers[speaking].name if speaking else _("nobody yet")
+        moved = self.host.save([edits.changed(record, after)], _("Speaking now: {name}").format(name=name))
         await save_without_freezing(self.screen, moved)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Event
 from liaison_tui.domain.now import next_move
+from liaison_tui.i18n import _
+from liaison_tui.i18n.formats import day as day_label
 from liaison_tui.ui.editing import ScreenHelper
 from liaison_tui.ui.messages import Goto
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
@@ -25,7 +27,7 @@ class EventDayKeys(ScreenHelper):
             return None
         move = next_move(self.host.session.data, visit, at)
         if move is None:
-            self.screen.notify("Nothing for the group is under way or still to come in this visit")
+            self.screen.notify(_("Nothing for the group is under way or still to come in this visit"))
         return move
 
     def now_or_next(self) -> None:
@@ -34,7 +36,7 @@ class EventDayKeys(ScreenHelper):
 
     def roll_call(self) -> None:
         """The roll of the event under the cursor, else of the group's move."""
-        _, record = self.panes.pane_record()
+        _kind, record = self.panes.pane_record()
         event = record if isinstance(record, Event) else self.group_move()
         if event is not None:
             from liaison_tui.ui.dialogs.roll_call import RollCallScreen  # lazily: not needed for the first screen
@@ -57,7 +59,9 @@ class EventDayKeys(ScreenHelper):
             return
         number = visit.day_number(now.date())
         if number is None:
-            self.screen.notify(f"Today ({now:%a %d %b}) is not a day of this visit", severity="warning")
+            self.screen.notify(
+                _("Today ({day}) is not a day of this visit").format(day=day_label(now)), severity="warning"
+            )
             return
         itinerary = self.screen.query_one(ItineraryPane)
         itinerary.day_index = number - 1

@@ -5,11 +5,14 @@ from __future__ import annotations
 from functools import partial
 from typing import assert_never
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.i18n import _
+from liaison_tui.i18n.formats import WEEKDAY_TIME, when
 from liaison_tui.lookup.index import Entry
 from liaison_tui.reports.display import clip, literal
 from liaison_tui.ui.host import host_of
@@ -30,9 +33,14 @@ def _style(kind: Kind) -> str:
             assert_never(kind)
 
 
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded to ``cells`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
 def _prompt(entry: Entry) -> Text:
     return Text.assemble(
-        (f"{entry.kind:<9} ", "dim"),
+        (f"{_pad(entry.kind.word, 9)} ", "dim"),
         literal(clip(entry.label, 60), _style(entry.kind)),
         ("  ", ""),
         literal(clip(entry.context, 44), "dim"),
@@ -63,7 +71,8 @@ class LookupProvider(Provider):
             return
         events = schedule.visit_events(host.session.data, visit)
         current, upcoming = schedule.now_and_next(events, now)
-        for label, event in (("now", current), ("next", upcoming)):
+        for label, event in ((_("now"), current), (_("next"), upcoming)):
             if event is not None:
-                entry = Entry(Kind.EVENT, event.id, event.title, f"{event.day:%a} {event.start:%H:%M}", "", "")
-                yield DiscoveryHit(Text.assemble((f"{label:<9} ", "dim"), _prompt(entry)), partial(self._goto, entry))
+                entry = Entry(Kind.EVENT, event.id, event.title, when(event.starts_at, WEEKDAY_TIME), "", "")
+                prompt = Text.assemble((f"{_pad(label, 9)} ", "dim"), _prompt(entry))
+                yield DiscoveryHit(prompt, partial(self._goto, entry))

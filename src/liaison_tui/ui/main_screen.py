@@ -16,6 +16,7 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.i18n import N_, _
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
 from liaison_tui.ui.host import LiaisonHost, host_of
@@ -34,48 +35,62 @@ TOP_LEFT = ("cities", "followups")
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "#officers"
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, tooltip="Next / previous pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Next / previous pane"),
+        Binding("tab", "app.focus_next", N_("Next pane"), show=False, tooltip=N_("Next / previous pane")),
+        Binding("shift+tab", "app.focus_previous", N_("Previous pane"), show=False, tooltip=N_("Next / previous pane")),
         # The keys that open a form act as they are read (priority) and wait for the form to be
         # mounted, so the keys typed right after them land in its first field (see ui.key_order).
-        Binding("a", "add", "Add", tooltip="Add a record to the pane with the cursor", priority=True),
-        Binding("e", "edit", "Edit", tooltip="Edit the record under the cursor", priority=True),
-        Binding("d", "delete", "Delete", tooltip="Delete the record under the cursor (asks first)"),
-        Binding("n", "now_or_next", "Next", tooltip="Jump to the group's move under way, or its next one"),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add a record to the pane with the cursor"), priority=True),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("Edit the record under the cursor"), priority=True),
+        Binding("d", "delete", N_("Delete"), tooltip=N_("Delete the record under the cursor (asks first)")),
+        Binding("n", "now_or_next", N_("Next"), tooltip=N_("Jump to the group's move under way, or its next one")),
         Binding(
-            "r", "roll_call", "Roll", tooltip="Call the roll: the event under the cursor, else the group's next move"
+            "r",
+            "roll_call",
+            N_("Roll"),
+            tooltip=N_("Call the roll: the event under the cursor, else the group's next move"),
         ),
-        Binding("b", "now_board", "Now board", tooltip="Now, next, time left, who is missing, home times"),
-        Binding("s", "summaries", "Summaries", tooltip="Delegation, roster, itinerary, logistics, follow-ups"),
-        Binding("t", "today", "Today", show=False, tooltip="Jump to today in the itinerary"),
+        Binding("b", "now_board", N_("Now board"), tooltip=N_("Now, next, time left, who is missing, home times")),
+        Binding("s", "summaries", N_("Summaries"), tooltip=N_("Delegation, roster, itinerary, logistics, follow-ups")),
+        Binding("t", "today", N_("Today"), show=False, tooltip=N_("Jump to today in the itinerary")),
         Binding(
-            "f", "toggle_city_filter", "Filter", show=False, tooltip="Officers: all, or only the highlighted city's"
+            "f",
+            "toggle_city_filter",
+            N_("Filter"),
+            show=False,
+            tooltip=N_("Officers: all, or only the highlighted city's"),
         ),
-        Binding("F", "toggle_followups", "Follow-ups", show=False, tooltip="Top-left pane: cities or follow-ups"),
         Binding(
-            "v", "edit_visit", "Visit", show=False, priority=True, tooltip="Edit the visit (name, dates, time zone)"
+            "F", "toggle_followups", N_("Follow-ups"), show=False, tooltip=N_("Top-left pane: cities or follow-ups")
+        ),
+        Binding(
+            "v",
+            "edit_visit",
+            N_("Visit"),
+            show=False,
+            priority=True,
+            tooltip=N_("Edit the visit (name, dates, time zone)"),
         ),
         Binding(
             "o",
             "add_followup",
-            "New follow-up",
+            N_("New follow-up"),
             show=False,
-            tooltip="New follow-up for the highlighted city",
+            tooltip=N_("New follow-up for the highlighted city"),
             priority=True,
         ),
         Binding(
             "greater_than_sign",
             "speaker(1)",
-            "Next speaker",
+            N_("Next speaker"),
             show=False,
-            tooltip="Conference: next / previous speaker has the floor",
+            tooltip=N_("Conference: next / previous speaker has the floor"),
         ),
         Binding(
             "less_than_sign",
             "speaker(-1)",
-            "Prev speaker",
+            N_("Prev speaker"),
             show=False,
-            tooltip="Conference: next / previous speaker has the floor",
+            tooltip=N_("Conference: next / previous speaker has the floor"),
         ),
     ]
 
@@ -154,7 +169,9 @@ class MainScreen(Screen[None]):
         city_id = self.city_filter if self.filter_on else None
         table.show(OFFICER_COLUMNS, officer_rows(self.data, city_id, flagged))
         city = self.data.cities.get(city_id) if city_id is not None else None
-        table.border_title = f"Officers · {city.name if city else 'all'} ({table.row_count})"
+        table.border_title = _("Officers · {city} ({n})").format(
+            city=city.name if city else _("all"), n=table.row_count
+        )
 
     def _fill_followups(self) -> None:
         self.query_one("#followups", RecordTable).show(FOLLOWUP_COLUMNS, followup_rows(self.data))
@@ -253,7 +270,7 @@ class MainScreen(Screen[None]):
                 table = self.query_one("#officers", RecordTable)
             case Event():
                 if not self.query_one(ItineraryPane).go_to_event(record):
-                    self.notify("That event is not part of the visit on screen", severity="warning")
+                    self.notify(_("That event is not part of the visit on screen"), severity="warning")
                 table = self.query_one(ItineraryPane).table
             case Visit() | CheckIn() | None:
                 return
@@ -299,7 +316,11 @@ class MainScreen(Screen[None]):
         """Cities or follow-ups in the top-left pane (F, or a click on its tabs)."""
         self.query_one(ContentSwitcher).current = pane
         self.query_one("#top-left-tabs", TabStrip).show(
-            [f"Cities ({len(self.data.cities)})", f"Follow-ups ({len(self.data.followups)})"], TOP_LEFT.index(pane)
+            [
+                _("Cities ({n})").format(n=len(self.data.cities)),
+                _("Follow-ups ({n})").format(n=len(self.data.followups)),
+            ],
+            TOP_LEFT.index(pane),
         )
 
     def on_tab_strip_chosen(self, message: TabStrip.Chosen) -> None:

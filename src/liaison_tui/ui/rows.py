@@ -10,15 +10,26 @@ from rich.text import Text
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event
+from liaison_tui.i18n import N_, _, pgettext
 from liaison_tui.reports.display import literal
+from liaison_tui.reports.words import shown
 
-CITY_COLUMNS = ("City", "Country", "Officers")
-OFFICER_COLUMNS = ("Name", "City", "Title", "Role")
-EVENT_COLUMNS = (" ", "Time", "Title", "Venue", "People")
-FOLLOWUP_COLUMNS = ("What", "Status", "City")
+# Headings in English, translated where drawn (RecordTable); COLUMN_MAX is keyed by them.
+CITY_COLUMNS = (N_("City"), N_("Country"), N_("Officers"))
+OFFICER_COLUMNS = (N_("Name"), N_("City"), N_("Title"), N_("Role"))
+EVENT_COLUMNS = (" ", N_("Time"), N_("Title"), N_("Venue"), N_("People"))
+FOLLOWUP_COLUMNS = (N_("What"), N_("Status"), N_("City"))
 # The widest a column grows (longer cells end in an ellipsis; the detail panel has all of it),
 # so one 200-character name does not push the columns after it out of every row.
 COLUMN_MAX = {"Name": 28, "City": 20, "Country": 20, "Title": 32, "Venue": 28, "What": 40}
+
+
+def heading(kind: str, column: str) -> str:
+    """A column's heading in the interface's language (an event's "Title" is its name, not a job)."""
+    if kind == "event" and column == "Title":
+        return pgettext("event", "Title")
+    return _(column)
+
 
 Cell = str | Text
 TableRow = tuple[int, Sequence[Cell]]  # a record id and the cells shown for it
@@ -57,7 +68,7 @@ def followup_rows(data: Dataset) -> list[TableRow]:
     rows: list[TableRow] = []
     for followup in sorted(data.followups.values(), key=lambda f: (f.city_id, f.status.value, f.id)):
         city = data.cities.get(followup.city_id)
-        rows.append((followup.id, [followup.text, followup.status.value, city.name if city else "?"]))
+        rows.append((followup.id, [followup.text, shown(followup.status), city.name if city else "?"]))
     return rows
 
 
@@ -68,14 +79,15 @@ def officer_rows(data: Dataset, city_id: int | None, flagged: set[int]) -> LazyR
     """
     officers = [o for o in data.officers.values() if city_id is None or o.city_id == city_id]
     city_names = {city.id: city.name for city in data.cities.values()}
+    host_staff = _("host staff")
 
     def cells(officer_id: int) -> list[str | Text]:
         officer = data.officers[officer_id]
         name: str | Text = officer.name
         if officer_id in flagged:
             name = Text.assemble(("⚠ ", "bold"), literal(officer.name))
-        city = city_names.get(officer.city_id, "host staff") if officer.city_id is not None else "host staff"
-        return [name, city, officer.title, officer.role.value]
+        city = city_names.get(officer.city_id, host_staff) if officer.city_id is not None else host_staff
+        return [name, city, officer.title, shown(officer.role)]
 
     return LazyRows([o.id for o in schedule.sort_officers(data, officers)], cells)
 

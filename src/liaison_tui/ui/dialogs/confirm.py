@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 
@@ -19,18 +20,18 @@ class ConfirmDialog(ModalScreen[bool]):
     # focus request sent through the app's queue on mount comes round.
     AUTO_FOCUS = "#no"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
 
     def __init__(
-        self, question: Text, confirm_label: str = "Delete", *, confirm_key: str = "y", keep_label: str = "Keep (n)"
+        self, question: Text, confirm_label: str = "", *, confirm_key: str = "y", keep_label: str = ""
     ) -> None:
         super().__init__()
         self.question = question
-        self.confirm_label = confirm_label
+        self.confirm_label = confirm_label or _("Delete")  # in the language of the moment, not of the import
         self.confirm_key = confirm_key
-        self.keep_label = keep_label
+        self.keep_label = keep_label or _("Keep (n)")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
@@ -56,14 +57,18 @@ class DiscardDialog(ConfirmDialog, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("d", "answer(True)", "Discard", tooltip="Throw the changes away and close the form", priority=True),
-        Binding("escape,k", "answer(False)", "Keep editing", tooltip="Back to the form, as it was", priority=True),
-        Binding("enter", "press_focused", "Choose", show=False, priority=True),
-        Binding("tab,shift+tab,left,right", "switch", "Other button", show=False, priority=True),
+        Binding(
+            "d", "answer(True)", N_("Discard"), tooltip=N_("Throw the changes away and close the form"), priority=True
+        ),
+        Binding(
+            "escape,k", "answer(False)", N_("Keep editing"), tooltip=N_("Back to the form, as it was"), priority=True
+        ),
+        Binding("enter", "press_focused", N_("Choose"), show=False, priority=True),
+        Binding("tab,shift+tab,left,right", "switch", N_("Other button"), show=False, priority=True),
     ]
 
     def __init__(self, question: Text) -> None:
-        super().__init__(question, "Discard", confirm_key="d", keep_label="Keep editing (Enter)")
+        super().__init__(question, _("Discard"), confirm_key="d", keep_label=_("Keep editing (Enter)"))
 
     def action_press_focused(self) -> None:
         self.dismiss(self.focused is not None and self.focused.id == "yes")

@@ -9,11 +9,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from liaison_tui.i18n import N_
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 
 class DetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS = [Binding("escape,enter,q", "close", N_("Close"))]
 
     def __init__(self, title: str, body: Text) -> None:
         super().__init__()

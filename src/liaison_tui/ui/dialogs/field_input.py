@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input
 
+from liaison_tui.i18n import _
 from liaison_tui.reports.display import pictures
 from liaison_tui.ui.key_order import act_where_delivered
 
@@ -66,7 +67,7 @@ class PickField(FieldInput):
         event.stop()
         event.prevent_default()
         if event.is_printable:
-            self.notify("Enter or Space opens the list to pick people from", timeout=3)
+            self.notify(_("Enter or Space opens the list to pick people from"), timeout=3)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()

@@ -26,6 +26,8 @@ from liaison_tui.domain.model import (
     Travel,
 )
 from liaison_tui.domain.names import officer_ids, officer_names, parse_vehicles, vehicles_text
+from liaison_tui.i18n import N_, _, pgettext
+from liaison_tui.reports.words import shown
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Field:
     picks_officers: bool = False  # officer ids, picked in a list rather than typed (``PeoplePicker``)
 
 
-PICK = "Enter: pick from a list"
+PICK = N_("Enter: pick from a list")  # translated where used
 
 
 def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -50,7 +52,7 @@ def _whole_number(text: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a whole number") from None
+        raise ValueError(_("{text!r} is not a whole number").format(text=text)) from None
 
 
 def _show_travel(leg: Travel | None) -> str:
@@ -74,7 +76,7 @@ def _travel_parser(data: Dataset) -> Callable[[str], Travel]:
 
 
 def _enum_choices(enum: type[Role] | type[EventKind] | type[FollowUpStatus]) -> Callable[[], list[tuple[str, Any]]]:
-    return lambda: [(member.value, member) for member in enum]
+    return lambda: [(shown(member), member) for member in enum]
 
 
 def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple[str, Any]]]:
@@ -82,7 +84,7 @@ def _city_choices(data: Dataset, *, host_staff: bool) -> Callable[[], list[tuple
         cities = sorted(data.cities.values(), key=lambda c: c.name.casefold())
         listed: list[tuple[str, Any]] = [(f"{c.name} ({c.country})" if c.country else c.name, c.id) for c in cities]
         # Host staff last: typing "H" in the list means Helsinki, not "host staff".
-        return [*listed, ("host staff (no city)", None)] if host_staff else listed
+        return [*listed, (_("host staff (no city)"), None)] if host_staff else listed
 
     return choices
 
@@ -95,34 +97,35 @@ def _text(name: str, label: str, placeholder: str = "") -> Field:
     return Field(name, label, placeholder=placeholder)
 
 
-def _list(name: str, label: str, placeholder: str = "comma-separated") -> Field:
-    return Field(name, label, values.format_list, values.parse_list, placeholder=placeholder)
+def _list(name: str, label: str, placeholder: str = "") -> Field:
+    hint = placeholder or _("comma-separated")
+    return Field(name, label, values.format_list, values.parse_list, placeholder=hint)
 
 
 def visit_fields(data: Dataset) -> list[Field]:
     return [
-        _text("name", "Name"),
-        _text("host_city", "Host city"),
-        _text("organiser", "Organiser"),
-        Field("start_date", "First day", date.isoformat, values.parse_date, placeholder="YYYY-MM-DD"),
-        Field("days", "Days", str, _whole_number),
-        Field("timezone", "Time zone", str, values.check_timezone, placeholder="e.g. Asia/Shanghai"),
-        Field("expected_cities", "Cities expected", str, _whole_number),
-        Field("expected_officers", "Officers expected", str, _whole_number),
-        _text("notes", "Notes"),
+        _text("name", _("Name")),
+        _text("host_city", _("Host city")),
+        _text("organiser", _("Organiser")),
+        Field("start_date", _("First day"), date.isoformat, values.parse_date, placeholder=_("YYYY-MM-DD")),
+        Field("days", _("Days"), str, _whole_number),
+        Field("timezone", _("Time zone"), str, values.check_timezone, placeholder=_("e.g. Asia/Shanghai")),
+        Field("expected_cities", _("Cities expected"), str, _whole_number),
+        Field("expected_officers", _("Officers expected"), str, _whole_number),
+        _text("notes", _("Notes")),
     ]
 
 
 def city_fields(data: Dataset) -> list[Field]:
     return [
-        _text("name", "Name"),
-        _text("native_name", "Name in own script"),
-        _text("country", "Country"),
-        _text("relationship", "Relationship", "friendship city, sister city, ..."),
-        Field("since", "Since (year)", lambda v: "" if v is None else str(v), _optional(_whole_number)),
-        _list("cooperation_areas", "Cooperation areas", "trade, education, tourism, ..."),
-        Field("timezone", "Time zone", str, _optional_timezone, placeholder="e.g. Europe/Helsinki"),
-        _text("notes", "Notes"),
+        _text("name", _("Name")),
+        _text("native_name", _("Name in own script")),
+        _text("country", _("Country")),
+        _text("relationship", _("Relationship"), _("friendship city, sister city, ...")),
+        Field("since", _("Since (year)"), lambda v: "" if v is None else str(v), _optional(_whole_number)),
+        _list("cooperation_areas", _("Cooperation areas"), _("trade, education, tourism, ...")),
+        Field("timezone", _("Time zone"), str, _optional_timezone, placeholder=_("e.g. Europe/Helsinki")),
+        _text("notes", _("Notes")),
     ]
 
 
@@ -130,69 +133,71 @@ def officer_fields(data: Dataset) -> list[Field]:
     travel = _travel_parser(data)
     # What is asked of nearly everyone first: Enter walks down them, and on the last field saves.
     return [
-        _text("name", "Name"),
-        Field("city_id", "City", choices=_city_choices(data, host_staff=True)),
-        _text("title", "Title"),
-        _text("honorific", "Honorific", "Mr, Ms, Dr, H.E., Councillor, ..."),
-        _text("phone", "Phone"),
-        _text("email", "Email"),
-        _text("dietary", "Dietary needs"),
-        Field("role", "Role", choices=_enum_choices(Role)),
-        _text("organisation", "Organisation"),
-        _text("native_name", "Name in own script"),
-        _list("languages", "Languages"),
-        _text("accessibility", "Accessibility needs"),
-        Field("arrival", "Arrival", _show_travel, _optional(travel), placeholder="1 Dec 09:00 FLIGHT"),
-        Field("departure", "Departure", _show_travel, _optional(travel), placeholder="4 Dec 6pm FLIGHT"),
-        _text("hotel", "Hotel"),
-        _text("room", "Room"),
-        _text("notes", "Notes"),
+        _text("name", _("Name")),
+        Field("city_id", _("City"), choices=_city_choices(data, host_staff=True)),
+        _text("title", _("Title")),
+        _text("honorific", _("Honorific"), _("Mr, Ms, Dr, H.E., Councillor, ...")),
+        _text("phone", _("Phone")),
+        _text("email", _("Email")),
+        _text("dietary", _("Dietary needs")),
+        Field("role", _("Role"), choices=_enum_choices(Role)),
+        _text("organisation", _("Organisation")),
+        _text("native_name", _("Name in own script")),
+        _list("languages", _("Languages")),
+        _text("accessibility", _("Accessibility needs")),
+        Field("arrival", _("Arrival"), _show_travel, _optional(travel), placeholder=_("1 Dec 09:00 FLIGHT")),
+        Field("departure", _("Departure"), _show_travel, _optional(travel), placeholder=_("4 Dec 6pm FLIGHT")),
+        _text("hotel", _("Hotel")),
+        _text("room", _("Room")),
+        _text("notes", _("Notes")),
     ]
 
 
 def event_fields(data: Dataset) -> list[Field]:
     show_names, parse_names = partial(officer_names, data), partial(officer_ids, data)
     return [
-        _text("title", "Title"),
+        _text("title", pgettext("event", "Title")),
         Field(
             "day",
-            "Date",
+            _("Date"),
             date.isoformat,
             partial(values.parse_date, default_year=_visit_year(data)),
-            placeholder="YYYY-MM-DD",
+            placeholder=_("YYYY-MM-DD"),
         ),
-        Field("start", "Starts", values.format_time, values.parse_time, placeholder="HH:MM or 9am"),
-        Field("end", "Ends", values.format_time, values.parse_time, placeholder="HH:MM; earlier = next day"),
-        Field("kind", "Kind", choices=_enum_choices(EventKind)),
-        _text("venue", "Venue"),
-        _text("host_contact", "Host contact"),
-        Field("whole_delegation", "Whole delegation", choices=lambda: [("yes", True), ("no", False)]),
-        Field("participant_ids", "Also taking part", show_names, parse_names, placeholder=PICK, picks_officers=True),
-        Field("speaker_ids", "Speakers in order", show_names, parse_names, placeholder=PICK, picks_officers=True),
+        Field("start", _("Starts"), values.format_time, values.parse_time, placeholder=_("HH:MM or 9am")),
+        Field("end", _("Ends"), values.format_time, values.parse_time, placeholder=_("HH:MM; earlier = next day")),
+        Field("kind", _("Kind"), choices=_enum_choices(EventKind)),
+        _text("venue", _("Venue")),
+        _text("host_contact", _("Host contact")),
+        Field("whole_delegation", _("Whole delegation"), choices=lambda: [(_("yes"), True), (_("no"), False)]),
+        Field(
+            "participant_ids", _("Also taking part"), show_names, parse_names, placeholder=_(PICK), picks_officers=True
+        ),
+        Field("speaker_ids", _("Speakers in order"), show_names, parse_names, placeholder=_(PICK), picks_officers=True),
         Field(
             "vehicles",
-            "Vehicles",
+            _("Vehicles"),
             partial(vehicles_text, data),
             partial(parse_vehicles, data),
-            placeholder="Bus 1 / driver / phone / riders | Car 2 / ...",
+            placeholder=_("Bus 1 / driver / phone / riders | Car 2 / ..."),
         ),
-        _text("notes", "Notes"),
+        _text("notes", _("Notes")),
     ]
 
 
 def followup_fields(data: Dataset) -> list[Field]:
     return [
-        Field("city_id", "City", choices=_city_choices(data, host_staff=False)),
-        _text("text", "What"),
-        _text("area", "Area", "trade, education, ..."),
-        Field("status", "Status", choices=_enum_choices(FollowUpStatus)),
-        _text("owner", "Owner"),
+        Field("city_id", _("City"), choices=_city_choices(data, host_staff=False)),
+        _text("text", _("What")),
+        _text("area", _("Area"), _("trade, education, ...")),
+        Field("status", _("Status"), choices=_enum_choices(FollowUpStatus)),
+        _text("owner", _("Owner")),
         Field(
             "due",
-            "Due",
+            _("Due"),
             lambda v: "" if v is None else v.isoformat(),
             _optional(values.parse_date),
-            placeholder="YYYY-MM-DD",
+            placeholder=_("YYYY-MM-DD"),
         ),
     ]
 
@@ -221,7 +226,11 @@ def context_problems(record: Record, data: Dataset) -> dict[str, str]:
     if isinstance(record, Event):
         visit = data.visits.get(record.visit_id)
         if visit is not None and visit.day_number(record.day) is None:
-            return {"day": f"{record.day} is outside the visit ({visit.start_date} to {visit.end_date})"}
+            return {
+                "day": _("{day} is outside the visit ({start} to {end})").format(
+                    day=record.day, start=visit.start_date, end=visit.end_date
+                )
+            }
     return {}
 
 

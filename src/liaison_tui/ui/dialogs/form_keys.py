@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select
 
 from liaison_tui.domain.model import Record
+from liaison_tui.i18n import N_
 from liaison_tui.ui.dialogs.field_input import PickField
 from liaison_tui.ui.key_order import settled
 from liaison_tui.ui.lock_waiting import save_without_freezing
@@ -40,12 +41,17 @@ class FormKeys(ModalScreen[Record | None]):
     """Tab, Enter, Escape, Ctrl+S and a choice list's keys, in typing order."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close; asks first when anything was changed", priority=True),
-        Binding("ctrl+s", "save", "Save", tooltip="Check and save the record", priority=True),
-        Binding("tab", "move(1)", "Next field", show=False, priority=True),
-        Binding("shift+tab", "move(-1)", "Previous field", show=False, priority=True),
-        Binding("enter", "enter", "Next field", show=False, priority=True),  # on the last field: save
-        *[Binding(key, f"list_key('{key}')", "Choose", show=False, priority=True) for key in ("space", *LIST_MOVES)],
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Close; asks first when anything was changed"), priority=True
+        ),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Check and save the record"), priority=True),
+        Binding("tab", "move(1)", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "move(-1)", N_("Previous field"), show=False, priority=True),
+        Binding("enter", "enter", N_("Next field"), show=False, priority=True),  # on the last field: save
+        *[
+            Binding(key, f"list_key('{key}')", N_("Choose"), show=False, priority=True)
+            for key in ("space", *LIST_MOVES)
+        ],
     ]
 
     def on_key(self, event: events.Key) -> None:

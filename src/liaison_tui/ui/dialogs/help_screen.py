@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 HelpSection = tuple[str, Sequence[Binding]]  # where the keys work, and their bindings
@@ -24,7 +25,7 @@ KeyDisplay = Callable[[Binding], str]
 
 
 def _keys(binding: Binding, display: KeyDisplay) -> str:
-    return " or ".join(display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
+    return _(" or ").join(display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
 
 
 def _joined(keys: list[str]) -> str:
@@ -38,7 +39,7 @@ def help_rows(sections: Sequence[HelpSection], display: KeyDisplay) -> list[tupl
         grouped: list[tuple[list[str], str]] = []
         seen: set[str] = set()
         for binding in bindings:
-            meaning = binding.tooltip or binding.description
+            meaning = _(binding.tooltip or binding.description)  # marked N_ where the binding is made
             if not meaning or binding.system or binding.key in seen:
                 continue
             seen.add(binding.key)
@@ -65,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark", "close", N_("Close"))]
 
     def __init__(self, sections: Sequence[HelpSection]) -> None:
         super().__init__()
@@ -81,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(keys), Text(meaning))
             table.add_row("", "")
         with VerticalScroll(id="help") as scroll:
-            scroll.border_title = "Keys"
+            scroll.border_title = _("Keys")
             yield Static(table)
         yield KeyBar()
 

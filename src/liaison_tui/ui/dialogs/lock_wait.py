@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import visible
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
@@ -33,7 +34,7 @@ class LockWaitDialog(ModalScreen[None]):
         padding: 1 2;
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel the save", tooltip="Stop waiting; nothing is saved")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel the save"), tooltip=N_("Stop waiting; nothing is saved"))]
 
     def __init__(self, where: str, cancel: Callable[[], None]) -> None:
         super().__init__()
@@ -53,8 +54,11 @@ class LockWaitDialog(ModalScreen[None]):
     def tick(self) -> None:
         waited = time.monotonic() - self.started
         self.query_one("#lock-wait-text", Static).update(
-            f"Waiting for {visible(self.where)}: another program is saving it ({waited:.0f} s).\n\n"
-            "Esc stops waiting and saves nothing (a form you were filling in keeps what you typed)."
+            _("Waiting for {file}: another program is saving it ({seconds} s).").format(
+                file=visible(self.where), seconds=f"{waited:.0f}"
+            )
+            + "\n\n"
+            + _("Esc stops waiting and saves nothing (a form you were filling in keeps what you typed).")
         )
 
     def action_cancel(self) -> None:

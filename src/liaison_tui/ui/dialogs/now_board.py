@@ -15,6 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from liaison_tui.domain import now
+from liaison_tui.i18n import N_, _
+from liaison_tui.i18n.formats import day_time
 from liaison_tui.reports.now_board import now_board_text
 from liaison_tui.ui.host import host_of
 from liaison_tui.ui.messages import DataChanged
@@ -33,13 +35,13 @@ class NowBoardScreen(Screen[str | None]):
     }
     """
     BINDINGS = [
-        Binding("escape,q,b", "close", "Back", tooltip="Back to the main screen"),
-        Binding("r", "roll", "Roll call", tooltip="Call the roll for the group's next move"),
+        Binding("escape,q,b", "close", N_("Back"), tooltip=N_("Back to the main screen")),
+        Binding("r", "roll", N_("Roll call"), tooltip=N_("Call the roll for the group's next move")),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="now-board") as board:
-            board.border_title = "Now"
+            board.border_title = _("Now")
             yield Static(id="now-body", markup=False)
         yield KeyBar()
 
@@ -55,10 +57,10 @@ class NowBoardScreen(Screen[str | None]):
         visit = host.session.current_visit()
         body = self.query_one("#now-body", Static)
         if visit is None:
-            body.update("No visit yet: add one with v on the main screen.")
+            body.update(_("No visit yet: add one with v on the main screen."))
             return
         board = now.now_board(host.session.data, visit, host.utc_now())
-        self.query_one("#now-board", VerticalScroll).border_title = f"Now · {board.at:%a %d %b %H:%M}"
+        self.query_one("#now-board", VerticalScroll).border_title = _("Now · {when}").format(when=day_time(board.at))
         body.update(Group(*now_board_text(board, host.session.data)))
 
     def action_roll(self) -> None:

@@ -23,6 +23,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import N_, _
 from liaison_tui.lookup.index import Hit, LookupIndex
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
@@ -32,7 +33,7 @@ from liaison_tui.ui.key_order import settled
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 PICKER_CHROME = 11  # lines around the list: border 2, title 1, search 3, message 1, hint 2, key bar 1, spare 1
-HINT = "Enter adds the person typed · Tab: the list (d removes, +/- move) · Enter on nothing: done"
+HINT = N_("Enter adds the person typed · Tab: the list (d removes, +/- move) · Enter on nothing: done")
 
 
 class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
@@ -64,12 +65,12 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
     }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Back; asks first when the list changed", priority=True),
-        Binding("ctrl+s", "done", "Done", tooltip="Put the list into the form", priority=True),
-        Binding("enter", "enter", "Add", tooltip="Add the person typed (nothing typed: done)", priority=True),
-        Binding("ctrl+t", "add_city", "Add city", tooltip="Add every officer of the city typed", priority=True),
-        Binding("ctrl+e", "add_everyone", "Everyone", tooltip="Add every officer", priority=True),
-        Binding("tab,shift+tab", "switch", "List", show=False, priority=True),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Back; asks first when the list changed"), priority=True),
+        Binding("ctrl+s", "done", N_("Done"), tooltip=N_("Put the list into the form"), priority=True),
+        Binding("enter", "enter", N_("Add"), tooltip=N_("Add the person typed (nothing typed: done)"), priority=True),
+        Binding("ctrl+t", "add_city", N_("Add city"), tooltip=N_("Add every officer of the city typed"), priority=True),
+        Binding("ctrl+e", "add_everyone", N_("Everyone"), tooltip=N_("Add every officer"), priority=True),
+        Binding("tab,shift+tab", "switch", N_("List"), show=False, priority=True),
     ]
 
     def __init__(self, title: str, picked: tuple[int, ...], data: Dataset, index: LookupIndex) -> None:
@@ -78,7 +79,7 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
         self.start = tuple(picked)
         self.data = data
         self.index = index
-        self.search = FieldInput("", placeholder="Type a few letters of a name or a city", id="picker-find")
+        self.search = FieldInput("", placeholder=_("Type a few letters of a name or a city"), id="picker-find")
         self.picked_list = PickedList(data, list(picked), self.search, id="picked")
 
     @property
@@ -91,7 +92,7 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
             yield self.search
             yield Static("", id="picker-matches", markup=False)
             yield self.picked_list
-            yield Static(HINT, id="picker-hint", markup=False)
+            yield Static(_(HINT), id="picker-hint", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -119,15 +120,15 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
     def _one(self, query: str, kind: Kind, what: str) -> int | None:
         """The one record of ``kind`` ``query`` means, or None after saying why not."""
         if not query:
-            self._say(f"Type a few letters of {what} first")
+            self._say(_("Type a few letters of {what} first").format(what=what))
             return None
         best = self._best(query, kind)
         if not best:
-            self._say(f"No {what} matches {query!r}")
+            self._say(_("No {what} matches {query!r}").format(what=what, query=query))
             return None
         if len(best) > 1:
             names = ", ".join(hit.entry.label for hit in best[:5])
-            self._say(f"{len(best)} match {query!r}: {names}. Type more.")
+            self._say(_("{n} match {query!r}: {names}. Type more.").format(n=len(best), query=query, names=names))
             return None
         return best[0].entry.record_id
 
@@ -137,7 +138,10 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
         self.picked_list.show(highlight=new[-1] if new else (officer_ids[-1] if officer_ids else None))
         self.search.value = ""
         already = len(officer_ids) - len(new)
-        self._say(f"Added {what}" + (f" ({already} already on the list)" if already else ""))
+        if already:
+            self._say(_("Added {what} ({n} already on the list)").format(what=what, n=already))
+        else:
+            self._say(_("Added {what}").format(what=what))
 
     # -- keys -----------------------------------------------------------------------
 
@@ -152,28 +156,28 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
         if not query or self.focused is self.picked_list:
             self.dismiss(self.picked)
             return
-        officer_id = self._one(query, Kind.OFFICER, "officer")
+        officer_id = self._one(query, Kind.OFFICER, Kind.OFFICER.word)
         if officer_id is not None:
             name = self.data.officers[officer_id].name
             if officer_id in self.picked_list.picked:
                 self.picked_list.show(highlight=officer_id)
                 self.search.value = ""
-                self._say(f"{name} is already on the list")
+                self._say(_("{name} is already on the list").format(name=name))
             else:
                 self._add([officer_id], name)
 
     async def action_add_city(self) -> None:
         await self._finish_typing()
-        city_id = self._one(self.search.value.strip(), Kind.CITY, "city")
+        city_id = self._one(self.search.value.strip(), Kind.CITY, Kind.CITY.word)
         if city_id is not None:
             city = self.data.cities[city_id]
             officers = schedule.officers_of(self.data, city)
-            self._add([o.id for o in officers], f"{len(officers)} officers of {city.name}")
+            self._add([o.id for o in officers], _("{n} officers of {city}").format(n=len(officers), city=city.name))
 
     async def action_add_everyone(self) -> None:
         await self._finish_typing()
         everyone = schedule.sort_officers(self.data, list(self.data.officers.values()))
-        self._add([o.id for o in everyone], f"everyone ({len(everyone)} officers)")
+        self._add([o.id for o in everyone], _("everyone ({n} officers)").format(n=len(everyone)))
 
     async def action_switch(self) -> None:
         await self._finish_typing()
@@ -189,10 +193,10 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
             self.dismiss(None)
             return
         question = Text.assemble(
-            "Discard your changes to ",
+            _("Discard your changes to "),
             literal(self.title_text, "bold"),
             "?",
-            ("\n\nEnter or Esc keeps picking; d discards them (the form keeps its list).", "dim"),
+            (_("\n\nEnter or Esc keeps picking; d discards them (the form keeps its list)."), "dim"),
         )
         await self.app.push_screen(DiscardDialog(question), self._after_discard_question)
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from liaison_tui.domain.dataset import Dataset
+from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.key_order import act_where_delivered
 
@@ -24,9 +25,9 @@ class PickedList(OptionList):
     """The picked officers' ids, shown as numbered names with their city."""
 
     BINDINGS = [
-        Binding("delete,d", "remove", "Remove", tooltip="Take the highlighted person off the list"),
-        Binding("ctrl+up,plus", "move(-1)", "Earlier", key_display="Ctrl+↑/+", tooltip="Move the person up"),
-        Binding("ctrl+down,minus", "move(1)", "Later", key_display="Ctrl+↓/-", tooltip="Move the person down"),
+        Binding("delete,d", "remove", N_("Remove"), tooltip=N_("Take the highlighted person off the list")),
+        Binding("ctrl+up,plus", "move(-1)", N_("Earlier"), key_display="Ctrl+↑/+", tooltip=N_("Move the person up")),
+        Binding("ctrl+down,minus", "move(1)", N_("Later"), key_display="Ctrl+↓/-", tooltip=N_("Move the person down")),
     ]
 
     def __init__(self, data: Dataset, picked: list[int], search: Input, **options: object) -> None:
@@ -51,10 +52,10 @@ class PickedList(OptionList):
     def _line(self, number: int, officer_id: int) -> Text:
         officer = self.data.officers.get(officer_id)
         if officer is None:
-            return Text(f"{number:>2}. (deleted officer #{officer_id})", style="dim")
+            return Text(f"{number:>2}. " + _("(deleted officer #{id})").format(id=officer_id), style="dim")
         city = self.data.cities.get(officer.city_id) if officer.city_id is not None else None
         return Text.assemble(
-            f"{number:>2}. ", literal(officer.name), ("  ", ""), literal(city.name if city else "host staff", "dim")
+            f"{number:>2}. ", literal(officer.name), ("  ", ""), literal(city.name if city else _("host staff"), "dim")
         )
 
     async def _on_key(self, event: events.Key) -> None:

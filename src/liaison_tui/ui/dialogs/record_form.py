@@ -30,6 +30,7 @@ from liaison_tui.domain.edits import rebase
 from liaison_tui.domain.kinds import describe, kind_of, label
 from liaison_tui.domain.model import Record
 from liaison_tui.domain.validation import check_record
+from liaison_tui.i18n import _
 from liaison_tui.reports.display import literal
 from liaison_tui.store.store import StaleEditError
 from liaison_tui.ui.dialogs.choice_select import ChoiceSelect
@@ -77,7 +78,9 @@ class RecordForm(FormKeys):
     def compose(self) -> ComposeResult:
         kind = kind_of(self.start)
         with Vertical(id="form"):
-            yield Static(f"{'Edit' if self.original else 'New'} {kind}", id="form-title")
+            yield Static(
+                (_("Edit {kind}") if self.original else _("New {kind}")).format(kind=kind.word), id="form-title"
+            )
             with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
                     with Horizontal(classes="field-row"):
@@ -89,8 +92,8 @@ class RecordForm(FormKeys):
                             self.notes[field.name], id=f"note-{field.name}", classes="field-note", markup=False
                         )
             with Horizontal(id="form-buttons"):
-                yield Button("Save (Ctrl+S)", variant="primary", id="save")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button(_("Save (Ctrl+S)"), variant="primary", id="save")
+                yield Button(_("Cancel (Esc)"), id="cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -221,13 +224,13 @@ class RecordForm(FormKeys):
         if not changed:
             self.dismiss(None)
             return
-        what = describe(self.original) if self.original else f"this new {kind_of(self.start)}"
+        what = describe(self.original) if self.original else _("this new {kind}").format(kind=kind_of(self.start).word)
         question = Text.assemble(
-            "Discard your changes to ",
+            _("Discard your changes to "),
             literal(what, "bold"),
-            "?\n\nChanged: ",
+            _("?") + "\n\n" + _("Changed: "),
             literal(", ".join(field.label for field in changed)),
-            ("\n\nEnter or Esc keeps editing; d discards them (undo cannot bring them back).", "dim"),
+            ("\n\n" + _("Enter or Esc keeps editing; d discards them (undo cannot bring them back)."), "dim"),
         )
         await self.app.push_screen(DiscardDialog(question), self._after_discard_question)
 
@@ -291,7 +294,7 @@ class RecordForm(FormKeys):
 
     async def _after_panel(self, typed: Record, mine: Record, current: Record | None, choice: Choice | None) -> None:
         if choice == "mine" and current is not None and self.original is not None:
-            merged, _ = rebase(self.original, mine, current)
+            merged, _conflicting = rebase(self.original, mine, current)
             await self._save(merged, typed, current)
         elif choice == "theirs":
             self.dismiss(current)

@@ -29,7 +29,10 @@ from liaison_tui.domain.attendance import Roll, RollEntry
 from liaison_tui.domain.badges import find_by_badge
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Attendance, Event
+from liaison_tui.i18n import N_, _
+from liaison_tui.i18n.formats import day
 from liaison_tui.reports.display import literal
+from liaison_tui.reports.words import shown
 from liaison_tui.ui.host import LiaisonHost, host_of
 from liaison_tui.ui.lock_waiting import save_without_freezing
 from liaison_tui.ui.messages import DataChanged
@@ -38,9 +41,9 @@ from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.ui.widgets.record_table import RecordTable
 from liaison_tui.ui.widgets.roll_find import RollFind
 
-ROLL_COLUMNS = (" ", "Name", "City", "Status")
+ROLL_COLUMNS = (" ", N_("Name"), N_("City"), N_("Status"))
 COMMAND_KEYS = " xmu"  # on the list these act; every other printable key searches
-HINT = "Enter: here · ↑↓ move · Tab: the list (Space here, x excused, m missing)"
+HINT = N_("Enter: here · ↑↓ move · Tab: the list (Space here, x excused, m missing)")
 MARKS = {Attendance.PRESENT: ("✓", "green"), Attendance.MISSING: ("✗", "red"), Attendance.EXCUSED: ("E", "yellow")}
 
 
@@ -49,8 +52,8 @@ def roll_rows(roll: Roll, city_names: dict[int, str]) -> list[TableRow]:
     for entry in roll.entries:
         mark, style = MARKS.get(entry.status, ("·", "dim")) if entry.status else ("·", "dim")
         officer = entry.officer
-        city = city_names.get(officer.city_id, "") if officer.city_id is not None else "host staff"
-        status = entry.status.value if entry.status else "not called"
+        city = city_names.get(officer.city_id, "") if officer.city_id is not None else _("host staff")
+        status = shown(entry.status) if entry.status else _("not called")
         rows.append((officer.id, [Text(mark, style=f"bold {style}"), officer.name, city, Text(status, style=style)]))
     return rows
 
@@ -59,9 +62,9 @@ class RollTable(RecordTable):
     """The expected people; one key marks the person under the cursor, any letter starts a search."""
 
     BINDINGS = [
-        Binding("space,enter", "mark('present')", "Present", tooltip="Roll-call: mark the person here"),
-        Binding("x", "mark('excused')", "Excused", tooltip="Roll-call: excused (not expected here)"),
-        Binding("m", "mark('missing')", "Missing", tooltip="Roll-call: called and not here"),
+        Binding("space,enter", "mark('present')", N_("Present"), tooltip=N_("Roll-call: mark the person here")),
+        Binding("x", "mark('excused')", N_("Excused"), tooltip=N_("Roll-call: excused (not expected here)")),
+        Binding("m", "mark('missing')", N_("Missing"), tooltip=N_("Roll-call: called and not here")),
     ]
 
     @dataclass
@@ -118,13 +121,13 @@ class RollCallScreen(Screen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Back to the main screen (every mark is already saved)"),
-        Binding("up", "move(-1)", "Up", show=False, tooltip="Along the roll"),
-        Binding("down", "move(1)", "Down", show=False, tooltip="Along the roll"),
-        Binding("pageup", "move(-10)", "Page up", show=False, tooltip="Along the roll"),
-        Binding("pagedown", "move(10)", "Page down", show=False, tooltip="Along the roll"),
-        Binding("ctrl+z,u", "app.undo", "Undo", tooltip="Undo the last mark"),
-        Binding("slash", "find", "Find", show=False, tooltip="Back to the search line"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the main screen (every mark is already saved)")),
+        Binding("up", "move(-1)", N_("Up"), show=False, tooltip=N_("Along the roll")),
+        Binding("down", "move(1)", N_("Down"), show=False, tooltip=N_("Along the roll")),
+        Binding("pageup", "move(-10)", N_("Page up"), show=False, tooltip=N_("Along the roll")),
+        Binding("pagedown", "move(10)", N_("Page down"), show=False, tooltip=N_("Along the roll")),
+        Binding("ctrl+z,u", "app.undo", N_("Undo"), tooltip=N_("Undo the last mark")),
+        Binding("slash", "find", N_("Find"), show=False, tooltip=N_("Back to the search line")),
     ]
 
     def __init__(self, event_id: int) -> None:
@@ -138,8 +141,8 @@ class RollCallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="roll-title", markup=False)
         yield Static(id="roll-headline", markup=False)
-        yield RollFind(placeholder="Type a name or scan a badge, then Enter", id="roll-find")
-        yield Static(HINT, id="roll-hint", markup=False)
+        yield RollFind(placeholder=_("Type a name or scan a badge, then Enter"), id="roll-find")
+        yield Static(_(HINT), id="roll-hint", markup=False)
         yield RollTable(Kind.OFFICER, id="roll")
         yield KeyBar()
 
@@ -157,11 +160,11 @@ class RollCallScreen(Screen[None]):
     def refresh_roll(self) -> None:
         event, roll = self.event(), self.current_roll()
         if event is None or roll is None:
-            self.query_one("#roll-title", Static).update("This event was deleted")
+            self.query_one("#roll-title", Static).update(_("This event was deleted"))
             self.query_one("#roll-headline", Static).update("")
             self.query_one(RollTable).show(ROLL_COLUMNS, [])
             return
-        title = Text.assemble("Roll call · ", literal(event.title), f" · {event.day:%a %d %b} {event.start:%H:%M}")
+        title = Text.assemble(_("Roll call · "), literal(event.title), f" · {day(event.day)} {event.start:%H:%M}")
         if event.venue:
             title.append(" · ")
             title.append(literal(event.venue))
@@ -192,9 +195,11 @@ class RollCallScreen(Screen[None]):
             return
         names = ", ".join(data.officers[i].name for i in officer_ids if i in data.officers)
         if not planned:
-            self.notify(f"{names}: already {status.value}", markup=False, timeout=2)
+            self.notify(
+                _("{names}: already {status}").format(names=names, status=shown(status)), markup=False, timeout=2
+            )
             return
-        await self.host.save(planned, f"{names}: {status.value}")
+        await self.host.save(planned, _("{names}: {status}").format(names=names, status=shown(status)))
 
     async def on_roll_table_marked(self, message: RollTable.Marked) -> None:
         message.stop()
@@ -246,7 +251,7 @@ class RollCallScreen(Screen[None]):
         data = self.host.session.data
         officer = data.officers[officer_id]
         city = data.cities.get(officer.city_id) if officer.city_id is not None else None
-        return f"{officer.name} ({city.name if city else 'host staff'})"
+        return f"{officer.name} ({city.name if city else _('host staff')})"
 
     def _resolve(self, query: str, roll: Roll) -> RollEntry | Literal["nobody", "several"]:
         """The one expected person ``query`` means: a badge code, else the best lookup hit on the roll."""
@@ -256,7 +261,9 @@ class RollCallScreen(Screen[None]):
             if officer.id in expected:
                 return expected[officer.id]
             self.notify(
-                f"{officer.name} (badge {query}) is not expected at this stop", severity="warning", markup=False
+                _("{name} (badge {badge}) is not expected at this stop").format(name=officer.name, badge=query),
+                severity="warning",
+                markup=False,
             )
             return "nobody"
         hits = [
@@ -265,14 +272,18 @@ class RollCallScreen(Screen[None]):
             if hit.entry.kind is Kind.OFFICER and hit.entry.record_id in expected
         ]
         if not hits:
-            self.notify(f"Nobody on this roll matches {query!r}", severity="warning", markup=False)
+            self.notify(
+                _("Nobody on this roll matches {query!r}").format(query=query), severity="warning", markup=False
+            )
             return "nobody"
         best = [hit for hit in hits if hit.score == hits[0].score]
         if len(best) > 1:
             names = ", ".join(self._who(hit.entry.record_id) for hit in best[:6])
             self.query_one(RollTable).select_id(best[0].entry.record_id)
             self.notify(
-                f"{len(best)} match {query!r}: {names}. Type more, or Tab to the list.",
+                _("{n} match {query!r}: {names}. Type more, or Tab to the list.").format(
+                    n=len(best), query=query, names=names
+                ),
                 markup=False,
             )
             return "several"

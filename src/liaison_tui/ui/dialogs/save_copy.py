@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import literal
 from liaison_tui.store.storage import StorageError
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -28,8 +29,10 @@ class SaveCopyDialog(ModalScreen[Path | None]):
     """Returns the path of the copy written, or None when cancelled with Escape."""
 
     BINDINGS = [
-        Binding("enter", "save", "Save copy", tooltip="Write the data shown to this file and keep working there"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving a copy"),
+        Binding(
+            "enter", "save", N_("Save copy"), tooltip=N_("Write the data shown to this file and keep working there")
+        ),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without saving a copy")),
     ]
 
     DEFAULT_CSS = """
@@ -74,7 +77,7 @@ class SaveCopyDialog(ModalScreen[Path | None]):
         target = self.query_one(Input).value.strip()
         problem = self.query_one("#save-copy-problem", Static)
         if not target:
-            problem.update("Give the path of the file to write")
+            problem.update(_("Give the path of the file to write"))
             return
         try:
             written = self.save(target)

@@ -22,6 +22,8 @@ from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import City, Event, Record, Visit
 from liaison_tui.domain.validation import same_name_cities
+from liaison_tui.i18n import N_, _, ngettext
+from liaison_tui.i18n.formats import day
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
@@ -47,9 +49,15 @@ class SaveGuardDialog(ModalScreen[Answer]):
     }
     """
     BINDINGS = [
-        Binding("s", "answer('save')", "Save anyway", tooltip="Save what the form holds as it is", priority=True),
         Binding(
-            "escape,enter,k", "answer('edit')", "Keep editing", tooltip="Back to the form, as it was", priority=True
+            "s", "answer('save')", N_("Save anyway"), tooltip=N_("Save what the form holds as it is"), priority=True
+        ),
+        Binding(
+            "escape,enter,k",
+            "answer('edit')",
+            N_("Keep editing"),
+            tooltip=N_("Back to the form, as it was"),
+            priority=True,
         ),
     ]
 
@@ -70,7 +78,13 @@ class SameCityDialog(SaveGuardDialog, inherit_bindings=False):
     """A city of the same name exists: open it instead (o), save anyway (s) or keep editing."""
 
     BINDINGS = [
-        Binding("o", "answer('open')", "Open the existing city", tooltip="Edit the city already there", priority=True),
+        Binding(
+            "o",
+            "answer('open')",
+            N_("Open the existing city"),
+            tooltip=N_("Edit the city already there"),
+            priority=True,
+        ),
         *SaveGuardDialog.BINDINGS,
     ]
 
@@ -88,19 +102,19 @@ def same_city_question(city: City, data: Dataset) -> SameCityDialog | None:
     others = same_name_cities(data, city)
     if not others:
         return None
-    question = Text.assemble(_city_label(city), " has the same name as ")
+    question = Text.assemble(_city_label(city), _(" has the same name as "))
     for position, other in enumerate(others):
         question.append(", " if position else "")
         question.append_text(_city_label(other))
         question.append(f" (#{other.id})")
-    question.append(", already in the file.\n\n")
-    question.append("o opens the existing city instead (what you typed here is dropped); ")
-    question.append("s saves this one as well; Esc or Enter goes back to the form.", style="dim")
+    question.append(_(", already in the file.") + "\n\n")
+    question.append(_("o opens the existing city instead (what you typed here is dropped); "))
+    question.append(_("s saves this one as well; Esc or Enter goes back to the form."), style="dim")
     return SameCityDialog(question, others[0])
 
 
 def _event_line(event: Event) -> str:
-    return f"{event.day:%a %d %b} {values.format_span(event.start, event.end)}  {event.title}"
+    return f"{day(event.day)} {values.format_span(event.start, event.end)}  {event.title}"
 
 
 def shortened_visit_question(visit: Visit, data: Dataset) -> SaveGuardDialog | None:
@@ -109,19 +123,26 @@ def shortened_visit_question(visit: Visit, data: Dataset) -> SaveGuardDialog | N
     if not outside:
         return None
     question = Text.assemble(
-        f"With these dates ({visit.start_date:%a %d %b} to {visit.end_date:%a %d %b}), "
-        f"{len(outside)} event(s) of the visit fall outside it:\n"
+        ngettext(
+            "With these dates ({start} to {end}), {n} event of the visit falls outside them:",
+            "With these dates ({start} to {end}), {n} events of the visit fall outside them:",
+            len(outside),
+        ).format(start=day(visit.start_date), end=day(visit.end_date), n=len(outside))
+        + "\n"
     )
     for event in outside[:SHOWN_EVENTS]:
         question.append("  • ")
         question.append_text(literal(_event_line(event)))
         question.append("\n")
     if len(outside) > SHOWN_EVENTS:
-        question.append(f"  … and {len(outside) - SHOWN_EVENTS} more\n")
+        question.append("  " + _("… and {n} more").format(n=len(outside) - SHOWN_EVENTS) + "\n")
     question.append(
-        "\ns saves anyway: the events are kept (not deleted), flagged as outside the visit in the "
-        "conflicts summary and by liaison-tui check; change the dates back to see them on the day tabs. "
-        "Esc or Enter goes back to the form.",
+        "\n"
+        + _(
+            "s saves anyway: the events are kept (not deleted), flagged as outside the visit in the "
+            "conflicts summary and by liaison-tui check; change the dates back to see them on the day tabs. "
+            "Esc or Enter goes back to the form."
+        ),
         style="dim",
     )
     return SaveGuardDialog(question)

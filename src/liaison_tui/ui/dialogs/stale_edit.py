@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
@@ -57,9 +58,9 @@ def _cell(text: str, style: str = "") -> Text:
 def comparison(rows: list[FieldRow], *, deleted: bool) -> Table:
     """The fields either side changed, as a table; a field both changed differently is marked."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
-    table.add_column("Field", style="bold", no_wrap=True)
+    table.add_column(_("Field"), style="bold", no_wrap=True)
     # One line per field, long values cut with an ellipsis, so the choices stay on screen at 80x24.
-    for heading in ("When opened", *(() if deleted else ("Theirs now",)), "Yours"):
+    for heading in (_("When opened"), *(() if deleted else (_("Theirs now"),)), _("Yours")):
         table.add_column(heading, ratio=1, no_wrap=True, overflow="ellipsis")
     for row in rows:
         if not (row.theirs_changed or row.mine_changed) and not deleted:
@@ -88,11 +89,15 @@ class StaleEditPanel(ModalScreen[Choice | None]):
 
     AUTO_FOCUS = "#back"  # from the first frame; Enter goes back to the form
     BINDINGS = [
-        Binding("m", "choose('mine')", "Mine on top", tooltip="Save your changes over theirs", priority=True),
-        Binding("t", "choose('theirs')", "Take theirs", tooltip="Close; your changes are dropped", priority=True),
-        Binding("n", "choose('new')", "Save as new", tooltip="Save what you typed as a new record", priority=True),
-        Binding("d", "choose('discard')", "Discard", tooltip="Close; your changes are dropped", priority=True),
-        Binding("escape", "back", "Back to the form", tooltip="Keep editing; nothing is lost", priority=True),
+        Binding("m", "choose('mine')", N_("Mine on top"), tooltip=N_("Save your changes over theirs"), priority=True),
+        Binding(
+            "t", "choose('theirs')", N_("Take theirs"), tooltip=N_("Close; your changes are dropped"), priority=True
+        ),
+        Binding(
+            "n", "choose('new')", N_("Save as new"), tooltip=N_("Save what you typed as a new record"), priority=True
+        ),
+        Binding("d", "choose('discard')", N_("Discard"), tooltip=N_("Close; your changes are dropped"), priority=True),
+        Binding("escape", "back", N_("Back to the form"), tooltip=N_("Keep editing; nothing is lost"), priority=True),
     ]
 
     def __init__(self, what: str, rows: list[FieldRow], *, deleted: bool) -> None:
@@ -111,31 +116,35 @@ class StaleEditPanel(ModalScreen[Choice | None]):
             yield Static(self._explanation(), id="stale-explanation")
             with Horizontal(id="stale-buttons"):
                 if self.deleted:
-                    yield Button("Save as new (n)", variant="primary", id="new")
-                    yield Button("Discard (d)", variant="error", id="discard")
+                    yield Button(_("Save as new (n)"), variant="primary", id="new")
+                    yield Button(_("Discard (d)"), variant="error", id="discard")
                 else:
-                    yield Button("Mine on top (m)", variant="primary", id="mine")
-                    yield Button("Take theirs (t)", id="theirs")
-                yield Button("Back (Esc)", id="back")
+                    yield Button(_("Mine on top (m)"), variant="primary", id="mine")
+                    yield Button(_("Take theirs (t)"), id="theirs")
+                yield Button(_("Back (Esc)"), id="back")
         yield KeyBar()
 
     def _title(self) -> Text:
-        state = "deleted" if self.deleted else "changed"
+        said = (
+            _(" was deleted in another window while you edited it")
+            if self.deleted
+            else _(" was changed in another window while you edited it")
+        )
         what = self.what[:1].upper() + self.what[1:]  # "officer 'Kim'" opens the sentence
-        return Text.assemble(literal(what), f" was {state} in another window while you edited it")
+        return Text.assemble(literal(what), said)
 
     def _explanation(self) -> Text:
         if self.deleted:
-            return Text("Nothing was saved. n saves what you typed as a new record; d discards it.")
+            return Text(_("Nothing was saved. n saves what you typed as a new record; d discards it."))
         mine = [row.label for row in self.rows if row.mine_changed]
         both = [row.label for row in self.rows if row.both_changed]
-        text = Text("Nothing was saved. m keeps their version and puts your changes on top: ")
-        text.append(literal(", ".join(mine) if mine else "(you changed nothing)"))
+        text = Text(_("Nothing was saved. m keeps their version and puts your changes on top: "))
+        text.append(literal(", ".join(mine) if mine else _("(you changed nothing)")))
         if both:
-            text.append(". ⚠ Both changed ", style="bold")
+            text.append(_(". ⚠ Both changed "), style="bold")
             text.append(literal(", ".join(both), "bold"))
-            text.append(": yours replaces theirs", style="bold")
-        text.append(". t takes theirs and drops your changes.")
+            text.append(_(": yours replaces theirs"), style="bold")
+        text.append(_(". t takes theirs and drops your changes."))
         return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -14,6 +14,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
+from liaison_tui.i18n import N_, _
+from liaison_tui.i18n.formats import day
 from liaison_tui.reports import summaries
 from liaison_tui.reports.meals import meals as meals_by_name
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -37,9 +39,9 @@ class SummariesScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape,q,s", "close", "Close"),
-        Binding("left,h", "tab(-1)", "Prev table"),
-        Binding("right,l", "tab(1)", "Next table"),
+        Binding("escape,q,s", "close", N_("Close")),
+        Binding("left,h", "tab(-1)", N_("Prev table")),
+        Binding("right,l", "tab(1)", N_("Next table")),
     ]
 
     def __init__(self, data: Dataset, visit: Visit | None, officer: Officer | None, today: date | None = None) -> None:
@@ -51,11 +53,11 @@ class SummariesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="summaries"):
             for summary in summaries.SUMMARIES:
-                with TabPane(summary.title, id=f"summary-{summary.name}"), VerticalScroll():
-                    yield Static("Working…", classes="summary-body")
+                with TabPane(_(summary.title), id=f"summary-{summary.name}"), VerticalScroll():
+                    yield Static(_("Working…"), classes="summary-body")
             if self.officer is not None:
-                with TabPane("Agenda", id="summary-agenda"), VerticalScroll():
-                    yield Static("Working…", classes="summary-body")
+                with TabPane(_("Agenda"), id="summary-agenda"), VerticalScroll():
+                    yield Static(_("Working…"), classes="summary-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -77,7 +79,7 @@ class SummariesScreen(ModalScreen[None]):
         if name == "agenda" and self.officer is not None:
             parts = summaries.agenda(self.data, self.visit, self.officer)
         elif name == "meals" and self.visit is not None and self.today in self.visit.dates:
-            note = f"From today, {self.today:%a %d %b}, on (summary meals in the CLI for every day)"
+            note = _("From today, {day}, on (summary meals in the CLI for every day)").format(day=day(self.today))
             parts = [Text(note, "dim"), *meals_by_name(self.data, self.visit, ROWS_SHOWN, since=self.today)]
         else:
             parts = summaries.BY_NAME[name].build(self.data, self.visit, ROWS_SHOWN)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.i18n import _
 from liaison_tui.reports import details
 
 PANEL_NAMES_PER_CITY = 12  # an event's participants, in the panel beside the panes
@@ -32,16 +33,16 @@ def detail_of(
     gives an officer's home time."""
     match record:
         case Officer():
-            return "Officer", details.officer_detail(data, visit, record, now=now)
+            return _("Officer"), details.officer_detail(data, visit, record, now=now)
         case City():
-            return "City", details.city_detail(data, record)
+            return _("City"), details.city_detail(data, record)
         case Event():
             names = SCREEN_NAMES_PER_CITY if full else PANEL_NAMES_PER_CITY
-            return "Event", details.event_detail(data, record, conflicts, names_per_city=names)
+            return _("Event"), details.event_detail(data, record, conflicts, names_per_city=names)
         case FollowUp():
-            return "Follow-up", details.followup_detail(data, record)
+            return _("Follow-up"), details.followup_detail(data, record)
         case Visit() | CheckIn() | None:
-            return "Detail", Text("Move the cursor onto a record to see all of it here.", style="dim")
+            return _("Detail"), Text(_("Move the cursor onto a record to see all of it here."), style="dim")
         case _:
             assert_never(record)
 

@@ -15,6 +15,9 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Event, Visit
+from liaison_tui.i18n import N_, _, ngettext
+from liaison_tui.i18n.formats import WEEKDAY_DATE, when
+from liaison_tui.i18n.formats import day as day_label
 from liaison_tui.ui.rows import EVENT_COLUMNS, event_rows
 from liaison_tui.ui.widgets.record_table import RecordTable
 from liaison_tui.ui.widgets.tab_strip import TabStrip
@@ -32,10 +35,10 @@ class EventsTable(RecordTable):
     """The events of one day; left and right change the day."""
 
     BINDINGS = [
-        Binding("left,h", "day(-1)", "Day", key_display="←→", tooltip="Previous / next day of the visit"),
-        Binding("right,l", "day(1)", "Next day", show=False, tooltip="Previous / next day of the visit"),
+        Binding("left,h", "day(-1)", N_("Day"), key_display="←→", tooltip=N_("Previous / next day of the visit")),
+        Binding("right,l", "day(1)", N_("Next day"), show=False, tooltip=N_("Previous / next day of the visit")),
         *[
-            Binding(str(n), f"day_number({n})", f"Day {n}", show=False, tooltip="Jump to that day")
+            Binding(str(n), f"day_number({n})", N_("Day {n}").format(n=n), show=False, tooltip=N_("Jump to that day"))
             for n in range(1, 10)
         ],
     ]
@@ -86,19 +89,21 @@ class ItineraryPane(Vertical):
         if visit is None or day is None:
             strip.show([], 0)
             self.table.show(EVENT_COLUMNS, [])
-            self.border_title = "Itinerary (no visit)"
+            self.border_title = _("Itinerary (no visit)")
             return
         numbered = list(enumerate(visit.dates, start=1))
         strip.show(
-            [f"Day {n} · {d:%a %d %b}" for n, d in numbered],
+            [_("Day {n} · {day}").format(n=n, day=day_label(d)) for n, d in numbered],
             self.day_index,
-            short=[f"{n} {d:%a %d}" for n, d in numbered],
+            short=[f"{n} {when(d, WEEKDAY_DATE)}" for n, d in numbered],
         )
         events = schedule.visit_events(self.data, visit)
         now, upcoming = schedule.now_and_next(events, self.local_now) if self.local_now else (None, None)
         todays = [e for e in events if e.day == day]
         self.table.show(EVENT_COLUMNS, event_rows(self.data, todays, now, upcoming, self.flagged))
-        self.border_title = f"Itinerary · Day {self.day_index + 1} of {visit.days} · {day:%a %d %b}"
+        self.border_title = _("Itinerary · Day {n} of {days} · {day}").format(
+            n=self.day_index + 1, days=visit.days, day=day_label(day)
+        )
 
     def watch_day_index(self, index: int) -> None:
         self._fill()
@@ -111,7 +116,12 @@ class ItineraryPane(Vertical):
             if 1 <= message.number <= self.visit.days:
                 self.day_index = message.number - 1
             else:
-                self.notify(f"This visit has {self.visit.days} days", severity="warning")
+                self.notify(
+                    ngettext("This visit has {n} day", "This visit has {n} days", self.visit.days).format(
+                        n=self.visit.days
+                    ),
+                    severity="warning",
+                )
             return
         self.day_index = max(0, min(self.visit.days - 1, self.day_index + message.step))
 

@@ -8,13 +8,16 @@ clicking a hint presses its key, as with the Footer.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widgets import Static
 
+from liaison_tui.i18n import _
+
 # On a narrow terminal these hints stay: finding a person is the question of the day.
-ALWAYS_SHOWN = ("Lookup", "Help")
+ALWAYS_SHOWN = ("Lookup", "Help")  # the bindings' descriptions as written (English), before translation
 
 
 class KeyBar(Static):
@@ -40,7 +43,7 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(markup=False)
         self._spans: list[tuple[int, int, str]] = []  # x from, x to, key to press
-        self._hints: list[tuple[str, str, str]] = []
+        self._hints: list[tuple[str, str, str, bool]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -49,12 +52,13 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        hints: list[tuple[str, str, str]] = []  # key shown, description, key to press
+        hints: list[tuple[str, str, str, bool]] = []  # key shown, description, key to press, always shown
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and enabled and binding.action not in seen:
                 seen.add(binding.action)
-                hints.append((self.app.get_key_display(binding), binding.description, binding.key.split(",")[0]))
+                description, kept = _(binding.description), binding.description in ALWAYS_SHOWN
+                hints.append((self.app.get_key_display(binding), description, binding.key.split(",")[0], kept))
         self._hints = hints
         self._draw()
 
@@ -65,9 +69,10 @@ class KeyBar(Static):
         """One line of hints; when it is too narrow, Lookup and Help stay and the others go from the end."""
         hints = list(self._hints)
         width = self.size.width or 80
-        while len(hints) > 1 and sum(len(k) + len(d) + 3 for k, d, _ in hints) > width:
-            kept = [h for h in hints if h[1] in ALWAYS_SHOWN]
-            others = [h for h in hints if h[1] not in ALWAYS_SHOWN]
+        # Widths in terminal cells: a Chinese description takes two cells per character.
+        while len(hints) > 1 and sum(cell_len(h[0]) + cell_len(h[1]) + 3 for h in hints) > width:
+            kept = [h for h in hints if h[3]]
+            others = [h for h in hints if not h[3]]
             if not others:
                 break
             hints = others[:-1] + kept
@@ -75,11 +80,11 @@ class KeyBar(Static):
         description_style = self.get_component_rich_style("key-bar--description")
         line = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
-        for shown, description, key in hints:
-            start = len(line)
+        for shown, description, key, _kept in hints:
+            start = line.cell_len  # in cells, as clicks are
             line.append(f" {shown} ", key_style)
             line.append(f"{description} ", description_style)
-            self._spans.append((start, len(line), key))
+            self._spans.append((start, line.cell_len, key))
         self.update(line)
 
     async def on_click(self, event: events.Click) -> None:

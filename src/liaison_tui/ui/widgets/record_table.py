@@ -24,9 +24,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.i18n import N_
 from liaison_tui.reports.display import literal
 from liaison_tui.ui.key_order import act_on_own_binding
-from liaison_tui.ui.rows import COLUMN_MAX, Cell, LazyRows, TableRow
+from liaison_tui.ui.rows import COLUMN_MAX, Cell, LazyRows, TableRow, heading
 
 MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has the rest (see COLUMN_MAX)
 GAP = 2
@@ -92,13 +93,13 @@ class RecordTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--odd"}
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="Move within the pane"),
-        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="Move within the pane"),
-        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A page up / down"),
-        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A page up / down"),
-        Binding("home,g", "jump(0)", "First", show=False, tooltip="First / last row"),
-        Binding("end,G", "jump(-1)", "Last", show=False, tooltip="First / last row"),
-        Binding("enter", "open", "Detail", show=False, tooltip="Open the full detail"),
+        Binding("up,k", "cursor(-1)", N_("Up"), show=False, tooltip=N_("Move within the pane")),
+        Binding("down,j", "cursor(1)", N_("Down"), show=False, tooltip=N_("Move within the pane")),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, tooltip=N_("A page up / down")),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, tooltip=N_("A page up / down")),
+        Binding("home,g", "jump(0)", N_("First"), show=False, tooltip=N_("First / last row")),
+        Binding("end,G", "jump(-1)", N_("Last"), show=False, tooltip=N_("First / last row")),
+        Binding("enter", "open", N_("Detail"), show=False, tooltip=N_("Open the full detail")),
     ]
 
     @dataclass
@@ -140,11 +141,11 @@ class RecordTable(ScrollView, can_focus=True):
         self._rows = rows
         ids = rows.ids if isinstance(rows, LazyRows) else [record_id for record_id, _ in rows]
         self._index = {record_id: position for position, record_id in enumerate(ids)}
-        self.widths = [cell_len(c) for c in self.columns]
+        self.widths = [cell_len(heading(self.kind, c)) for c in self.columns]  # as drawn, in the language
         headers = zip(self.columns, self.widths, strict=True)
         limits = [max(COLUMN_MAX.get(column, MAX_COLUMN), width) for column, width in headers]
         measured = rows[:WIDTH_SAMPLE] if isinstance(rows, LazyRows) else rows
-        for _, cells in measured:
+        for _id, cells in measured:
             for column, cell in enumerate(cells):
                 plain = cell.plain if isinstance(cell, Text) else cell
                 width = len(plain) if plain.isascii() else cell_len(plain)  # len() is 10x faster
@@ -166,7 +167,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def cells_of(self, record_id: int) -> list[str]:
         """The text of a record's cells as shown (for tests and screen readers)."""
-        _, cells = self._rows[self._index[record_id]]
+        _id, cells = self._rows[self._index[record_id]]
         return [cell.plain if isinstance(cell, Text) else literal(cell).plain for cell in cells]
 
     @property
@@ -245,7 +246,7 @@ class RecordTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             style = self.get_component_rich_style("record-table--header")
-            cells: Sequence[Cell] = self.columns
+            cells: Sequence[Cell] = [heading(self.kind, c) for c in self.columns]
         else:
             row = scroll_y + y - 1
             if row >= len(self._rows):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -57,16 +58,16 @@ class TabStrip(Static):
 
     def _draw(self) -> None:
         width = self.content_size.width
-        fits = not width or sum(len(label) + 2 for label in self._long) <= width
+        fits = not width or sum(cell_len(label) + 2 for label in self._long) <= width  # CJK: 2 cells a character
         self.labels = self._long if fits or self._short is None else self._short
         on = self.get_component_rich_style("tab-strip--active")
         off = self.get_component_rich_style("tab-strip--inactive")
         line = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         for index, label in enumerate(self.labels):
-            start = len(line)
+            start = line.cell_len  # in cells, as clicks are
             line.append(f" {label} ", on if index == self.active else off)
-            self._spans.append((start, len(line)))
+            self._spans.append((start, line.cell_len))
         self.update(line)
 
     def on_click(self, event: events.Click) -> None:

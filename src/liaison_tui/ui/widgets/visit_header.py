@@ -10,16 +10,18 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from liaison_tui.domain.model import Visit
+from liaison_tui.i18n import _
+from liaison_tui.i18n.formats import DATE_LONG, DAY_MONTH, RANGE_END_IN_MONTH, WEEKDAY_DAY_OF_MONTH, WEEKDAY_TIME, when
 from liaison_tui.reports.display import literal
 
 
 def visit_dates(visit: Visit) -> str:
     first, last = visit.start_date, visit.end_date
     if first.year != last.year:
-        return f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+        return f"{when(first, DATE_LONG)} – {when(last, DATE_LONG)}"
     if first.month != last.month:
-        return f"{first:%-d %b} – {last:%-d %b %Y}"
-    return f"{first:%a %-d}–{last:%a %-d %b %Y}"
+        return f"{when(first, DAY_MONTH)} – {when(last, DATE_LONG)}"
+    return f"{when(first, WEEKDAY_DAY_OF_MONTH)}–{when(last, RANGE_END_IN_MONTH)}"
 
 
 class VisitHeader(Horizontal):
@@ -56,7 +58,7 @@ class VisitHeader(Horizontal):
         title = self.query_one("#visit-title", Static)
         clock = self.query_one("#visit-clock", Static)
         if visit is None:
-            title.update(Text("No visit yet: press v to plan one", style="italic"))
+            title.update(Text(_("No visit yet: press v to plan one"), style="italic"))
             clock.update("")
             return
         title.update(
@@ -68,4 +70,4 @@ class VisitHeader(Horizontal):
                 literal(visit.host_city, "italic"),
             )
         )
-        clock.update(f"{local_now:%a %H:%M} {visit.timezone}" if local_now else "")
+        clock.update(f"{when(local_now, WEEKDAY_TIME)} {visit.timezone}" if local_now else "")
