@@ -96,21 +96,22 @@ class Terminal:
         while self._read(SETTLED):
             pass
 
-    def key_latency(self, key: bytes, timeout: float = 5.0) -> float:
-        """Seconds from writing ``key`` to the last screen change before the screen settles."""
+    def key_latency(self, key: bytes, timeout: float = 5.0) -> tuple[float, float]:
+        """Seconds from writing ``key`` to the first change of the screen, and to the last before it settles."""
         before = self._cells()
         sent = time.perf_counter()
         os.write(self.master, key)
-        last_change: float | None = None
+        changes: list[float] = []
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if not self._read(SETTLED if last_change else timeout):
+            if not self._read(SETTLED if changes else timeout):
                 break
             if self._cells() != before:
-                last_change, before = time.perf_counter(), self._cells()
-        if last_change is None:
+                changes.append(time.perf_counter())
+                before = self._cells()
+        if not changes:
             raise TimeoutError(f"the screen did not change after {key!r}")
-        return last_change - sent
+        return changes[0] - sent, changes[-1] - sent
 
     def close(self) -> None:
         with suppress(ProcessLookupError, PermissionError):  # it may have ended already

@@ -52,7 +52,8 @@ def bench_terminal(path: Path, size: int, repeat: int) -> list[Figure]:
 
 
 def _key_latency(program: Program, size: int, repeat: int) -> list[Figure]:
-    kinds: dict[str, list[float]] = {"cursor move": [], "Tab to the next pane": [], "day change": []}
+    """Each key's time to the first change of the screen (the response seen) and to the settled screen."""
+    kinds: dict[str, list[tuple[float, float]]] = {"cursor move": [], "Tab to the next pane": [], "day change": []}
     for _ in range(repeat):
         terminal = Terminal(program.argv, COLUMNS, LINES)
         try:
@@ -70,10 +71,13 @@ def _key_latency(program: Program, size: int, repeat: int) -> list[Figure]:
             terminal.close()
     figures = []
     for kind, samples in kinds.items():
-        figure = Figure(size, f"key to updated screen: {kind} (real terminal, p95)", [p95(samples) * 1000])
+        first = Figure(size, f"key to first change: {kind} (real terminal, p95)", [p95([s[0] for s in samples]) * 1000])
+        settled = Figure(
+            size, f"key to settled screen: {kind} (real terminal, p95)", [p95([s[1] for s in samples]) * 1000]
+        )
         if size >= 50_000:
-            figure.target, figure.met = "≤ 30 ms p95", figure.median <= 30
-        figures.append(figure)
+            settled.target, settled.met = "≤ 30 ms p95", settled.median <= 30
+        figures += [first, settled]
     return figures
 
 

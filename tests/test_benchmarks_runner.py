@@ -22,7 +22,7 @@ def test_runner_at_one_thousand_officers(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     table = markdown.read_text()
     measures = ("durable edit: add", "start to first frame", "lookup per keystroke (p95)", "export ics")
-    real_terminal = ("launch to full first screen (real terminal", "key to updated screen: day change")
+    real_terminal = ("launch to full first screen (real terminal", "key to settled screen: day change")
     mixed = ("mixed scripts: lookup per keystroke (p95)", "index memory (tracemalloc)")
     for measure in (*measures, *real_terminal, *mixed):
         assert measure in table
