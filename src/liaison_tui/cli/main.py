@@ -14,6 +14,7 @@ from pathlib import Path
 
 from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.cli.serve import add_serve_command
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.reports import summaries
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     _add_report_commands(commands)
     _add_event_day_commands(commands)
+    add_serve_command(commands)
     return parser
 
 
@@ -193,6 +195,12 @@ def _during_event(command: str, *, read_only: bool) -> Callable[[argparse.Namesp
     return run
 
 
+def run_serve(arguments: argparse.Namespace) -> int:
+    from liaison_tui.cli.serve import run_serve as serve
+
+    return serve(_data_file(arguments), arguments)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "demo": run_demo,
@@ -202,6 +210,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check-in": _during_event("check_in", read_only=False),
     "attendance": _during_event("attendance", read_only=True),
     "now": _during_event("now", read_only=True),
+    "serve": run_serve,
 }
 
 
