@@ -81,6 +81,12 @@ async def test_the_token_sets_a_strict_cookie_and_the_page_works_with_it(sample_
             assert served.token not in page
             assert await status(client, f"{served.address}/static/js/textual.js", **served.cookie) == 200
             assert app_processes(sample_file) == []  # the page alone starts nothing; its websocket does
+            # Behind a TLS proxy: the websocket at the address the browser used, over TLS; the cookie Secure.
+            proxied = {"Host": "liaison.office.example", "X-Forwarded-Proto": "https"}
+            async with client.get(f"{served.address}/?token={served.token}", headers=proxied) as response:
+                assert "Secure" in response.headers["Set-Cookie"]
+            async with client.get(served.address, headers=served.cookie | proxied) as response:
+                assert 'data-session-websocket-url="wss://liaison.office.example/ws"' in await response.text()
         code, out, err = served.stop()
     assert code == 0
     assert out.count(served.token) == 1 and served.token not in err
