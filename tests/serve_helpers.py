@@ -80,9 +80,13 @@ def serving(data_file: Path, *options: str, token: str | None = None, timeout: f
     try:
         yield served
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        if process.poll() is None:  # the test failed before stopping it: stop it as a user would
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def app_processes(data_file: Path) -> list[int]:

@@ -138,6 +138,18 @@ async def test_stopping_the_server_ends_every_app(sample_file: Path, signal_numb
                 assert not Path(f"/proc/{pid}").exists()
 
 
+async def test_an_app_whose_server_was_killed_ends_too(sample_file: Path) -> None:
+    with serving(sample_file) as served:
+        async with aiohttp.ClientSession() as client:
+            session = await open_session(client, served)
+            assert await session.shows("Itinerary")
+            [app] = app_processes(sample_file)
+            served.process.kill()  # no chance to end its apps
+            served.process.wait()
+            assert await asyncio.to_thread(wait_until_gone, sample_file, 15) == []  # (or a zombie: not running)
+            assert app not in app_processes(sample_file)
+
+
 def test_a_token_file_of_ones_own_is_used_and_not_printed(sample_file: Path, tmp_path: Path) -> None:
     token_file = tmp_path / "token"
     token_file.write_text("a-token-kept-in-a-file-0123456789\n")
