@@ -79,6 +79,9 @@ async def test_the_token_sets_a_strict_cookie_and_the_page_works_with_it(sample_
             assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
             assert 'src="/static/js/textual.js"' in page and 'data-font-size="20"' in page
             assert served.token not in page
+            assert "googleapis" not in page and "/static/fonts/RobotoMono" in page  # nothing fetched elsewhere
+            font = f"{served.address}/static/fonts/RobotoMono-VariableFont_wght.ttf"
+            assert await status(client, font, **served.cookie) == 200
             assert await status(client, f"{served.address}/static/js/textual.js", **served.cookie) == 200
             assert app_processes(sample_file) == []  # the page alone starts nothing; its websocket does
             # Behind a TLS proxy: the websocket at the address the browser used, over TLS; the cookie Secure.

@@ -14,6 +14,7 @@ import errno
 import html
 import json
 import logging
+import re
 import shlex
 import signal
 import socket
@@ -34,8 +35,15 @@ log = logging.getLogger("liaison_tui.serving")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SHUTDOWN_GRACE = 10.0  # seconds the sessions' handlers get to finish once the server stops
 FORBIDDEN = "403 Forbidden: open the address that liaison-tui serve printed, with its ?token=…\n"
+# textual-serve's page loads its font from Google: every colleague's browser would tell Google
+# (and it fails offline). The same font ships with textual-serve; the page takes it from us.
+GOOGLE_FONT = re.compile(r'<link\s+rel="stylesheet"\s+href="https://fonts\.googleapis\.com/[^"]*"\s*/?>')
+LOCAL_FONT = (
+    "<style>@font-face { font-family: 'Roboto Mono'; "
+    "src: url('/static/fonts/RobotoMono-VariableFont_wght.ttf') format('truetype'); }</style>"
+)
 SAFETY_HEADERS = {
-    "Referrer-Policy": "no-referrer",  # the page loads a web font from elsewhere
+    "Referrer-Policy": "no-referrer",  # no address of ours is told to another site
     "X-Frame-Options": "DENY",  # no other site may frame the terminal and catch keys typed into it
     "X-Content-Type-Options": "nosniff",
 }
@@ -119,9 +127,9 @@ class OfficeServer(Server):
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.title},
         }
-        response = aiohttp_jinja2.render_template("app_index.html", request, context)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        page = aiohttp_jinja2.render_string("app_index.html", request, context)
+        page = GOOGLE_FONT.sub(LOCAL_FONT, page)
+        return web.Response(text=page, content_type="text/html", headers={"Cache-Control": "no-store"})
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A browser session: its own app process, ended with the socket."""
