@@ -62,6 +62,13 @@ def _address(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
+def _tunnel_end(host: str) -> str:
+    """Where an SSH tunnel on this machine reaches the server."""
+    if host in ("0.0.0.0", "::", "", "localhost"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
 def _login() -> str:
     try:
         return getpass.getuser()
@@ -84,7 +91,8 @@ def _welcome(data_file: Path, host: str, port: int, token: str, token_file: Path
         f"Serving {visible(str(data_file))} to browsers. Open:",
         f"    {shown}",
         "Whoever has this address can read and change the data: give it only to colleagues.",
-        f"From another machine: ssh -L {port}:127.0.0.1:{port} {_login()}@{socket.gethostname()}, then open it there.",
+        f"From another machine: ssh -L {port}:{_tunnel_end(host)}:{port} {_login()}@{socket.gethostname()}, "
+        "then open it there.",
         "For a permanent address, put it behind a TLS reverse proxy (README: Working as a team);",
         "textual-serve has no login of its own: the token is the only lock.",
         "Ctrl+C stops the server and ends every session.",
