@@ -6,6 +6,7 @@ imports the other; the app is imported only when it is about to open.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from liaison_tui.cli import main as cli
@@ -15,7 +16,12 @@ from liaison_tui.store.store import Store
 def run_app(store: Store) -> None:
     from liaison_tui.ui.app import LiaisonApp
 
-    LiaisonApp(store).run()
+    app = LiaisonApp(store)
+    if os.environ.get("LIAISON_TUI_SERVED") == "1":  # a browser session of `liaison-tui serve`
+        from liaison_tui.ui.served import end_with_server
+
+        end_with_server(app)
+    app.run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

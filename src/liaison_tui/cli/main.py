@@ -18,6 +18,7 @@ from liaison_tui import __version__
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.history import add_history_command, history_command
 from liaison_tui.cli.language import add_language_option, speak_chosen_language
+from liaison_tui.cli.serve import add_serve_command
 from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS
 from liaison_tui.domain.model import ValidationError
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_commands(commands)
     _add_event_day_commands(commands)
     add_history_command(commands)
+    add_serve_command(commands)
     return parser
 
 
@@ -250,6 +252,12 @@ def _during_event(command: str, *, read_only: bool) -> Callable[[argparse.Namesp
     return run
 
 
+def run_serve(arguments: argparse.Namespace) -> int:
+    from liaison_tui.cli.serve import run_serve as serve
+
+    return serve(_data_file(arguments), arguments)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "demo": run_demo,
@@ -262,6 +270,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "history": lambda arguments: history_command(
         _open(arguments, create=False, read_only=arguments.keep_days is None), arguments
     ),
+    "serve": run_serve,
 }
 
 
