@@ -47,7 +47,11 @@ def press_without_waiting(app: object, key: str) -> None:
 
 @contextlib.contextmanager
 def another_program_saving(path: Path) -> Iterator[locking.HeldLock]:
-    """Another program holds the data file's lock; it lets go at the latest on leaving."""
+    """Another program holds the data file's lock; it lets go at the latest on leaving.
+
+    Used inside ``app.run_test()``: a failed assertion then lets go of the lock before the
+    app shuts down, instead of leaving the app's save waiting for it and the test hung.
+    """
     held = locking.acquire(path, locking.LockPolicy(1.0))
     try:
         yield held
@@ -66,8 +70,8 @@ async def wait_for(condition: object, seconds: float = 5.0) -> bool:
 
 async def test_a_held_lock_shows_a_wait_keeps_the_keys_alive_and_esc_calls_the_save_off(sample_file: Path) -> None:
     app = make_app(sample_file)
-    with another_program_saving(sample_file):  # for a long time
-        async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        with another_program_saving(sample_file):  # for a long time
             await open_edit_and_type(pilot, app, "Protocol chief")
             started = time.monotonic()
             press_without_waiting(app, "ctrl+s")
@@ -75,8 +79,8 @@ async def test_a_held_lock_shows_a_wait_keeps_the_keys_alive_and_esc_calls_the_s
             assert time.monotonic() - started < 1.0  # shown at once, not after the 5 s lock timeout
             ticks: list[float] = []
             app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
-            await asyncio.sleep(0.5)
-            assert len(ticks) >= 5  # the event loop runs while the save waits
+            await asyncio.sleep(1.0)
+            assert len(ticks) >= 5  # the event loop runs while the save waits (20 ticks when idle)
             press_without_waiting(app, "escape")
             assert await wait_for(lambda: isinstance(app.screen, RecordForm))
             assert app.screen.query_one("#field-title", Input).value == "Protocol chief"  # the form kept it
@@ -87,8 +91,8 @@ async def test_a_held_lock_shows_a_wait_keeps_the_keys_alive_and_esc_calls_the_s
 
 async def test_the_save_goes_through_when_the_other_program_lets_go(sample_file: Path) -> None:
     app = make_app(sample_file)
-    with another_program_saving(sample_file) as held:
-        async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        with another_program_saving(sample_file) as held:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
@@ -127,8 +131,8 @@ async def test_a_roll_call_mark_waits_visibly_and_lands_when_the_lock_is_free(sa
 async def test_after_esc_the_next_busy_save_waits_again(sample_file: Path) -> None:
     """A wait called off once must not refuse the saves after it."""
     app = make_app(sample_file)
-    with another_program_saving(sample_file) as held:
-        async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        with another_program_saving(sample_file) as held:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))
@@ -145,8 +149,8 @@ async def test_the_app_waits_past_the_usual_lock_timeout(sample_file: Path) -> N
     """The usual timeout is for scripts; in the app the user decides when to stop waiting."""
     app = make_app(sample_file)
     app.store.lock_policy.timeout = 0.3  # the usual 5 s, shortened for the test
-    with another_program_saving(sample_file) as held:
-        async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        with another_program_saving(sample_file) as held:
             await open_edit_and_type(pilot, app, "Protocol chief")
             press_without_waiting(app, "ctrl+s")
             assert await wait_for(lambda: isinstance(app.screen, LockWaitDialog))

@@ -37,6 +37,7 @@ from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.messages import DataChanged, Goto
+from liaison_tui.ui.quit_guard import quit_or_ask
 from liaison_tui.ui.widgets.itinerary import EventsTable
 from liaison_tui.ui.widgets.record_table import RecordTable
 
@@ -330,6 +331,9 @@ class LiaisonApp(App[None]):
                 )
 
         self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
+
+    async def action_quit(self) -> None:
+        await quit_or_ask(self)
 
     def action_help(self) -> None:
         from liaison_tui.ui.dialogs.help_screen import HelpScreen  # lazily: not needed for the first screen

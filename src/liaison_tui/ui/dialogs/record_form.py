@@ -220,19 +220,25 @@ class RecordForm(FormKeys):
 
     async def close_or_ask(self) -> None:
         """Escape: close at once when nothing changed, else ask (keeping the changes is the default)."""
-        changed = self.changed_fields()
-        if not changed:
+        question = self.discard_question()
+        if question is None:
             self.dismiss(None)
             return
+        await self.app.push_screen(DiscardDialog(question), self._after_discard_question)
+
+    def discard_question(self) -> Text | None:
+        """What to ask before the typed changes are thrown away; None when nothing was changed."""
+        changed = self.changed_fields()
+        if not changed:
+            return None
         what = describe(self.original) if self.original else _("this new {kind}").format(kind=kind_of(self.start).word)
-        question = Text.assemble(
+        return Text.assemble(
             _("Discard your changes to "),
             literal(what, "bold"),
             _("?") + "\n\n" + _("Changed: "),
             literal(", ".join(field.label for field in changed)),
             ("\n\n" + _("Enter or Esc keeps editing; d discards them (undo cannot bring them back)."), "dim"),
         )
-        await self.app.push_screen(DiscardDialog(question), self._after_discard_question)
 
     def _after_discard_question(self, discard: bool | None) -> None:
         if discard:
