@@ -43,7 +43,7 @@ def _positive(text: str) -> int:
 
 def _name(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError("give a name")
+        raise argparse.ArgumentTypeError(_("give a name"))
     return text.strip()
 
 
