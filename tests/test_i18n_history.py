@@ -1,17 +1,22 @@
-"""The history in Chinese: the words translated, names and field values as stored."""
+"""The history and the officer lookup in Chinese: the words translated, names and field values as stored."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from liaison_tui.cli.main import main
+from liaison_tui.domain.edits import added
 from liaison_tui.domain.history import Action, FieldChange, HistoryEntry, Reason
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import Officer
 from liaison_tui.i18n import set_language
+from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.reports.history import news_lines
+from liaison_tui.store.store import Store
 from liaison_tui.ui.dialogs.ask_name import AskNameDialog
 from liaison_tui.ui.dialogs.history_screen import HistoryScreen
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -85,6 +90,17 @@ def test_history_command_in_chinese(sample_file: Path, capsys: Captured) -> None
     assert "：已删除 " in (trimmed := capsys.readouterr().out) and " 之前的 2 条历史记录" in trimmed
 
 
+def test_officer_lookup_errors_in_chinese(sample_file: Path, capsys: Captured) -> None:
+    db = ["--db", str(sample_file)]
+    assert main(["--lang", "zh", *db, "summary", "agenda", "--officer", "Nobody"]) == 1
+    assert "没有名为 'Nobody' 的联络官" in capsys.readouterr().err
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Wang Wei")), added(Officer(name="Wang Wei", title="Driver"))])
+    assert main(["--lang", "zh", *db, "summary", "agenda", "--officer", "wang wei"]) == 1
+    err = capsys.readouterr().err
+    assert "有 2 位联络官同样符合 'wang wei'：Wang Wei (接待方), Wang Wei (接待方)；请输入得更具体些" in err
+
+
 async def test_history_screen_and_name_dialog_in_chinese(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     set_language("zh")
     monkeypatch.setenv("LIAISON_TUI_ASK_USER", "1")
@@ -105,3 +121,14 @@ async def test_history_screen_and_name_dialog_in_chinese(sample_file: Path, monk
         assert "显示记录" in hints and "今天以来" in hints and "Show record" not in hints
         await pilot.press("m")
         assert str(app.screen.query_one("Vertical").border_title).startswith("今天以来的修改（自 ")
+
+
+def test_lookup_hits_describe_in_chinese(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Wang Wei"))])  # host staff: no city
+    set_language("zh")
+    index = LookupIndex(store.data)
+    [host] = [hit.entry for hit in index.search("wang wei") if hit.entry.kind is Kind.OFFICER]
+    assert host.context == "接待方"
+    event = next(hit.entry for hit in index.search("library") if hit.entry.kind is Kind.EVENT)
+    assert re.fullmatch(r"12月\d+日 周. \d\d:\d\d", event.context)
