@@ -10,6 +10,7 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.i18n import _, ngettext
 from liaison_tui.reports.display import visible
 from liaison_tui.store.store import Store
 
@@ -17,11 +18,11 @@ SINCE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
 
 
 def add_history_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    history = commands.add_parser("history", help="who changed what, when (newest last); --keep-days trims it")
-    history.add_argument("--since", metavar="'YYYY-MM-DD HH:MM'", help="only changes from then on (local time)")
-    history.add_argument("--who", metavar="NAME", help="only changes by this person (part of the name will do)")
-    history.add_argument("--record", metavar="NAME", help="only changes to records with this in their name")
-    history.add_argument("--keep-days", type=int, metavar="N", help="remove the entries older than N days")
+    history = commands.add_parser("history", help=_("who changed what, when (newest last); --keep-days trims it"))
+    history.add_argument("--since", metavar="'YYYY-MM-DD HH:MM'", help=_("only changes from then on (local time)"))
+    history.add_argument("--who", metavar="NAME", help=_("only changes by this person (part of the name will do)"))
+    history.add_argument("--record", metavar="NAME", help=_("only changes to records with this in their name"))
+    history.add_argument("--keep-days", type=int, metavar="N", help=_("remove the entries older than N days"))
 
 
 def parse_since(text: str) -> datetime:
@@ -31,19 +32,26 @@ def parse_since(text: str) -> datetime:
             return datetime.strptime(text.strip(), form).astimezone()
         except ValueError:
             continue
-    raise CommandError(f"--since {visible(text)!r}: expected a local date and time such as '2026-12-03 09:00'")
+    raise CommandError(
+        _("--since {text!r}: expected a local date and time such as '2026-12-03 09:00'").format(text=visible(text))
+    )
 
 
 def history_command(store: Store, arguments: argparse.Namespace) -> int:
     if arguments.keep_days is not None:
         if arguments.since or arguments.who or arguments.record:
-            raise CommandError("--keep-days trims the history; give it without --since, --who or --record")
+            raise CommandError(_("--keep-days trims the history; give it without --since, --who or --record"))
         if arguments.keep_days < 0:
-            raise CommandError(f"--keep-days {arguments.keep_days}: must be 0 or more")
+            raise CommandError(_("--keep-days {n}: must be 0 or more").format(n=arguments.keep_days))
         cutoff = datetime.now(UTC) - timedelta(days=arguments.keep_days)
         removed = store.trim_history(cutoff)
         shown = cutoff.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{store.where}: removed {removed} history entr{'y' if removed == 1 else 'ies'} from before {shown}")
+        told = ngettext(
+            "{file}: removed {n} history entry from before {time}",
+            "{file}: removed {n} history entries from before {time}",
+            removed,
+        )
+        print(told.format(file=store.where, n=removed, time=shown))
         return 0
     from rich.console import Console
 

@@ -7,7 +7,6 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from liaison_tui import __version__
+from liaison_tui.cli.closed_pipe import EXIT_BROKEN_PIPE, reader_went_away, stdout_is_devnull
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.history import add_history_command, history_command
 from liaison_tui.cli.language import add_language_option, speak_chosen_language
@@ -30,7 +30,6 @@ from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe
 
 
 def _positive(text: str) -> int:
@@ -45,7 +44,7 @@ def _positive(text: str) -> int:
 
 def _name(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError("give a name")
+        raise argparse.ArgumentTypeError(_("give a name"))
     return text.strip()
 
 
@@ -281,23 +280,6 @@ def _complain(message: str) -> None:
     print(f"liaison-tui: {visible(message, multiline=True)}", file=sys.stderr)
 
 
-def _stdout_is_devnull() -> bool:
-    try:
-        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
-    except (OSError, ValueError):
-        return False
-    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
-
-
-def _reader_went_away() -> int:
-    """``liaison-tui … | head``: the reader has what it wanted; stop quietly, as git does."""
-    # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    return EXIT_BROKEN_PIPE
-
-
 def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) -> int:
     """Run one command (or, with none, ``open_app`` on the data file); the exit status."""
     speak_chosen_language(argv)  # before the parser is built: its help is in that language
@@ -311,10 +293,10 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
         _complain(str(error))
         return EXIT_PROBLEM
     except BrokenPipeError:
-        return _reader_went_away()
+        return reader_went_away()
     except SystemExit as stop:
         # Rich meets a closed pipe by pointing stdout at /dev/null and exiting 1; say it as the rest do.
-        if stop.code == 1 and _stdout_is_devnull():
+        if stop.code == 1 and stdout_is_devnull():
             return EXIT_BROKEN_PIPE
         raise
     except OSError as error:

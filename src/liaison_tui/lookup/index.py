@@ -26,6 +26,8 @@ from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import _
+from liaison_tui.i18n.formats import day
 from liaison_tui.lookup.fields import officer_context, officer_fields
 from liaison_tui.lookup.romanise import compact, sounds_of
 from liaison_tui.store.gc_pause import collector_paused
@@ -84,7 +86,7 @@ def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | 
     match record:
         case Officer():
             city = schedule.city_of(data, record)
-            city_name = city.name if city else "host staff"
+            city_name = city.name if city else _("host staff")  # also found by it, in the language shown
             context = officer_context(record, city_name)
             names, places = ([record.name, record.native_name], [city_name]) if romanised else ([], [])
             sounds = sounds_of(names, True) + sounds_of(places, False, "\t")
@@ -94,7 +96,7 @@ def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | 
             sounds = sounds_of([record.name, record.native_name] if romanised else [], False)
             return _entry(Kind.CITY, record, record.name, record.country, fields, sounds)
         case Event():
-            context = f"{record.day:%a %d %b} {record.start:%H:%M}"
+            context = f"{day(record.day)} {record.start:%H:%M}"
             return _entry(Kind.EVENT, record, record.title, context, [record.title, record.venue])
         case FollowUp():
             owner = data.cities.get(record.city_id)

@@ -12,6 +12,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Officer
+from liaison_tui.i18n import _, ngettext
 from liaison_tui.lookup.index import LookupIndex
 
 CANDIDATES = 200  # hits looked at: the search ranks cities and events too
@@ -22,7 +23,7 @@ def resolve_officer(index: LookupIndex, data: Dataset, query: str) -> Officer:
     """The officer ``query`` clearly means; LookupError says why there is none."""
     hits = [h for h in index.search(query, limit=CANDIDATES) if h.entry.kind is Kind.OFFICER]
     if not hits:
-        raise LookupError(f"no officer called {query!r}")
+        raise LookupError(_("no officer called {query!r}").format(query=query))
     best = [h for h in hits if h.score == hits[0].score]
     if len(best) == 1:
         return data.officers[best[0].entry.record_id]
@@ -30,6 +31,14 @@ def resolve_officer(index: LookupIndex, data: Dataset, query: str) -> Officer:
     for hit in best[:NAMED]:
         officer = data.officers[hit.entry.record_id]
         city = schedule.city_of(data, officer)
-        names.append(f"{officer.name} ({city.name if city else 'host staff'})")
-    more = f" and {len(best) - NAMED} more" if len(best) > NAMED else ""
-    raise LookupError(f"{len(best)} officers match {query!r} equally well: {', '.join(names)}{more}; be more precise")
+        names.append(f"{officer.name} ({city.name if city else _('host staff')})")
+    listed = ", ".join(names)
+    if len(best) > NAMED:
+        listed = _("{names} and {n} more").format(names=listed, n=len(best) - NAMED)
+    # Always several here (one best hit returned above): ngettext for languages with more than two forms.
+    told = ngettext(
+        "{n} officer matches {query!r} equally well: {names}; be more precise",
+        "{n} officers match {query!r} equally well: {names}; be more precise",
+        len(best),
+    )
+    raise LookupError(told.format(n=len(best), query=query, names=listed))

@@ -2,7 +2,8 @@
 
 Times are shown in the local time of the machine showing them (entries are
 kept in UTC). Every name and value is user text: it goes through ``literal``
-or ``visible``, never markup.
+or ``visible``, never markup. The words around them are in the interface's
+language; names, values and field names stay as stored.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from rich.table import Table
 from liaison_tui.domain.history import Action, HistoryEntry, Reason
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.values import fold
+from liaison_tui.i18n import N_, _, ngettext
+from liaison_tui.i18n.formats import DAY_TIME
+from liaison_tui.i18n.formats import when as written
 from liaison_tui.reports.display import clip, literal, visible
 
 VALUE_WIDTH = 60  # characters of a value shown in the table; the file keeps it whole
-VERBS = {Action.ADDED: "added", Action.CHANGED: "edited", Action.REMOVED: "deleted"}
-ROLL_VERBS = {"present": "checked in", "missing": "marked missing", "excused": "excused"}
+# Whole phrases, not a verb and a noun put together: a translator may need to reorder them.
+DONE = {Action.ADDED: N_("added {kind}"), Action.CHANGED: N_("edited {kind}"), Action.REMOVED: N_("deleted {kind}")}
+REASONS = {Reason.UNDO: N_("undo"), Reason.IMPORT: N_("import"), Reason.DEMO: N_("demo")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +47,30 @@ def filtered(entries: Iterable[HistoryEntry], chosen: HistoryFilter) -> list[His
 
 
 def when(entry: HistoryEntry) -> str:
-    return entry.at.astimezone().strftime("%a %d %b %H:%M")
+    return written(entry.at.astimezone(), DAY_TIME)
+
+
+def _bulk_done(entry: HistoryEntry) -> str:
+    n = entry.bulk_count
+    match entry.action:
+        case Action.ADDED:
+            return ngettext("added {n} record", "added {n} records", n).format(n=f"{n:,}")
+        case Action.CHANGED:
+            return ngettext("edited {n} record", "edited {n} records", n).format(n=f"{n:,}")
+        case Action.REMOVED:
+            return ngettext("deleted {n} record", "deleted {n} records", n).format(n=f"{n:,}")
 
 
 def what(entry: HistoryEntry) -> str:
     """``edited officer``, ``undo: deleted city``, ``import: added 1,200 records``."""
     if entry.is_bulk:
-        done = f"{VERBS[entry.action]} {entry.bulk_count:,} records"
+        done = _bulk_done(entry)
     else:
         assert entry.kind is not None
-        done = f"{VERBS[entry.action]} {entry.kind}"
-    return f"{entry.reason.value}: {done}" if entry.reason is not Reason.EDIT else done
+        done = _(DONE[entry.action]).format(kind=entry.kind.word)
+    if entry.reason is Reason.EDIT:
+        return done
+    return _("{reason}: {done}").format(reason=_(REASONS[entry.reason]), done=done)
 
 
 def field_lines(entry: HistoryEntry) -> list[str]:
@@ -61,7 +79,8 @@ def field_lines(entry: HistoryEntry) -> list[str]:
     for change in entry.changes:
         before, after = clip(change.before, VALUE_WIDTH), clip(change.after, VALUE_WIDTH)
         if entry.action is Action.CHANGED:
-            lines.append(f"{change.field}: {before or '(empty)'} → {after or '(empty)'}")
+            empty = _("(empty)")
+            lines.append(f"{change.field}: {before or empty} → {after or empty}")
         else:
             lines.append(f"{change.field}: {after or before}")
     return lines
@@ -73,10 +92,12 @@ def record_text(entry: HistoryEntry) -> str:
 
 def history_table(entries: Sequence[HistoryEntry]) -> Table:
     """Oldest first, newest last (as a log reads; ``| tail`` shows the latest)."""
-    counted = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-    table = Table(title=f"History ({counted}, local time, newest last)", title_justify="left")
-    table.add_column("When", no_wrap=True)
-    for heading in ("Who", "What", "Record", "Fields"):
+    title = ngettext(
+        "History ({n} entry, local time, newest last)", "History ({n} entries, local time, newest last)", len(entries)
+    )
+    table = Table(title=title.format(n=len(entries)), title_justify="left")
+    table.add_column(_("When"), no_wrap=True)
+    for heading in (_("Who"), _("What"), _("Record"), _("Fields")):
         table.add_column(heading, overflow="fold")
     for entry in entries:
         table.add_row(
@@ -103,28 +124,50 @@ def news_lines(entries: Sequence[HistoryEntry], *, most: int = 3) -> list[str]:
         groups.setdefault(key, []).append(entry)
     lines = [visible(_told(group)) for group in groups.values()]
     if len(lines) > most:
-        lines = [*lines[: most - 1], f"… and {len(lines) - most + 1} more changes (H: history)"]
+        hidden = len(lines) - most + 1
+        more = ngettext("… and {n} more change (H: history)", "… and {n} more changes (H: history)", hidden)
+        lines = [*lines[: most - 1], more.format(n=hidden)]
     return lines
 
 
 def _told(group: list[HistoryEntry]) -> str:
     first, who = group[0], group[0].who
     if first.is_bulk:
-        return f"{who} {what(first)}"
+        return _("{who} {what}").format(who=who, what=what(first))
     if first.kind is Kind.CHECK_IN and first.reason is Reason.EDIT:
-        people = f"{len(group)} {'person' if len(group) == 1 else 'people'}"
-        if first.action is Action.REMOVED:
-            return f"{who} took back {len(group)} check-in{'s' if len(group) > 1 else ''} at {first.event_title}"
-        verb = ROLL_VERBS.get(first.value("status"), "marked")
-        return f"{who} {verb} {people} at {first.event_title}"
+        return _roll_told(who, first, len(group))
     main = group[-1]  # a delete removes what refers to the record first, the record last
     assert main.kind is not None
-    if main.action is Action.CHANGED:
-        told = f"{main.record_name} ({', '.join(c.field for c in main.changes) or 'no field'})"
+    if first.reason is not Reason.EDIT:
+        who = _("{who} ({reason})").format(who=who, reason=_(REASONS[first.reason]))
+    match main.action:
+        case Action.CHANGED:
+            fields = ", ".join(c.field for c in main.changes) or _("no field")
+            told = _("{who} edited {record} ({fields})").format(who=who, record=main.record_name, fields=fields)
+        case Action.ADDED:
+            told = _("{who} added {kind} {record}").format(who=who, kind=main.kind.word, record=main.record_name)
+        case Action.REMOVED:
+            told = _("{who} deleted {kind} {record}").format(who=who, kind=main.kind.word, record=main.record_name)
+    if len(group) == 1:
+        return told
+    more = len(group) - 1
+    return ngettext("{told} and {n} more record", "{told} and {n} more records", more).format(told=told, n=more)
+
+
+def _roll_told(who: str, first: HistoryEntry, n: int) -> str:
+    """A roll call's marks at one event, told together: "Li checked in 3 people at Visit to a library"."""
+    if first.action is Action.REMOVED:
+        told = ngettext("{who} took back {n} check-in at {event}", "{who} took back {n} check-ins at {event}", n)
     else:
-        told = f"{main.kind} {main.record_name}"
-    more = f" and {len(group) - 1} more record{'s' if len(group) > 2 else ''}" if len(group) > 1 else ""
-    verb = VERBS[main.action]
-    if first.reason is Reason.EDIT:
-        return f"{who} {verb} {told}{more}"
-    return f"{who} ({first.reason.value}) {verb} {told}{more}"
+        match first.value("status"):
+            case "present":
+                told = ngettext("{who} checked in {n} person at {event}", "{who} checked in {n} people at {event}", n)
+            case "missing":
+                told = ngettext(
+                    "{who} marked missing {n} person at {event}", "{who} marked missing {n} people at {event}", n
+                )
+            case "excused":
+                told = ngettext("{who} excused {n} person at {event}", "{who} excused {n} people at {event}", n)
+            case _:
+                told = ngettext("{who} marked {n} person at {event}", "{who} marked {n} people at {event}", n)
+    return told.format(who=who, n=n, event=first.event_title)

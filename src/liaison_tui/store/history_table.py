@@ -21,6 +21,7 @@ from typing import Any
 
 from liaison_tui.domain.history import Action, FieldChange, HistoryEntry, Reason
 from liaison_tui.domain.kinds import by_table
+from liaison_tui.i18n import _
 from liaison_tui.store.errors import BadDataFileError
 
 HISTORY_TABLE = "history"
@@ -63,11 +64,11 @@ def from_document(key: str, document: Any) -> HistoryEntry:
     try:
         at = datetime.fromisoformat(document["at"])
         if at.tzinfo is None:
-            raise ValueError("a time without its zone")
+            raise ValueError(_("a time without its zone"))
         table = document["table"]
         kind = by_table(table) if table else None
         if table and kind is None:
-            raise ValueError(f"unknown table {table!r}")
+            raise ValueError(_("unknown table {table!r}").format(table=table))
         fields = tuple(FieldChange(str(f), str(b), str(a)) for f, b, a in document["fields"])
         return HistoryEntry(
             int(key),
@@ -84,7 +85,8 @@ def from_document(key: str, document: Any) -> HistoryEntry:
             str(document.get("event", "")),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise BadDataFileError(f"history entry {key}: cannot be read ({error})") from None
+        unreadable = _("history entry {key}: cannot be read ({error})").format(key=key, error=error)
+        raise BadDataFileError(unreadable) from None
 
 
 def read_entries(raw: dict[str, Any]) -> list[HistoryEntry]:

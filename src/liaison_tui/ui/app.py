@@ -274,7 +274,7 @@ class LiaisonApp(App[None]):
             lines = news_lines(self.session.news())
         except StorageError:
             lines = []  # an unreadable history entry: the data itself was read
-        self.notify("\n".join(lines) or otherwise, title="Saved elsewhere" if lines else "", markup=False, timeout=8)
+        self.notify("\n".join(lines) or otherwise, title=_("Saved elsewhere") if lines else "", markup=False, timeout=8)
 
     def action_history(self) -> None:
         from liaison_tui.ui.dialogs.history_screen import HistoryScreen  # lazily: not needed for the first screen
@@ -288,14 +288,15 @@ class LiaisonApp(App[None]):
             try:
                 return self.store.history()
             except StorageError as error:
-                self.notify(str(error), title="History", severity="error", markup=False)
+                self.notify(str(error), title=_("History"), severity="error", markup=False)
                 return []
 
         def chosen(target: tuple[Kind, int] | None) -> None:
             if target is None:
                 return
             if target[1] not in self.store.data.table(target[0]):
-                self.notify(f"That {target[0]} is no longer on file (deleted since)", severity="warning")
+                gone = _("That {kind} is no longer on file (deleted since)").format(kind=target[0].word)
+                self.notify(gone, severity="warning")
                 return
             self.screen.post_message(Goto(*target))
 

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.ui.widgets.key_bar import KeyBar
 
 ASK_VARIABLE = "LIAISON_TUI_ASK_USER"
@@ -21,7 +22,7 @@ ASK_VARIABLE = "LIAISON_TUI_ASK_USER"
 class AskNameDialog(ModalScreen[str]):
     """Returns the name typed (never empty); there is no way past it without one."""
 
-    BINDINGS = [Binding("enter", "proceed", "Start", tooltip="Start working under this name", priority=True)]
+    BINDINGS = [Binding("enter", "proceed", N_("Start"), tooltip=N_("Start working under this name"), priority=True)]
 
     DEFAULT_CSS = """
     AskNameDialog {
@@ -43,8 +44,8 @@ class AskNameDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Your name, please: the history records it with your changes.", markup=False)
-            yield Input(placeholder="e.g. Li Wei", id="ask-name-input")
+            yield Static(_("Your name, please: the history records it with your changes."), markup=False)
+            yield Input(placeholder=_("e.g. Li Wei"), id="ask-name-input")
             yield Static("", id="ask-name-problem", markup=False)
         yield KeyBar()
 
@@ -58,6 +59,6 @@ class AskNameDialog(ModalScreen[str]):
     def action_proceed(self) -> None:
         name = self.query_one(Input).value.strip()
         if not name:
-            self.query_one("#ask-name-problem", Static).update("Type your name, then Enter")
+            self.query_one("#ask-name-problem", Static).update(_("Type your name, then Enter"))
             return
         self.dismiss(name)

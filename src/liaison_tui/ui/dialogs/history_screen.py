@@ -20,6 +20,9 @@ from textual.widgets.option_list import Option
 
 from liaison_tui.domain.history import HistoryEntry
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.i18n import N_, _
+from liaison_tui.i18n.formats import WEEKDAY_TIME
+from liaison_tui.i18n.formats import when as written
 from liaison_tui.reports.display import literal
 from liaison_tui.reports.history import field_lines, record_text, what, when
 from liaison_tui.ui.widgets.key_bar import KeyBar
@@ -50,10 +53,10 @@ class HistoryScreen(ModalScreen[Target | None]):
     """Returns the record to show, or None."""
 
     BINDINGS = [
-        Binding("enter", "go", "Show record", tooltip="Close and show the record in its pane", priority=True),
-        Binding("m", "since_morning", "Since this morning", tooltip="Every change since midnight, local time"),
-        Binding("s", "since_start", "Since I started", tooltip="Every change since this session started"),
-        Binding("escape,q", "close", "Close"),
+        Binding("enter", "go", N_("Show record"), tooltip=N_("Close and show the record in its pane"), priority=True),
+        Binding("m", "since_morning", N_("Since this morning"), tooltip=N_("Every change since midnight, local time")),
+        Binding("s", "since_start", N_("Since I started"), tooltip=N_("Every change since this session started")),
+        Binding("escape,q", "close", N_("Close")),
     ]
 
     DEFAULT_CSS = """
@@ -81,7 +84,7 @@ class HistoryScreen(ModalScreen[Target | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "What changed"
+            box.border_title = _("What changed")
             yield Static("", id="history-empty", markup=False)
             yield OptionList(id="history-list")
         yield KeyBar()
@@ -92,13 +95,16 @@ class HistoryScreen(ModalScreen[Target | None]):
     def fill(self) -> None:
         self.shown = [entry for entry in reversed(self.read()) if entry.at >= self.since]
         box = self.query_one(Vertical)
-        which = "this session started" if self.since == self.session_start else "this morning"
-        box.border_title = f"What changed since {which} ({self.since.astimezone():%a %H:%M}), newest first"
+        if self.since == self.session_start:
+            title = _("What changed since this session started ({time}), newest first")
+        else:
+            title = _("What changed since this morning ({time}), newest first")
+        box.border_title = title.format(time=written(self.since.astimezone(), WEEKDAY_TIME))
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(entry_text(entry)) for entry in self.shown])
         empty = self.query_one("#history-empty", Static)
-        empty.update("" if self.shown else "No changes yet. m: since this morning · s: since you started")
+        empty.update("" if self.shown else _("No changes yet. m: since this morning · s: since you started"))
         empty.display = not self.shown
         if self.shown:
             options.highlighted = 0
@@ -114,7 +120,7 @@ class HistoryScreen(ModalScreen[Target | None]):
             return
         target = target_of(self.shown[index])
         if target is None:
-            self.notify("That change covers many records: see liaison-tui history", severity="warning")
+            self.notify(_("That change covers many records: see liaison-tui history"), severity="warning")
             return
         self.dismiss(target)
 
