@@ -11,6 +11,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.store.store import Store
 from serve_helpers import BrowserSession, Served, app_processes, environment_of, serving, start
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds app processes in /proc")
@@ -106,6 +108,10 @@ async def test_two_sessions_each_see_the_others_change(sample_file: Path) -> Non
                 environment = environment_of(pid)
                 assert environment["LIAISON_TUI_ASK_USER"] == "1" and environment["LIAISON_TUI_SERVED"] == "1"
                 assert served.token not in "".join(environment.values())
+            # Each colleague first gives the name the history records (asked once per browser session).
+            for session, name in ((first, "Li Wei"), (second, "Chen Jing")):
+                assert await session.shows("Your name, please")
+                await session.type(name, "\r")
             # One renames the visit in its form; the other's header shows it, and the other way round.
             await first.type("v")
             assert await first.shows("Officers expected")
@@ -121,6 +127,8 @@ async def test_two_sessions_each_see_the_others_change(sample_file: Path) -> Non
         assert wait_until_gone(sample_file) == []  # a closed browser tab ends its app
         assert served.stop()[0] == 0
     assert b'"name":"Venue plan"' in sample_file.read_bytes()
+    renames = [e for e in Store.open(sample_file, read_only=True).history() if e.kind is Kind.VISIT]
+    assert [e.who for e in renames] == ["Li Wei", "Chen Jing"]  # each under the name given in the browser
 
 
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM])

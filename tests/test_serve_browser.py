@@ -17,6 +17,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from serve_helpers import app_processes, drawn_text, serving
@@ -69,9 +70,14 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
         driver.quit()
 
 
-def drawn(driver: WebDriver) -> str:
-    received = "".join(driver.execute_script("return window.__received || []"))
+def drawn(driver: WebDriver, since: int = 0) -> str:
+    """What the page's terminal was sent (from the ``since``-th piece on), as text."""
+    received = "".join(driver.execute_script("return window.__received || []")[since:])
     return drawn_text(received.encode())
+
+
+def pieces_received(driver: WebDriver) -> int:
+    return int(driver.execute_script("return (window.__received || []).length"))
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 60) -> bool:
@@ -93,8 +99,12 @@ def test_a_browser_opens_the_app_and_looks_an_officer_up(sample_file: Path, brow
         assert len(app_processes(sample_file)) == 1
         # Typed as a person does: into the terminal's (hidden) input, focused as a click would.
         driver.execute_script("document.querySelector('.xterm-helper-textarea').focus()")
+        assert wait_for(lambda: "Your name, please" in drawn(driver))  # asked once per browser session
+        mark = pieces_received(driver)
+        ActionChains(driver).send_keys("Li Wei", Keys.ENTER).perform()
+        assert wait_for(lambda: "Lookup" in drawn(driver, since=mark))  # the main screen's key bar again
         ActionChains(driver).send_keys("/").perform()
-        assert wait_for(lambda: "earch for commands" in drawn(driver))
+        assert wait_for(lambda: "Find an officer, city" in drawn(driver, since=mark))  # the lookup's prompt
         ActionChains(driver).send_keys("Kahonen").perform()
         assert wait_for(lambda: re.search(r"officer\s+Henri Kahonen", drawn(driver)) is not None), drawn(driver)[-3000:]
         time.sleep(1)  # the frame in the stream is drawn on the canvas a moment later
