@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from liaison_tui import __version__
+from liaison_tui.cli.arguments import person_name, whole_number_from_one
 from liaison_tui.cli.closed_pipe import EXIT_BROKEN_PIPE, reader_went_away, stdout_is_devnull
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.history import add_history_command, history_command
@@ -30,22 +31,6 @@ from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Store
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number").format(text=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("{value} must be at least 1").format(value=value))
-    return value
-
-
-def _name(text: str) -> str:
-    if not text.strip():
-        raise argparse.ArgumentTypeError(_("give a name"))
-    return text.strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,16 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_language_option(parser)
     parser.add_argument(
         "--user",
-        type=_name,
+        type=person_name,
         metavar="NAME",
         help=_("who the history records for your changes (default: your login name)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("check", help=_("validate the data file and print what it holds"))
     demo = commands.add_parser("demo", help=_("fill an empty data file with synthetic data for trying at scale"))
-    demo.add_argument("--cities", type=_positive, default=83, help=_("partner cities (default 83)"))
-    demo.add_argument("--officers", type=_positive, default=10_000, help=_("officers (default 10000)"))
-    demo.add_argument("--days", type=_positive, default=4, help=_("days of the visit (default 4)"))
+    demo.add_argument("--cities", type=whole_number_from_one, default=83, help=_("partner cities (default 83)"))
+    demo.add_argument("--officers", type=whole_number_from_one, default=10_000, help=_("officers (default 10000)"))
+    demo.add_argument("--days", type=whole_number_from_one, default=4, help=_("days of the visit (default 4)"))
     demo.add_argument("--past-visits", type=int, default=0, help=_("earlier visits to add, with their events"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
     _add_report_commands(commands)
