@@ -7,7 +7,6 @@ import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
@@ -20,8 +19,7 @@ from textual.screen import Screen
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
-from liaison_tui.domain.history import HistoryEntry
-from liaison_tui.domain.kinds import Kind, kind_of
+from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import visible
@@ -32,6 +30,7 @@ from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
 from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui import palette
+from liaison_tui.ui.app_screens import open_history, open_save_copy
 from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
@@ -277,30 +276,7 @@ class LiaisonApp(App[None]):
         self.notify("\n".join(lines) or otherwise, title=_("Saved elsewhere") if lines else "", markup=False, timeout=8)
 
     def action_history(self) -> None:
-        from liaison_tui.ui.dialogs.history_screen import HistoryScreen  # lazily: not needed for the first screen
-
-        if isinstance(self.screen, HistoryScreen):
-            return
-        local_now = self.store.clock().astimezone()
-        morning = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
-
-        def read() -> list[HistoryEntry]:
-            try:
-                return self.store.history()
-            except StorageError as error:
-                self.notify(str(error), title=_("History"), severity="error", markup=False)
-                return []
-
-        def chosen(target: tuple[Kind, int] | None) -> None:
-            if target is None:
-                return
-            if target[1] not in self.store.data.table(target[0]):
-                gone = _("That {kind} is no longer on file (deleted since)").format(kind=target[0].word)
-                self.notify(gone, severity="warning")
-                return
-            self.screen.post_message(Goto(*target))
-
-        self.push_screen(HistoryScreen(read, self.session_start, morning), chosen)
+        open_history(self)
 
     def file_gone(self, error: DataFileGoneError) -> None:
         """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
@@ -317,21 +293,7 @@ class LiaisonApp(App[None]):
         )
 
     def action_save_copy(self) -> None:
-        from liaison_tui.ui.dialogs.save_copy import SaveCopyDialog  # lazily: not needed for the first screen
-
-        if isinstance(self.screen, SaveCopyDialog) or self.store.path is None:
-            return
-        explanation = _("Save the data shown ({file} as last read) to this file, then keep working there:").format(
-            file=self.store.where
-        )
-
-        def saved(path: Path | None) -> None:
-            if path is not None:
-                self.notify(
-                    _("Saved a copy to {file}; changes now go there").format(file=visible(str(path))), markup=False
-                )
-
-        self.push_screen(SaveCopyDialog(explanation, self.store.path, self.store.save_copy), saved)
+        open_save_copy(self)
 
     async def action_quit(self) -> None:
         await quit_or_ask(self)
