@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.i18n import _, current_language
+from liaison_tui.i18n.choice import ENVIRONMENT_VARIABLE
 from liaison_tui.reports.display import visible
 from liaison_tui.store.store import Store
 
@@ -27,27 +29,31 @@ def _port(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a port number").format(text=text)) from None
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number (1 to 65535)")
+        raise argparse.ArgumentTypeError(_("{value} is not a port number (1 to 65535)").format(value=value))
     return value
 
 
 def add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser(
-        "serve", help="serve the app to colleagues' browsers, behind a secret token (README: Working as a team)"
+        "serve", help=_("serve the app to colleagues' browsers, behind a secret token (README: Working as a team)")
     )
     serve.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help=f"address to listen on (default {DEFAULT_HOST}: this machine only; reach it through an SSH tunnel)",
+        help=_("address to listen on (default {host}: this machine only; reach it through an SSH tunnel)").format(
+            host=DEFAULT_HOST
+        ),
     )
-    serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=_("port (default {port})").format(port=DEFAULT_PORT)
+    )
     serve.add_argument(
         "--token-file",
         type=Path,
         metavar="FILE",
-        help="read the token from FILE (yours alone: chmod 600) instead of making a new one at each start",
+        help=_("read the token from FILE (yours alone: chmod 600) instead of making a new one at each start"),
     )
 
 
@@ -73,29 +79,31 @@ def _login() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        return "you"
+        return _("you")  # stands for the login name in the ssh command shown
 
 
 def _welcome(data_file: Path, host: str, port: int, token: str, token_file: Path | None, *, warn: bool) -> None:
     """Where to point a browser, and the two safe ways to reach it from another machine."""
     if warn:
-        print(
-            f"liaison-tui: warning: serving on {host}, reachable from other machines, unencrypted: the token "
-            "and the data cross the network in clear; prefer the default with an SSH tunnel or a TLS proxy",
-            file=sys.stderr,
-            flush=True,
-        )
+        warning = _(
+            "warning: serving on {host}, reachable from other machines, unencrypted: the token "
+            "and the data cross the network in clear; prefer the default with an SSH tunnel or a TLS proxy"
+        ).format(host=host)
+        print(f"liaison-tui: {warning}", file=sys.stderr, flush=True)
     address = _address(host, port)
-    shown = f"{address}/?token={token}" if token_file is None else f"{address}/?token=… (the token in {token_file})"
+    if token_file is None:
+        shown = f"{address}/?token={token}"
+    else:
+        shown = _("{address}/?token=… (the token in {file})").format(address=address, file=visible(str(token_file)))
+    tunnel = f"ssh -L {port}:{_tunnel_end(host)}:{port} {_login()}@{socket.gethostname()}"
     lines = [
-        f"Serving {visible(str(data_file))} to browsers. Open:",
+        _("Serving {file} to browsers. Open:").format(file=visible(str(data_file))),
         f"    {shown}",
-        "Whoever has this address can read and change the data: give it only to colleagues.",
-        f"From another machine: ssh -L {port}:{_tunnel_end(host)}:{port} {_login()}@{socket.gethostname()}, "
-        "then open it there.",
-        "For a permanent address, put it behind a TLS reverse proxy (README: Working as a team);",
-        "textual-serve has no login of its own: the token is the only lock.",
-        "Ctrl+C stops the server and ends every session.",
+        _("Whoever has this address can read and change the data: give it only to colleagues."),
+        _("From another machine: {command}, then open it there.").format(command=tunnel),
+        _("For a permanent address, put it behind a TLS reverse proxy (README: Working as a team);"),
+        _("textual-serve has no login of its own: the token is the only lock."),
+        _("Ctrl+C stops the server and ends every session."),
     ]
     print("\n".join(lines), flush=True)
 
@@ -115,12 +123,14 @@ def run_serve(data_file: Path, arguments: argparse.Namespace) -> int:
             host=host,
             port=port,
             title=f"liaison-tui · {data_file.name}",
-            environment=SERVED_ENVIRONMENT,
+            # Each session speaks serve's language, --lang included (the apps do not get serve's options).
+            environment=SERVED_ENVIRONMENT | {ENVIRONMENT_VARIABLE: current_language()},
         )
         serving.run(
             office, on_ready=lambda: _welcome(data_file, host, port, token, token_file, warn=not is_loopback(host))
         )
     except ServingError as error:
         raise CommandError(str(error)) from None
-    print("liaison-tui: stopped; every session ended", file=sys.stderr)
+    stopped = _("stopped; every session ended")
+    print(f"liaison-tui: {stopped}", file=sys.stderr)
     return 0

@@ -26,6 +26,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from liaison_tui.i18n import N_, _
 from liaison_tui.serving.app_process import AppProcess
 from liaison_tui.serving.errors import ServingError
 from liaison_tui.serving.tokens import token_matches
@@ -34,7 +35,8 @@ log = logging.getLogger("liaison_tui.serving")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SHUTDOWN_GRACE = 10.0  # seconds the sessions' handlers get to finish once the server stops
-FORBIDDEN = "403 Forbidden: open the address that liaison-tui serve printed, with its ?token=…\n"
+# In the server's language (--lang), translated when sent.
+FORBIDDEN = N_("403 Forbidden: open the address that liaison-tui serve printed, with its ?token=…")
 # textual-serve's page loads its font from Google: every colleague's browser would tell Google
 # (and it fails offline). The same font ships with textual-serve; the page takes it from us.
 GOOGLE_FONT = re.compile(r'<link\s+rel="stylesheet"\s+href="https://fonts\.googleapis\.com/[^"]*"\s*/?>')
@@ -106,10 +108,11 @@ class OfficeServer(Server):
         rest = {key: value for key, value in request.query.items() if key != "token"}
         target = str(request.rel_url.with_query(rest))
         script_target = json.dumps(target).replace("<", "\\u003c")  # cannot close the script element
+        opening = _("Open liaison-tui")
         page = (
             '<!DOCTYPE html><html><head><meta charset="utf-8"><title>liaison-tui</title>'
             f"<script>location.replace({script_target})</script></head>"
-            f'<body><noscript><a href="{html.escape(target)}">Open liaison-tui</a></noscript></body></html>'
+            f'<body><noscript><a href="{html.escape(target)}">{html.escape(opening)}</a></noscript></body></html>'
         )
         response = web.Response(text=page, content_type="text/html")
         response.headers["Cache-Control"] = "no-store"
@@ -154,7 +157,7 @@ class OfficeServer(Server):
             await session.start(width, height)
             await self._process_messages(websocket, session)
         except (ValueError, AssertionError, KeyError, TypeError, IndexError):
-            log.warning("a browser sent a message that is not textual-serve's; its session ended")
+            log.warning(_("a browser sent a message that is not textual-serve's; its session ended"))
         finally:
             await session.end()
             self.sessions.discard(session)
@@ -176,7 +179,7 @@ async def _add_safety_headers(request: web.Request, response: web.StreamResponse
 
 
 def _forbidden() -> web.Response:
-    return web.Response(status=403, text=FORBIDDEN, headers={"Cache-Control": "no-store"})
+    return web.Response(status=403, text=_(FORBIDDEN) + "\n", headers={"Cache-Control": "no-store"})
 
 
 def _is_secure(request: web.Request) -> bool:
@@ -195,14 +198,20 @@ def _same_origin(request: web.Request) -> bool:
 def bind_problem(error: OSError, host: str, port: int) -> str:
     """Why listening on ``host:port`` failed, in one line."""
     if isinstance(error, socket.gaierror):
-        return f"cannot serve on {host!r}: no such host or address ({error.strerror})"
+        return _("cannot serve on {host!r}: no such host or address ({reason})").format(
+            host=host, reason=error.strerror
+        )
     if error.errno == errno.EADDRINUSE:
-        return f"port {port} on {host} is in use (another liaison-tui serve?); choose another with --port"
+        return _("port {port} on {host} is in use (another liaison-tui serve?); choose another with --port").format(
+            port=port, host=host
+        )
     if error.errno == errno.EADDRNOTAVAIL:
-        return f"cannot serve on {host}: it is not an address of this machine"
+        return _("cannot serve on {host}: it is not an address of this machine").format(host=host)
     if error.errno == errno.EACCES:
-        return f"port {port} on {host} needs more privileges; choose one above 1023 with --port"
-    return f"cannot serve on {host}:{port}: {error.strerror or error}"
+        return _("port {port} on {host} needs more privileges; choose one above 1023 with --port").format(
+            port=port, host=host
+        )
+    return _("cannot serve on {host}:{port}: {reason}").format(host=host, port=port, reason=error.strerror or error)
 
 
 async def serve_until_stopped(server: OfficeServer, on_ready: Callable[[], None]) -> None:

@@ -14,6 +14,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from liaison_tui.i18n import _
 from liaison_tui.serving.errors import ServingError
 
 MINIMUM_LENGTH = 16  # a shorter secret could be guessed over the network
@@ -32,24 +33,30 @@ def read_token_file(path: Path) -> str:
         info = path.stat()
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ServingError(f"{path}: no such token file") from None
+        raise ServingError(_("{path}: no such token file").format(path=path)) from None
     except IsADirectoryError:
-        raise ServingError(f"{path}: a folder, not a token file") from None
+        raise ServingError(_("{path}: a folder, not a token file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or error
-        raise ServingError(f"{path}: cannot read the token file ({reason})") from None
+        raise ServingError(
+            _("{path}: cannot read the token file ({reason})").format(path=path, reason=reason)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ServingError(f"{path}: not a regular file")
+        raise ServingError(_("{path}: not a regular file").format(path=path))
     if info.st_uid != os.getuid():
-        raise ServingError(f"{path}: the token file belongs to another user; use one of your own")
+        raise ServingError(_("{path}: the token file belongs to another user; use one of your own").format(path=path))
     if info.st_mode & 0o077:
         mode = stat.S_IMODE(info.st_mode)
-        raise ServingError(f"{path}: others can read the token file (mode {mode:04o}); run chmod 600 {path}")
+        problem = _("{path}: others can read the token file (mode {mode}); run chmod 600 {path}")
+        raise ServingError(problem.format(path=path, mode=f"{mode:04o}"))
     token = text.strip()
     if len(token) < MINIMUM_LENGTH:
-        raise ServingError(f"{path}: the token must be at least {MINIMUM_LENGTH} characters long")
+        problem = _("{path}: the token must be at least {n} characters long")
+        raise ServingError(problem.format(path=path, n=MINIMUM_LENGTH))
     if not URL_SAFE.fullmatch(token):
-        raise ServingError(f"{path}: the token may hold only letters, digits and . _ ~ - (one line)")
+        raise ServingError(
+            _("{path}: the token may hold only letters, digits and . _ ~ - (one line)").format(path=path)
+        )
     return token
 
 
