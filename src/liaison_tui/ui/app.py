@@ -276,7 +276,7 @@ class LiaisonApp(App[None]):
         self.notify("\n".join(lines) or otherwise, title=_("Saved elsewhere") if lines else "", markup=False, timeout=8)
 
     def action_history(self) -> None:
-        open_history(self)
+        open_history(self, self.store, self.session_start)
 
     def file_gone(self, error: DataFileGoneError) -> None:
         """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
@@ -293,7 +293,7 @@ class LiaisonApp(App[None]):
         )
 
     def action_save_copy(self) -> None:
-        open_save_copy(self)
+        open_save_copy(self, self.store)
 
     async def action_quit(self) -> None:
         await quit_or_ask(self)
