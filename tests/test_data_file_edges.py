@@ -14,7 +14,7 @@ from liaison_tui import launcher
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import City
 from liaison_tui.store import locking
-from liaison_tui.store.storage import StorageError, backup_path
+from liaison_tui.store.storage import StorageError, backup_path, megabytes
 from liaison_tui.store.store import Store
 from ui_helpers import make_app
 
@@ -100,6 +100,26 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
     store.commit([added(City(name="Busan"))])  # a small change still saves
 
 
+def test_closing_after_a_refused_save_writes_nothing(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(sample_file)
+    store.commit([])
+    before = os.stat(sample_file)
+    monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", before.st_size + 1_000)
+    with pytest.raises(StorageError, match="nothing was saved"):
+        store.commit([added(City(name="Busan", notes="x" * 2_000))])
+    store.close()
+    after = os.stat(sample_file)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize(
+    ("size", "told"),
+    [(4_000, "4.0 kB"), (1_050, "1.1 kB"), (99_999, "100.0 kB"), (100_000, "0.1 MB"), (1_050_000, "1.1 MB")],
+)
+def test_sizes_are_told_in_kilobytes_then_megabytes(size: int, told: str) -> None:
+    assert megabytes(size) == told
+
+
 def test_a_reload_does_not_need_the_writers_lock(sample_file: Path) -> None:
     viewer, writer = Store.open(sample_file), Store.open(sample_file)
     viewer._storage.lock_policy.timeout = 0.2  # type: ignore[union-attr]
@@ -124,6 +144,19 @@ def test_a_damaged_backup_is_not_offered_as_the_previous_version(sample_file: Pa
     with pytest.raises(StorageError) as caught:
         Store.open(sample_file)
     assert "not a valid JSON" in str(caught.value) and "previous version" not in str(caught.value)
+    assert str(caught.value).endswith(")")  # the parser's reason ends it: nothing is added
+
+
+def test_looking_at_the_backup_changes_nothing_beside_the_file(sample_file: Path) -> None:
+    """Whether the backup is sound is read, never written: no lock file, no migration, no clean-up."""
+    Store.open(sample_file).commit([])  # a backup exists
+    sample_file.write_bytes(b"{")
+    backup = backup_path(sample_file).read_bytes()
+    folder = sorted(p.name for p in sample_file.parent.iterdir())
+    with pytest.raises(StorageError, match="previous version is kept"):
+        Store.open(sample_file)
+    assert backup_path(sample_file).read_bytes() == backup
+    assert sorted(p.name for p in sample_file.parent.iterdir()) == folder
 
 
 def test_a_lock_timeout_does_not_point_at_the_backup(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
