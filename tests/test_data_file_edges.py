@@ -221,13 +221,20 @@ async def test_the_app_shows_a_read_only_file_for_viewing_only(read_only_file: P
     assert read_only_file.read_bytes() == before
 
 
-def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(sample_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [(b"{", "not a valid JSON"), (b'{"cities": {"1": {"name": 5}}}', "city #1: name: expected text, found int")],
+    ids=["unreadable", "invalid records"],
+)
+def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(
+    sample_file: Path, damage: bytes, message: str
+) -> None:
     store = Store.open(sample_file)
     counts = store.data.counts()
-    sample_file.write_bytes(b"{")
-    with pytest.raises(StorageError, match="not a valid JSON"):
+    sample_file.write_bytes(damage)
+    with pytest.raises(StorageError, match=message):
         store.reload_if_changed()
     assert not store.reload_if_changed()  # the app's watch does not repeat the message every second
-    with pytest.raises(StorageError, match="not a valid JSON"):
+    with pytest.raises(StorageError, match=message):
         store.commit([added(City(name="Busan"))])
-    assert sample_file.read_bytes() == b"{" and store.data.counts() == counts
+    assert sample_file.read_bytes() == damage and store.data.counts() == counts

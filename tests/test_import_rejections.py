@@ -102,8 +102,9 @@ def test_a_row_that_could_be_two_officers_names_both(sample_file: Path, tmp_path
     store = Store.open(sample_file)
     henri = next(o for o in store.data.officers.values() if o.name == "Henri Kahonen")
     by_hand = _saved(store, Officer(name="H. Kahonen", email="henri@hel.example", city_id=henri.city_id))
-    plan = _plan(sample_file, tmp_path, "Name,Email,City\nHenri Kahonen,henri@hel.example,Helsinki\n")
-    [(line, action, named, reason)] = _outcomes(plan)
+    rows = "Name,Email,City\nHenri Kahonen,henri@hel.example,Helsinki\nKim Park,kim@busan.example,Helsinki\n"
+    (line, action, named, reason), after = _outcomes(_plan(sample_file, tmp_path, rows))
+    assert after == (3, "add", "Kim Park", "")  # the rows after it still count
     assert (line, action, named) == (2, "reject", "Henri Kahonen")
     assert reason == (
         f"could be any of 2 officers on file: #{by_hand.id} H. Kahonen (Helsinki, henri@hel.example); "
@@ -115,3 +116,24 @@ def _saved(store: Store, officer: Officer) -> Officer:
     [edit] = store.commit([added(officer)]).edits
     assert isinstance(edit.after, Officer)
     return edit.after
+
+
+def test_rows_matching_officers_on_file_are_updates_or_unchanged_by_line(sample_file: Path, tmp_path: Path) -> None:
+    plan = _plan(
+        sample_file,
+        tmp_path,
+        "Name,City,Hotel,Honorific,Email\n"
+        "Henri Kahonen,Helsinki,,,\n"  # nothing new
+        "Duncan Sandeman,Christchurch,Hotel B,,\n"
+        "Taylor Woodruff,Atlanta,,Her Excellency the Right Honourable Lady Mayor,taylor-at-atl\n",
+    )
+    assert _outcomes(plan) == [
+        (2, "unchanged", "officer 'Henri Kahonen'", ""),
+        (3, "update", "officer 'Duncan Sandeman'", ""),
+        (
+            4,
+            "reject",
+            "Taylor Woodruff",
+            "honorific 'Her Excellency the R'… is too long for a form of address; email 'taylor-at-atl' has no '@'",
+        ),
+    ]
