@@ -100,10 +100,24 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
     store.commit([added(City(name="Busan"))])  # a small change still saves
 
 
-def test_closing_after_a_refused_save_writes_nothing(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_save_to_exactly_the_size_limit_is_made(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(sample_file)
+    store.commit([])  # written as saves write it (compact); saving again gives the same size
+    monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", sample_file.stat().st_size)
     store.commit([])
+    assert Store.open(sample_file).data.counts() == store.data.counts()
+
+
+def test_closing_after_a_save_or_a_refused_save_writes_nothing(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saver = Store.open(sample_file)
+    saver.commit([])
     before = os.stat(sample_file)
+    saver.close()
+    after = os.stat(sample_file)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    store = Store.open(sample_file)
     monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", before.st_size + 1_000)
     with pytest.raises(StorageError, match="nothing was saved"):
         store.commit([added(City(name="Busan", notes="x" * 2_000))])
