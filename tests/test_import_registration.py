@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from liaison_tui.cli.main import main
+from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Officer
 from liaison_tui.spreadsheets.importing import plan_import
@@ -332,6 +333,8 @@ def test_planned_cities_take_the_ids_after_the_highest_on_file_by_default(sample
     plan = plan_import(data, Kind.OFFICER, path, add_cities=True)
     highest = max(data.cities)
     assert [(c.id, c.name) for c in plan.new_cities] == [(highest + 1, "Busan"), (highest + 2, "Porto")]
+    on_empty_file = plan_import(Dataset(), Kind.OFFICER, path, add_cities=True)
+    assert [(c.id, c.name) for c in on_empty_file.new_cities] == [(1, "Busan"), (2, "Porto")]
 
 
 def test_a_row_that_stops_before_the_title_column_has_no_title(sample_file: Path, tmp_path: Path) -> None:
