@@ -88,6 +88,12 @@ def test_a_file_without_an_id_opened_read_only_says_how_to_get_one(sample_file: 
     assert sample_file.read_bytes() == before
 
 
+def test_a_store_in_memory_has_no_file_to_copy(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"^memory: there is no file to copy$"):
+        Store.in_memory().save_copy(tmp_path / "copy.json")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_copy_never_replaces_an_existing_file(sample_file: Path, tmp_path: Path) -> None:
     store = Store.open(sample_file)
     other = tmp_path / "other.json"
