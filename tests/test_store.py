@@ -96,3 +96,16 @@ def test_edit_of_a_deleted_record_is_refused_and_says_it_is_gone(make_store: Sto
     with pytest.raises(StaleEditError, match="deleted elsewhere") as refused:
         store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 2"))])
     assert refused.value.current is None
+
+
+def test_undoing_a_deletion_twice_is_refused_naming_the_taken_id(make_store: StoreFactory) -> None:
+    """Two windows undo the same deletion: the second would put a record over the one brought back."""
+    store = make_store()
+    kahonen = officer_named(store.data, "Henri Kahonen")
+    deletion = plan_delete(store.data, kahonen)
+    store.commit(deletion)
+    store.commit(invert(deletion))
+    with pytest.raises(StaleEditError) as refused:
+        store.commit([edit for edit in invert(deletion) if edit.before is None])
+    assert str(refused.value) == f"officer 'Henri Kahonen': id {kahonen.id} is already taken; nothing was saved"
+    assert store.data.officers[kahonen.id] == kahonen
