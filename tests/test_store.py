@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from conftest import StoreFactory
-from liaison_tui.domain.edits import added, changed, invert, plan_delete
+from liaison_tui.domain.edits import added, changed, invert, plan_delete, removed
 from liaison_tui.domain.model import City, Officer, Role, ValidationError
 from liaison_tui.store.store import StaleEditError
 
@@ -109,3 +109,17 @@ def test_undoing_a_deletion_twice_is_refused_naming_the_taken_id(make_store: Sto
         store.commit([edit for edit in invert(deletion) if edit.before is None])
     assert str(refused.value) == f"officer 'Henri Kahonen': id {kahonen.id} is already taken; nothing was saved"
     assert store.data.officers[kahonen.id] == kahonen
+
+
+def test_a_refused_save_names_every_problem_of_every_edit(make_store: StoreFactory) -> None:
+    """A form or import fixes them all at once: the refusal lists each, not only the last edit's."""
+    store = make_store()
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    with pytest.raises(ValidationError) as refused:
+        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999)), removed(atlanta)])
+    assert [(p.where, p.message) for p in refused.value.problems] == [
+        ("city ' '", "name must not be empty"),
+        ("officer 'Nobody'", "unknown city #999"),
+        ("officer 'Taylor Woodruff'", f"unknown city #{atlanta.id}"),
+        ("follow-up 'A startup exchange between Atlanta and …'", f"unknown city #{atlanta.id}"),
+    ]
