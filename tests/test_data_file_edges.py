@@ -252,4 +252,5 @@ def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(
     assert not store.reload_if_changed()  # the app's watch does not repeat the message every second
     with pytest.raises(StorageError, match=message):
         store.commit([added(City(name="Busan"))])
+    assert not store.reload_if_changed()  # the refused save said it: the watch stays quiet too
     assert sample_file.read_bytes() == damage and store.data.counts() == counts
