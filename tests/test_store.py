@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from conftest import StoreFactory
 from liaison_tui.domain.edits import added, changed, invert, plan_delete, removed
 from liaison_tui.domain.model import City, Officer, Role, ValidationError
-from liaison_tui.store.store import StaleEditError
+from liaison_tui.store.store import StaleEditError, Store
 
 
 def officer_named(store_data: object, name: str) -> Officer:
@@ -123,3 +124,11 @@ def test_a_refused_save_names_every_problem_of_every_edit(make_store: StoreFacto
         ("officer 'Taylor Woodruff'", f"unknown city #{atlanta.id}"),
         ("follow-up 'A startup exchange between Atlanta and …'", f"unknown city #{atlanta.id}"),
     ]
+
+
+def test_the_files_own_id_stays_the_same_across_saves(sample_file: Path) -> None:
+    """Calendar exports build event UIDs from it: a new id on every save would duplicate every event."""
+    store = Store.open(sample_file)
+    file_id = store.file_id()
+    store.commit([added(City(name="Busan"))])
+    assert Store.open(sample_file).file_id() == file_id
