@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from liaison_tui.domain.edits import added
+from liaison_tui.domain.model import City
 from liaison_tui.store import paths
 from liaison_tui.store.atomic import FolderError, write_atomically
+from liaison_tui.store.store import Store
 
 
 @pytest.fixture
@@ -93,3 +96,28 @@ def test_default_data_file_copy_interrupted_leaves_no_temporary(
     assert not target.exists() and leftovers(target.parent) == []
     assert paths.ensure_default_data_file(target)
     assert target.read_bytes() == paths.sample_bytes() and stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_save_killed_before_its_rename_is_cleaned_up_on_the_next_opening(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed save leaves its temporaries: the next opening (under the lock) removes them, and only them."""
+    store = Store.open(sample_file)
+    before = sample_file.read_bytes()
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies between writing and renaming
+
+    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(os, "unlink", lambda path: None)  # and cleans nothing up
+    with pytest.raises(KeyboardInterrupt):
+        store.commit([added(City(name="Busan"))])
+    monkeypatch.undo()
+    folder = sample_file.parent
+    left = sorted(leftovers(folder))
+    assert len(left) == 2 and all(
+        name.startswith(f"{sample_file.name}.bak.") or name.startswith(f".{sample_file.name}.") for name in left
+    )
+    (folder / "notes.tmp").write_text("someone else's")
+    Store.open(sample_file)
+    assert leftovers(folder) == ["notes.tmp"] and sample_file.read_bytes() == before

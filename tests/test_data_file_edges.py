@@ -14,7 +14,7 @@ from liaison_tui import launcher
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import City
 from liaison_tui.store import locking
-from liaison_tui.store.storage import StorageError, backup_path
+from liaison_tui.store.storage import StorageError, backup_path, megabytes
 from liaison_tui.store.store import Store
 from ui_helpers import make_app
 
@@ -79,7 +79,8 @@ def test_a_file_over_the_size_limit_is_refused_on_opening(
     assert launcher.main(["--db", str(sample_file), "check"]) == 1
     err = capsys.readouterr().err
     size = f"{sample_file.stat().st_size / 1000:.1f} kB"
-    assert f"{sample_file}: the file is {size}, over the 4.0 kB limit for a data file" in err
+    limit = "over the 4.0 kB limit for a data file (50,000 officers in 83 cities take about 21 MB)"
+    assert f"{sample_file}: the file is {size}, {limit}" in err
 
 
 def test_a_save_that_would_pass_the_size_limit_writes_nothing(
@@ -98,6 +99,41 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
     assert backup_path(sample_file).read_bytes() == backup
     assert not [p for p in sample_file.parent.iterdir() if p.name.endswith(".tmp")]
     store.commit([added(City(name="Busan"))])  # a small change still saves
+
+
+def test_a_save_to_exactly_the_size_limit_is_made(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(sample_file)
+    store.commit([])  # written as saves write it (compact); saving again gives the same size
+    monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", sample_file.stat().st_size)
+    store.commit([])
+    assert Store.open(sample_file).data.counts() == store.data.counts()
+
+
+def test_closing_after_a_save_or_a_refused_save_writes_nothing(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saver = Store.open(sample_file)
+    saver.commit([])
+    before = os.stat(sample_file)
+    saver.close()
+    Store.open(sample_file).close()  # opened and closed without a save
+    after = os.stat(sample_file)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    store = Store.open(sample_file)
+    monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", before.st_size + 1_000)
+    with pytest.raises(StorageError, match="nothing was saved"):
+        store.commit([added(City(name="Busan", notes="x" * 2_000))])
+    store.close()
+    after = os.stat(sample_file)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize(
+    ("size", "told"),
+    [(4_000, "4.0 kB"), (1_050, "1.1 kB"), (99_999, "100.0 kB"), (100_000, "0.1 MB"), (1_050_000, "1.1 MB")],
+)
+def test_sizes_are_told_in_kilobytes_then_megabytes(size: int, told: str) -> None:
+    assert megabytes(size) == told
 
 
 def test_a_reload_does_not_need_the_writers_lock(sample_file: Path) -> None:
@@ -124,6 +160,19 @@ def test_a_damaged_backup_is_not_offered_as_the_previous_version(sample_file: Pa
     with pytest.raises(StorageError) as caught:
         Store.open(sample_file)
     assert "not a valid JSON" in str(caught.value) and "previous version" not in str(caught.value)
+    assert str(caught.value).endswith(")")  # the parser's reason ends it: nothing is added
+
+
+def test_looking_at_the_backup_changes_nothing_beside_the_file(sample_file: Path) -> None:
+    """Whether the backup is sound is read, never written: no lock file, no migration, no clean-up."""
+    Store.open(sample_file).commit([])  # a backup exists
+    sample_file.write_bytes(b"{")
+    backup = backup_path(sample_file).read_bytes()
+    folder = sorted(p.name for p in sample_file.parent.iterdir())
+    with pytest.raises(StorageError, match="previous version is kept"):
+        Store.open(sample_file)
+    assert backup_path(sample_file).read_bytes() == backup
+    assert sorted(p.name for p in sample_file.parent.iterdir()) == folder
 
 
 def test_a_lock_timeout_does_not_point_at_the_backup(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -188,13 +237,21 @@ async def test_the_app_shows_a_read_only_file_for_viewing_only(read_only_file: P
     assert read_only_file.read_bytes() == before
 
 
-def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(sample_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [(b"{", "not a valid JSON"), (b'{"cities": {"1": {"name": 5}}}', "city #1: name: expected text, found int")],
+    ids=["unreadable", "invalid records"],
+)
+def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(
+    sample_file: Path, damage: bytes, message: str
+) -> None:
     store = Store.open(sample_file)
     counts = store.data.counts()
-    sample_file.write_bytes(b"{")
-    with pytest.raises(StorageError, match="not a valid JSON"):
+    sample_file.write_bytes(damage)
+    with pytest.raises(StorageError, match=message):
         store.reload_if_changed()
     assert not store.reload_if_changed()  # the app's watch does not repeat the message every second
-    with pytest.raises(StorageError, match="not a valid JSON"):
+    with pytest.raises(StorageError, match=message):
         store.commit([added(City(name="Busan"))])
-    assert sample_file.read_bytes() == b"{" and store.data.counts() == counts
+    assert not store.reload_if_changed()  # the refused save said it: the watch stays quiet too
+    assert sample_file.read_bytes() == damage and store.data.counts() == counts

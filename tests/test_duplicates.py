@@ -81,3 +81,16 @@ def test_officers_without_email_are_no_duplicates(sample_file: Path) -> None:
     store.commit([added(Officer(name="One")), added(Officer(name="Two"))])
     assert duplicate_emails(store.data) == []
     assert main(["--db", str(sample_file), "check"]) == 0
+
+
+def test_check_names_every_other_officer_of_the_email(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    names = ["Aino Virtanen", "A. Virtanen", "Aino V."]
+    store.commit([added(Officer(name=name, email="aino@hel.example")) for name in names])
+    [problem] = duplicate_emails(store.data)
+    assert problem.field == "email"  # what a form would mark
+    first, second, third = sorted(o.id for o in store.data.officers.values() if o.email == "aino@hel.example")
+    assert str(problem) == (
+        f"officer 'Aino Virtanen' (#{first}): same email as officer 'A. Virtanen' (#{second}), "
+        f"officer 'Aino V.' (#{third})"
+    )

@@ -79,8 +79,9 @@ def test_interrupted_write_leaves_previous_file(
         monkeypatch.setattr("liaison_tui.store.atomic.os.fdopen", lambda *a, **k: FullDisk(real_fdopen(*a, **k)))
     else:
         monkeypatch.setattr(f"liaison_tui.store.storage.os.{failing}", fail)
-    with pytest.raises(StorageError, match=r"could not save .*file is unchanged"):
+    with pytest.raises(StorageError) as refused:
         store.commit([added(City(name="Osaka"))])
+    assert str(refused.value) == f"{sample_file}: could not save (No space left on device); the file is unchanged"
     monkeypatch.undo()
 
     assert sample_file.read_bytes() == before
@@ -132,8 +133,17 @@ def test_new_file_is_owner_only_and_backup_kept(tmp_path: Path) -> None:
 
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(StorageError, match=r"folder .* does not exist"):
+    with pytest.raises(StorageError) as refused:
         Store.open(tmp_path / "missing" / "x.json")
+    missing = tmp_path / "missing"
+    assert str(refused.value) == f"{missing / 'x.json'}: the folder {missing} does not exist"
+
+
+def test_a_save_keeps_the_permissions_the_file_was_given(sample_file: Path) -> None:
+    """Shared with a colleague's group on purpose (0o640): a save must not take that away, nor widen it."""
+    sample_file.chmod(0o640)
+    Store.open(sample_file).commit([added(City(name="Busan"))])
+    assert stat.S_IMODE(os.stat(sample_file).st_mode) == 0o640
 
 
 def test_a_lock_held_elsewhere_gives_a_clear_error(sample_file: Path) -> None:

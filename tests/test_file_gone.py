@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import Input
 
 from liaison_tui.domain.edits import added, plan_delete
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import City
 from liaison_tui.store import schema
 from liaison_tui.store.errors import DataFileGoneError, StorageError
@@ -57,7 +58,10 @@ def test_a_deleted_file_is_saved_as_a_copy_that_then_takes_the_saves(sample_file
     with pytest.raises(DataFileGoneError):
         store.commit([added(City(name="Osaka"))])
     copy = tmp_path / "copy.json"
+    next_city_id = store.next_id(Kind.CITY)
     assert store.save_copy(copy) == copy
+    assert store.path == copy and store.where == str(copy)  # what the app's title and messages name
+    assert store.next_id(Kind.CITY) == next_city_id  # ids go on from where they were
     assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
     assert Store.open(copy, read_only=True).data == store.data
     store.commit([added(City(name="Osaka"))])
@@ -73,6 +77,21 @@ def test_a_copy_at_the_original_path_recreates_the_file(sample_file: Path) -> No
     store.save_copy(sample_file)
     reopened = Store.open(sample_file)
     assert reopened.data == data and reopened.file_id() == file_id  # calendar UIDs stay the same
+
+
+def test_a_file_without_an_id_opened_read_only_says_how_to_get_one(sample_file: Path) -> None:
+    assert "file_id" not in json.loads(sample_file.read_text())["meta"]["1"]
+    before = sample_file.read_bytes()
+    with pytest.raises(StorageError) as refused:
+        Store.open(sample_file, read_only=True).file_id()
+    assert str(refused.value) == f"{sample_file}: has no file id yet; open it writable once"
+    assert sample_file.read_bytes() == before
+
+
+def test_a_store_in_memory_has_no_file_to_copy(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"^memory: there is no file to copy$"):
+        Store.in_memory().save_copy(tmp_path / "copy.json")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_copy_never_replaces_an_existing_file(sample_file: Path, tmp_path: Path) -> None:

@@ -92,3 +92,22 @@ def test_broken_references_in_a_file_are_named(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "officer 'Kim': unknown city #99" in message
     assert "follow-up 'Lanterns': unknown city #98" in message
+
+
+@pytest.mark.parametrize(
+    ("officer_id", "event_id", "message"), [(99, 4, "unknown officer #99"), (3, 99, "unknown event #99")]
+)
+def test_a_check_in_of_an_unknown_officer_or_event_is_refused_on_opening(
+    sample_file: Path, officer_id: int, event_id: int, message: str
+) -> None:
+    """A hand-edited file whose roll call points at nobody: named, never opened half-understood."""
+    tables = json.loads(sample_file.read_text())
+    tables["checkins"] = {
+        "1": {"event_id": event_id, "officer_id": officer_id, "status": "present", "at": "2026-12-04 09:05"}
+    }
+    sample_file.write_text(json.dumps(tables))
+    content = sample_file.read_bytes()
+    with pytest.raises(StorageError, match=message) as caught:
+        Store.open(sample_file)
+    assert f"check-in 'present #{officer_id} at #{event_id}'" in str(caught.value)
+    assert sample_file.read_bytes() == content

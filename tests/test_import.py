@@ -104,7 +104,18 @@ def test_map_overrides_a_column(sample_file: Path, tmp_path: Path, capsys: pytes
     )
     assert any(o.name == "Maria Example" for o in Store.open(sample_file).data.officers.values())
     assert main(["--db", str(sample_file), "import", "officers", str(path), "--map", "Delegate=shoe_size"]) == 1
-    assert "officer fields are" in capsys.readouterr().err
+    assert "officer fields are accessibility, arrival, arrival_date, arrival_flight," in capsys.readouterr().err
+
+
+def test_headers_match_whatever_their_case_spaces_and_punctuation(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "headers.csv"
+    path.write_text("FIRST-NAME,Lastname,e_mail,E-mail,City\nMaria,Example,maria@atl.example,m@x.example,Atlanta\n")
+    assert main(["--db", str(sample_file), "import", "officers", str(path)]) == 0
+    [maria] = [o for o in Store.open(sample_file).data.officers.values() if o.name == "Maria Example"]
+    assert maria.email == "maria@atl.example"  # the first of two columns giving the same field
+    assert "Columns not imported: E-mail (another column already gives email)" in capsys.readouterr().err
 
 
 def test_cities_and_events_import(sample_file: Path, tmp_path: Path) -> None:

@@ -13,7 +13,10 @@ import openpyxl
 import pytest
 
 from liaison_tui.cli.main import main
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Officer
+from liaison_tui.spreadsheets.importing import plan_import
 from liaison_tui.spreadsheets.registration import holds_honorifics, is_honorific
 from liaison_tui.store.store import Store
 
@@ -308,3 +311,36 @@ def test_sheet_option_on_csv_and_workbook_named_csv(
     disguised.write_bytes(disguised.with_suffix(".xlsx").read_bytes())
     assert run(sample_file, str(disguised)) == 1
     assert "this is an Excel workbook, not CSV; name it .xlsx" in capsys.readouterr().err
+
+
+def test_add_cities_reads_short_rows_as_empty_cells(sample_file: Path, tmp_path: Path) -> None:
+    """A row that stops before the City or Country column has those cells empty (registration exports trim)."""
+    path = tmp_path / "short-rows.csv"
+    path.write_text("Name,Email,City,Country\nSam Lee,sam@atl.example\nKim Park,kim@busan.example,Busan\n")
+    next_city_id = Store.open(sample_file).next_id(Kind.CITY)
+    assert run(sample_file, str(path), "--add-cities") == 0
+    data = Store.open(sample_file).data
+    [busan] = [c for c in data.cities.values() if c.name == "Busan"]
+    assert (busan.id, busan.country) == (next_city_id, "")  # no city planned for the row without one
+    people = {o.name: o for o in data.officers.values()}
+    assert people["Kim Park"].city_id == busan.id and people["Sam Lee"].city_id is None
+
+
+def test_planned_cities_take_the_ids_after_the_highest_on_file_by_default(sample_file: Path, tmp_path: Path) -> None:
+    path = tmp_path / "new-cities.csv"
+    path.write_text("Name,City\nKim Park,Busan\nAna Costa,Porto\n")  # no Country column
+    data = Store.open(sample_file).data
+    plan = plan_import(data, Kind.OFFICER, path, add_cities=True)
+    highest = max(data.cities)
+    assert [(c.id, c.name) for c in plan.new_cities] == [(highest + 1, "Busan"), (highest + 2, "Porto")]
+    on_empty_file = plan_import(Dataset(), Kind.OFFICER, path, add_cities=True)
+    assert [(c.id, c.name) for c in on_empty_file.new_cities] == [(1, "Busan"), (2, "Porto")]
+
+
+def test_a_row_that_stops_before_the_title_column_has_no_title(sample_file: Path, tmp_path: Path) -> None:
+    path = tmp_path / "short-title.csv"
+    path.write_text("Name,Title\nKim Park\nSam Lee,Mr\nAna Costa,Ms\n")
+    assert run(sample_file, str(path)) == 0
+    people = officers(sample_file)
+    assert (people["Kim Park"].honorific, people["Kim Park"].title) == ("", "")
+    assert people["Sam Lee"].honorific == "Mr"  # the column holds honorifics, the short row none

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from conftest import StoreFactory
-from liaison_tui.domain.edits import added, changed, invert, plan_delete
+from liaison_tui.domain.edits import added, changed, invert, plan_delete, removed
 from liaison_tui.domain.model import City, Officer, Role, ValidationError
-from liaison_tui.store.store import StaleEditError
+from liaison_tui.store.store import StaleEditError, Store
 
 
 def officer_named(store_data: object, name: str) -> Officer:
@@ -96,3 +97,38 @@ def test_edit_of_a_deleted_record_is_refused_and_says_it_is_gone(make_store: Sto
     with pytest.raises(StaleEditError, match="deleted elsewhere") as refused:
         store.commit([changed(kahonen, dataclasses.replace(kahonen, phone="+358 2"))])
     assert refused.value.current is None
+
+
+def test_undoing_a_deletion_twice_is_refused_naming_the_taken_id(make_store: StoreFactory) -> None:
+    """Two windows undo the same deletion: the second would put a record over the one brought back."""
+    store = make_store()
+    kahonen = officer_named(store.data, "Henri Kahonen")
+    deletion = plan_delete(store.data, kahonen)
+    store.commit(deletion)
+    store.commit(invert(deletion))
+    with pytest.raises(StaleEditError) as refused:
+        store.commit([edit for edit in invert(deletion) if edit.before is None])
+    assert str(refused.value) == f"officer 'Henri Kahonen': id {kahonen.id} is already taken; nothing was saved"
+    assert store.data.officers[kahonen.id] == kahonen
+
+
+def test_a_refused_save_names_every_problem_of_every_edit(make_store: StoreFactory) -> None:
+    """A form or import fixes them all at once: the refusal lists each, not only the last edit's."""
+    store = make_store()
+    atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
+    with pytest.raises(ValidationError) as refused:
+        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999)), removed(atlanta)])
+    assert [(p.where, p.message) for p in refused.value.problems] == [
+        ("city ' '", "name must not be empty"),
+        ("officer 'Nobody'", "unknown city #999"),
+        ("officer 'Taylor Woodruff'", f"unknown city #{atlanta.id}"),
+        ("follow-up 'A startup exchange between Atlanta and …'", f"unknown city #{atlanta.id}"),
+    ]
+
+
+def test_the_files_own_id_stays_the_same_across_saves(sample_file: Path) -> None:
+    """Calendar exports build event UIDs from it: a new id on every save would duplicate every event."""
+    store = Store.open(sample_file)
+    file_id = store.file_id()
+    store.commit([added(City(name="Busan"))])
+    assert Store.open(sample_file).file_id() == file_id

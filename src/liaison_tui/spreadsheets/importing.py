@@ -133,7 +133,7 @@ def _merge(existing: Record, incoming: Record, attributes: set[str]) -> Record:
     differs only in case or accents keeps the spelling on file.
     """
     changes: dict[str, Any] = {}
-    for name in attributes - {"id"}:
+    for name in attributes:  # the fields columns fill: never the id
         new, old = getattr(incoming, name), getattr(existing, name)
         if new in ("", None, ()) or (name == "name" and fold(new) == fold(old)):
             continue
