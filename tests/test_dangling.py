@@ -76,7 +76,8 @@ def test_an_officer_on_an_event_stays(sample_file: Path, place: str) -> None:
     }[place]
     store.commit([Edit(conference, dataclasses.replace(conference, **on_event))])  # type: ignore[arg-type]
     message = _refused(store, [removed(guest)])
-    assert "event 'Liaison conference'" in message and f"unknown officer(s) #{guest.id}" in message
+    wording = {"participant": "participants name", "speaker": "speakers name", "rider": "vehicles carry"}[place]
+    assert f"event 'Liaison conference': {wording} unknown officers #{guest.id}" in message
 
 
 def test_a_visit_with_events_stays(sample_file: Path) -> None:

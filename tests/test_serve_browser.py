@@ -112,6 +112,6 @@ def test_a_browser_opens_the_app_and_looks_an_officer_up(sample_file: Path, brow
         # A browser without the token gets the refusal and no app.
         driver.delete_all_cookies()
         driver.get(f"{served.address}/")
-        assert "403 Forbidden" in driver.page_source
+        assert wait_for(lambda: "403 Forbidden" in driver.page_source, timeout=20)  # a loaded machine draws it late
         assert served.stop()[0] == 0
     assert app_processes(sample_file) == []
