@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
+# Documents for paper (cli/printing.py), spelt out so that opening the app does not import them.
+PRINTED_FORMATS = ("pdf",)
 # reports.summaries' names, spelt out so that opening the app does not import every report
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
@@ -96,7 +98,7 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export = commands.add_parser(
         "export", help=_("write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV")
     )
-    export.add_argument("format", choices=["ics", "csv", "md", "html", "meals", "arrivals"])
+    export.add_argument("format", choices=["ics", "csv", "md", "html", "meals", "arrivals", *PRINTED_FORMATS])
     export.add_argument(
         "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
     )

@@ -18,18 +18,17 @@ from rich.console import Console
 from rich.progress import Progress
 
 from liaison_tui.cli import output as output_to
+from liaison_tui.cli import printing
 from liaison_tui.cli.days import day_of_visit
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.import_table import plan_table as _plan_table
+from liaison_tui.cli.people import officer_named
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.history import Reason
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, Kind, by_table
-from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.domain.values import fold
+from liaison_tui.domain.model import Visit
 from liaison_tui.i18n import _, ngettext
-from liaison_tui.lookup.index import LookupIndex
-from liaison_tui.lookup.resolve import resolve_officer
 from liaison_tui.reports import summaries
 from liaison_tui.reports.display import literal, visible
 from liaison_tui.reports.meals import meals as meals_by_name
@@ -53,25 +52,13 @@ def _table_kind(table: str) -> Kind:
     return kind
 
 
-def _officer(store: Store, name: str) -> Officer:
-    """The officer ``name`` means, by the app's tolerant lookup ("kahnen" is Kahonen)."""
-    try:
-        officer = resolve_officer(LookupIndex(store.data), store.data, name)
-    except LookupError as error:
-        raise CommandError(str(error)) from None
-    if fold(name).strip() != fold(officer.name):  # a guess: say whom it took, on stderr to keep stdout clean
-        taken = _("{given!r} taken as {name}").format(given=visible(name), name=visible(officer.name))
-        print(f"liaison-tui: {taken}", file=sys.stderr)
-    return officer
-
-
 def run_summary(store: Store, arguments: argparse.Namespace) -> int:
     console = Console()
     visit = store.current_visit()
     if arguments.name == "agenda" or arguments.officer:
         if not arguments.officer:
             raise CommandError(_("summary agenda needs --officer NAME"))
-        parts = summaries.agenda(store.data, visit, _officer(store, arguments.officer))
+        parts = summaries.agenda(store.data, visit, officer_named(store, arguments.officer))
     elif arguments.day is not None:
         if arguments.name != "meals":
             raise CommandError(_("--day goes with the meals summary: summary meals --day today"))
@@ -117,7 +104,9 @@ def _file_id(store: Store) -> str:
 
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
     visit = _visit(store)
-    officer = _officer(store, arguments.officer) if arguments.officer else None
+    if arguments.format in printing.FORMATS:
+        return printing.run_export(store, visit, arguments)
+    officer = officer_named(store, arguments.officer) if arguments.officer else None
     if arguments.format == "ics":
         from liaison_tui.reports.calendar import itinerary_calendar
 
