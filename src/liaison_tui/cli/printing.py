@@ -66,6 +66,13 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
 
 
 def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
+    if arguments.format in ("html", "pdf"):
+        return _run_document(store, visit, arguments)
+    raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
+
+
+def _run_document(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
+    """The programme, one handout, every handout or the staff pack, as HTML or PDF."""
     from liaison_tui.printing import documents
     from liaison_tui.printing.stylesheet import Paper
 
