@@ -112,6 +112,7 @@ def test_programme_pdf_has_every_day_names_in_every_script_and_no_phones(people:
     for phone, _hotel, _city in PEOPLE.values():
         assert phone not in text
     assert all("Page" in page for page in pages)  # the running footer
+    assert "<span" not in text and "dir=" not in text  # the writer's own markup is never printed as text
 
 
 def test_one_handout_holds_no_other_delegates_data(people: Path) -> None:

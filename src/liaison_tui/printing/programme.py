@@ -47,7 +47,7 @@ def _names_by_city(data: Dataset, event: Event) -> Markup:
         city = schedule.city_of(data, officer)
         by_city.setdefault(city.name if city else _("host staff"), []).append(name(officer.name))
     for city_name, people in by_city.items():
-        lines.append(element("div", element("b", city_name), Markup(": "), Markup(", ").join(people)))
+        lines.append(element("div", element("b", city_name), Markup(": "), Markup(", ".join(people))))
     return joined(lines)
 
 
