@@ -195,3 +195,21 @@ def test_visit_contacts_are_checked_and_kept(people: Path) -> None:
     assert [p.field for p in problems] == ["emergency_contact"]
     assert "has no phone number" in problems[0].message
     assert Visit.__dataclass_fields__["host_contact"].default == ""  # old files load
+
+
+def test_documents_laid_out_in_parts_join_whole(people: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large data is laid out in parts; the joined PDF holds every page, once, in order."""
+    from liaison_tui.printing import documents
+
+    monkeypatch.setattr(documents, "ROSTER_ROWS_PER_PART", 2)
+    monkeypatch.setattr(documents, "HANDOUTS_PER_PART", 2)
+    store = Store.open(people)
+    everyone = list(store.data.officers.values())
+    members = [o for o in everyone if o.role is not Role.HOST]
+    assert len(pdf_text(out(people, "parts.pdf", "pdf", "--handouts"))) == len(members)
+    staff = pdf_text(out(people, "staff.pdf", "pdf", "--staff"))
+    assert all("CONFIDENTIAL" in page for page in staff)
+    programme = " ".join(pdf_text(out(people, "programme.pdf", "pdf")))
+    assert programme.count("Roster") == 1 and "Friday 04 December" in programme
+    positions = [programme.index(o.name) for o in everyone if o.name in PEOPLE or o.name == "Tang Lixia"]
+    assert len(positions) == 4 and programme.index("Tang Lixia") == max(positions)  # host staff last

@@ -14,12 +14,12 @@ from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.printing import pdf
 from liaison_tui.printing.handout import handout_html, handout_parts
-from liaison_tui.printing.programme import programme_html
+from liaison_tui.printing.programme import programme_parts
 from liaison_tui.printing.staff_pack import staff_pack_parts
 from liaison_tui.printing.stylesheet import Paper
 
 # Rows or people per laid-out part: small enough for a moving progress bar, large enough to be quick.
-STAFF_ROWS_PER_PART = 500
+ROSTER_ROWS_PER_PART = 500
 HANDOUTS_PER_PART = 100
 
 
@@ -47,14 +47,14 @@ def html_parts(
     everyone = max(len(data.officers), 1)
     match document:
         case Document.PROGRAMME:
-            yield programme_html(data, visit, paper)
+            yield from programme_parts(data, visit, paper, everyone if whole else ROSTER_ROWS_PER_PART, progress)
         case Document.HANDOUT:
             assert officer is not None, "a handout is someone's"
             yield handout_html(data, visit, officer, paper)
         case Document.HANDOUTS:
             yield from handout_parts(data, visit, paper, everyone if whole else HANDOUTS_PER_PART, progress)
         case Document.STAFF:
-            yield from staff_pack_parts(data, visit, paper, everyone if whole else STAFF_ROWS_PER_PART, progress)
+            yield from staff_pack_parts(data, visit, paper, everyone if whole else ROSTER_ROWS_PER_PART, progress)
 
 
 def units(data: Dataset, document: Document) -> int:
@@ -63,7 +63,9 @@ def units(data: Dataset, document: Document) -> int:
 
     if document is Document.HANDOUTS:
         return len(schedule.delegation(data))
-    return len(data.officers) if document is Document.STAFF else 0
+    if document is Document.HANDOUT:
+        return 0
+    return len(data.officers)  # the programme's and the staff pack's roster rows
 
 
 def pdf_from(parts: Iterator[str]) -> bytes:

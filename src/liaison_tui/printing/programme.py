@@ -6,16 +6,17 @@ email, hotel or flight: those are in the staff pack and the personal handouts.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from liaison_tui.domain import precedence, schedule, values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Event, Visit
+from liaison_tui.domain.model import Event, Officer, Visit
 from liaison_tui.i18n import _
 from liaison_tui.i18n.formats import FULL_DATE, FULL_DAY, when
 from liaison_tui.printing.contacts import host_contacts
 from liaison_tui.printing.html_writer import Markup, element, joined, name
-from liaison_tui.printing.page import document
+from liaison_tui.printing.page import document, running_visit
 from liaison_tui.printing.stylesheet import Paper
 from liaison_tui.reports.words import shown
 
@@ -92,14 +93,14 @@ def _day(data: Dataset, visit: Visit, number: int, events: list[Event], first: b
     return element("section", heading, table, class_="day first" if first else "day")
 
 
-def roster(data: Dataset) -> Markup:
-    """The delegation by precedence: names, cities, titles and roles only."""
+def roster(data: Dataset, officers: list[Officer], *, heading: bool = True) -> Markup:
+    """Officers by precedence: names, cities, titles and roles only."""
     header = element(
         "thead",
         element("tr", *(element("th", h) for h in (_("Name"), _("City"), _("Title"), _("Role")))),
     )
     rows = []
-    for officer in precedence.ordered(data, data.officers.values()):
+    for officer in officers:
         city = schedule.city_of(data, officer)
         rows.append(
             element(
@@ -111,10 +112,10 @@ def roster(data: Dataset) -> Markup:
             )
         )
     table = element("table", header, element("tbody", joined(rows)))
-    return element("section", element("h2", _("Roster")), table, class_="roster")
+    return element("section", element("h2", _("Roster")) if heading else None, table, class_="roster")
 
 
-def programme_html(data: Dataset, visit: Visit, paper: Paper = Paper.A4) -> str:
+def _days(data: Dataset, visit: Visit) -> list[Markup]:
     events = schedule.visit_events(data, visit)
     body = [visit_header(visit)]
     if visit.notes:
@@ -123,5 +124,27 @@ def programme_html(data: Dataset, visit: Visit, paper: Paper = Paper.A4) -> str:
     for number, event_day in enumerate(visit.dates, start=1):
         todays = [e for e in events if e.day == event_day]
         body.append(_day(data, visit, number, todays, first=number == 1))
-    body.append(roster(data))
-    return document(visit.name, body, paper)
+    return body
+
+
+def programme_parts(
+    data: Dataset, visit: Visit, paper: Paper, per_part: int, progress: Callable[[int], None] | None = None
+) -> Iterator[str]:
+    """The programme as HTML: one document, or (a roster longer than ``per_part``) the days then roster parts."""
+    officers = precedence.ordered(data, data.officers.values())
+    if len(officers) <= per_part:
+        yield document(visit.name, [*_days(data, visit), roster(data, officers)], paper)
+        return
+    # Page numbers would restart in each part: left out when the parts are joined.
+    yield document(visit.name, _days(data, visit), paper, numbered=False)
+    for start in range(0, len(officers), per_part):
+        chunk = officers[start : start + per_part]
+        body = [running_visit(visit), roster(data, chunk, heading=start == 0)]
+        yield document(visit.name, body, paper, numbered=False)
+        if progress is not None:
+            progress(len(chunk))
+
+
+def programme_html(data: Dataset, visit: Visit, paper: Paper = Paper.A4) -> str:
+    """The whole programme as one HTML document."""
+    return "".join(programme_parts(data, visit, paper, max(len(data.officers), 1)))
