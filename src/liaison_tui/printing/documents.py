@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 
+from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.printing import pdf
@@ -59,8 +60,6 @@ def html_parts(
 
 def units(data: Dataset, document: Document) -> int:
     """How many steps ``html_parts`` reports to ``progress`` in all (people or roster rows)."""
-    from liaison_tui.domain import schedule
-
     if document is Document.HANDOUTS:
         return len(schedule.delegation(data))
     if document is Document.HANDOUT:
