@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
 # Documents for paper (cli/printing.py), spelt out so that opening the app does not import them.
-PRINTED_FORMATS = ("pdf",)
+PRINTED_FORMATS = ("html", "pdf")
 # reports.summaries' names, spelt out so that opening the app does not import every report
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
@@ -98,11 +98,18 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export = commands.add_parser(
         "export", help=_("write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV")
     )
-    export.add_argument("format", choices=["ics", "csv", "md", "html", "meals", "arrivals", *PRINTED_FORMATS])
+    export.add_argument("format", choices=["ics", "csv", "md", "meals", "arrivals", *PRINTED_FORMATS])
     export.add_argument(
         "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
     )
-    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda (ics) or handout (md, html)"))
+    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda (ics) or handout (md, html, pdf)"))
+    export.add_argument(
+        "--handouts", action="store_true", help=_("html, pdf: every delegation member's handout, one per page")
+    )
+    export.add_argument(
+        "--staff", action="store_true", help=_("html, pdf: the confidential staff pack (contacts, needs, flights)")
+    )
+    export.add_argument("--paper", choices=["a4", "letter"], help=_("html, pdf: paper size (default a4)"))
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
 
     importing = commands.add_parser(

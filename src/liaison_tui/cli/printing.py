@@ -1,4 +1,4 @@
-"""``export pdf|badges|place-cards|seating``: documents for paper.
+"""``export html|pdf``: the programme, handouts and staff pack as print layouts.
 
 A PDF is binary: it goes to ``-o FILE`` (owner-only, replaced atomically, as
 every export) or into a pipe, never onto a terminal.
@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
 
 from liaison_tui.cli import output as output_to
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.cli.people import officer_named
 from liaison_tui.domain.model import Visit
 from liaison_tui.i18n import _
-from liaison_tui.printing.pdf import PrintingUnavailable, pdf_bytes
+from liaison_tui.printing.pdf import PrintingUnavailable
 from liaison_tui.reports.display import visible
 from liaison_tui.store.store import Store
 
 # The formats this module writes; cli.main spells the same names out (PRINTED_FORMATS).
-FORMATS = ("pdf",)
+FORMATS = ("html", "pdf")
+PAPERS = ("a4", "letter")
+# Below this many people a document is quick: no progress bar.
+PROGRESS_FROM = 200
 
 
 def emit_pdf(store: Store, content: bytes, output: str | None) -> None:
@@ -28,19 +37,86 @@ def emit_pdf(store: Store, content: bytes, output: str | None) -> None:
             raise CommandError(_("a PDF is not for the terminal: give -o FILE, or pipe it"))
         output_to.to_stdout(content)
         return
+    _write(store, content, output)
+
+
+def _write(store: Store, content: bytes, output: str) -> None:
     assert store.path is not None  # the CLI always works on a file
     output_to.to_file(content, Path(output), store.path)
     print(_("Wrote {file}").format(file=visible(output)), file=sys.stderr)
 
 
-def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
-    try:
-        if arguments.format == "pdf":
-            from liaison_tui.reports import documents
+def refuse_document_options(arguments: argparse.Namespace) -> None:
+    """--handouts, --staff and --paper belong to html and pdf only."""
+    for option, given in (("--handouts", arguments.handouts), ("--staff", arguments.staff)):
+        if given:
+            raise CommandError(_("{option} is for export html or pdf").format(option=option))
+    if arguments.paper is not None:
+        raise CommandError(_("{option} is for export html or pdf").format(option="--paper"))
 
-            emit_pdf(store, pdf_bytes(documents.itinerary_html(store.data, visit)), arguments.output)
-        else:
-            raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Progress | None]:
+    err = Console(stderr=True)
+    if total < PROGRESS_FROM or not err.is_terminal:
+        yield None
+        return
+    with Progress(console=err, transient=True) as bar:
+        yield bar
+
+
+def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
+    if arguments.format in ("html", "pdf"):
+        return _run_document(store, visit, arguments)
+    raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
+
+
+def _run_document(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
+    """The programme, one handout, every handout or the staff pack, as HTML or PDF."""
+    from liaison_tui.printing import documents
+    from liaison_tui.printing.stylesheet import Paper
+
+    chosen = [
+        flag
+        for flag, given in (
+            ("--officer", arguments.officer),
+            ("--handouts", arguments.handouts),
+            ("--staff", arguments.staff),
+        )
+        if given
+    ]
+    if len(chosen) > 1:
+        raise CommandError(_("choose one of {options}, not both").format(options=" / ".join(chosen)))
+    document = (
+        documents.Document.HANDOUT
+        if arguments.officer
+        else documents.Document.HANDOUTS
+        if arguments.handouts
+        else documents.Document.STAFF
+        if arguments.staff
+        else documents.Document.PROGRAMME
+    )
+    officer = officer_named(store, arguments.officer) if arguments.officer else None
+    paper = Paper(arguments.paper or "a4")
+    total = documents.units(store.data, document)
+    try:
+        with _progress_bar(total) as bar:
+            task = bar.add_task(_("Laying out"), total=total) if bar is not None else None
+
+            def advance(count: int) -> None:
+                if bar is not None and task is not None:
+                    bar.advance(task, count)
+
+            whole = arguments.format == "html"
+            parts = documents.html_parts(store.data, visit, document, paper, officer, whole=whole, progress=advance)
+            if whole:
+                text = "".join(parts).encode()
+                if arguments.output is None:
+                    output_to.to_stdout(text)
+                else:
+                    _write(store, text, arguments.output)
+            else:
+                emit_pdf(store, documents.pdf_from(parts), arguments.output)
     except PrintingUnavailable as error:
         raise CommandError(str(error)) from None
     return 0

@@ -106,6 +106,7 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
     visit = _visit(store)
     if arguments.format in printing.FORMATS:
         return printing.run_export(store, visit, arguments)
+    printing.refuse_document_options(arguments)
     officer = officer_named(store, arguments.officer) if arguments.officer else None
     if arguments.format == "ics":
         from liaison_tui.reports.calendar import itinerary_calendar
@@ -140,18 +141,11 @@ def run_export(store: Store, arguments: argparse.Namespace) -> int:
     else:
         from liaison_tui.reports import documents as export_doc
 
-        if arguments.format == "md":
-            text = (
-                export_doc.handout_markdown(store.data, visit, officer)
-                if officer
-                else export_doc.itinerary_markdown(store.data, visit)
-            )
-        else:
-            text = (
-                export_doc.handout_html(store.data, visit, officer)
-                if officer
-                else export_doc.itinerary_html(store.data, visit)
-            )
+        text = (
+            export_doc.handout_markdown(store.data, visit, officer)
+            if officer
+            else export_doc.itinerary_markdown(store.data, visit)
+        )
         _emit(store, text.encode(), arguments.output)
     return 0
 

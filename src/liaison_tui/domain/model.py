@@ -57,6 +57,8 @@ class Visit:
     name: str
     host_city: str
     organiser: str = ""
+    host_contact: str = ""  # the host's duty officer: name and phone, printed on every handout
+    emergency_contact: str = ""  # who to call when something goes wrong, day or night
     start_date: date
     days: int = 4
     timezone: str = "UTC"

@@ -52,6 +52,15 @@ def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
         )
 
 
+CONTACT_WORDS = {"host_contact": N_("host contact"), "emergency_contact": N_("emergency contact")}
+
+
+def _check_contact(contact: str, field: str, fail: Callable[[str, str], None]) -> None:
+    """A contact printed for people in trouble must hold a number to call."""
+    if contact.strip() and not any(ch.isdigit() for ch in contact):
+        fail(field, _("{field} {contact!r} has no phone number").format(field=_(CONTACT_WORDS[field]), contact=contact))
+
+
 def check_record(record: Record) -> list[Problem]:
     """Problems with ``record`` taken on its own."""
     problems: list[Problem] = []
@@ -72,6 +81,8 @@ def check_record(record: Record) -> list[Problem]:
             for field in ("expected_cities", "expected_officers"):
                 if getattr(record, field) < 0:
                     fail(field, _(NOT_NEGATIVE[field]))
+            for field in ("host_contact", "emergency_contact"):
+                _check_contact(getattr(record, field), field, fail)
         case City():
             _required(record, "name", problems)
             if record.timezone:

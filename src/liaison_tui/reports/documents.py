@@ -1,26 +1,18 @@
-"""Printable documents: the itinerary and roster, and one officer's handout.
+"""The itinerary and roster, and one officer's handout, as Markdown for pasting into other tools.
 
-Markdown for pasting into other tools, and self-contained HTML (Rich's
-console export with inline styles: one file, no assets) for printing.
+The print layouts (HTML and PDF) are built in ``liaison_tui.printing``.
 """
 
 from __future__ import annotations
 
-import io
 import re
-
-from rich.console import Console, Group, RenderableType
-from rich.rule import Rule
-from rich.table import Table
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Officer, Visit
+from liaison_tui.domain.model import Event, Officer, Visit
 from liaison_tui.domain.names import addressed
-from liaison_tui.i18n import _, current_language
+from liaison_tui.i18n import _
 from liaison_tui.i18n.formats import DAY_TIME, FULL_DATE, FULL_DAY, day, when
-from liaison_tui.reports import details, summaries
-from liaison_tui.reports.display import literal
 from liaison_tui.reports.words import shown
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -58,6 +50,22 @@ def _roster_headers() -> list[str]:
     return [_("Name"), _("City"), _("Title"), _("Role"), _("Phone"), _("Hotel")]
 
 
+def _event_details(data: Dataset, events: list[Event]) -> list[str]:
+    """Each event's speaking order (a numbered list) and notes, below the day's table."""
+    lines: list[str] = []
+    for event in events:
+        speakers = schedule.speakers(data, event)
+        if not speakers and not event.notes:
+            continue
+        lines += [f"### {md(event.title)}", ""]
+        if speakers:
+            lines += [_("Speaking order") + ":", ""]
+            lines += [f"{n}. {md(o.name)}" for n, o in enumerate(speakers, start=1)] + [""]
+        if event.notes:
+            lines += [md(event.notes), ""]
+    return lines
+
+
 def itinerary_markdown(data: Dataset, visit: Visit) -> str:
     lines = [
         f"# {md(visit.name)}",
@@ -80,6 +88,7 @@ def itinerary_markdown(data: Dataset, visit: Visit) -> str:
         ]
         headers = [_("Time"), _("Event"), _("Venue"), _("People")]
         lines += _md_table(headers, rows) if rows else [_("Nothing planned."), ""]
+        lines += _event_details(data, [e for e in events if e.day == date])
     lines += ["## " + _("Roster"), ""]
     lines += _md_table(_roster_headers(), _roster_rows(data))
     return "\n".join(lines) + "\n"
@@ -107,30 +116,5 @@ def handout_markdown(data: Dataset, visit: Visit, officer: Officer) -> str:
         part = _("speaker {n}").format(n=speaking) if speaking else ""
         span = values.format_span(event.start, event.end)
         rows.append([day(event.day), span, event.title, event.venue, part])
-    lines += _md_table([_("Day"), _("Time"), _("Event"), _("Venue"), ""], rows)
+    lines += _md_table([_("Day"), _("Time"), _("Event"), _("Venue"), _("Your part")], rows)
     return "\n".join(lines) + "\n"
-
-
-def _html(title: str, parts: list[RenderableType]) -> str:
-    console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor")
-    console.print(Group(*parts))
-    page = console.export_html(inline_styles=True)
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # The page's language lets a browser pick CJK fonts for Chinese headings.
-    page = page.replace("<html>", f'<html lang="{current_language()}">', 1)
-    return page.replace("<head>", f"<head>\n<title>{escaped}</title>", 1)
-
-
-def itinerary_html(data: Dataset, visit: Visit) -> str:
-    roster = Table(title=_("Roster"), title_justify="left")
-    for column in _roster_headers():
-        roster.add_column(column, overflow="fold")
-    for row in _roster_rows(data):
-        roster.add_row(*(literal(cell) for cell in row))
-    parts: list[RenderableType] = [*summaries.itinerary(data, visit), Rule(), roster]
-    return _html(visit.name, parts)
-
-
-def handout_html(data: Dataset, visit: Visit, officer: Officer) -> str:
-    parts: list[RenderableType] = [details.officer_detail(data, None, officer), *summaries.agenda(data, visit, officer)]
-    return _html(f"{addressed(officer)}: {visit.name}", parts)

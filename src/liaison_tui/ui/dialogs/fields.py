@@ -107,6 +107,8 @@ def visit_fields(data: Dataset) -> list[Field]:
         _text("name", _("Name")),
         _text("host_city", _("Host city")),
         _text("organiser", _("Organiser")),
+        _text("host_contact", _("Host contact"), _("duty officer's name and phone")),
+        _text("emergency_contact", _("Emergency contact"), _("name and phone, day and night")),
         Field("start_date", _("First day"), date.isoformat, values.parse_date, placeholder=_("YYYY-MM-DD")),
         Field("days", _("Days"), str, _whole_number),
         Field("timezone", _("Time zone"), str, values.check_timezone, placeholder=_("e.g. Asia/Shanghai")),
