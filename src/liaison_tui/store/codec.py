@@ -21,6 +21,7 @@ from liaison_tui.domain.model import (
     Attendance,
     EventKind,
     FollowUpStatus,
+    PrecedenceRule,
     Problem,
     Record,
     Role,
@@ -111,6 +112,7 @@ _PARSERS: dict[str, _Parser] = {
     "EventKind": _choice(EventKind),
     "FollowUpStatus": _choice(FollowUpStatus),
     "Attendance": _choice(Attendance),
+    "PrecedenceRule": _choice(PrecedenceRule),
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
 }
@@ -233,6 +235,7 @@ _FAST: dict[str, _Parser] = {
     "EventKind": _fast_choice(EventKind),
     "FollowUpStatus": _fast_choice(FollowUpStatus),
     "Attendance": _fast_choice(Attendance),
+    "PrecedenceRule": _fast_choice(PrecedenceRule),
     "tuple[Vehicle, ...]": _fast_vehicles,
 }
 
