@@ -232,3 +232,37 @@ def test_a_bad_rule_in_the_file_is_explained() -> None:
     document = {"name": "T", "host_city": "Q", "start_date": "2026-12-01", "precedence": "alphabet"}
     with pytest.raises(ValidationError, match="precedence: 'alphabet' is not one of: leaders-then-cities, rank"):
         codec.from_document(Kind.VISIT, 1, document)
+
+
+def test_rank_through_the_officers_csv_export_and_import(
+    sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liaison_tui.cli.main import main
+
+    sheet = tmp_path / "ranks.csv"
+    sheet.write_text("Name,City,Rank\nHenri Kahonen,Helsinki,1\nTaylor Woodruff,Atlanta,0\n", encoding="utf-8")
+    assert main(["--db", str(sample_file), "import", "officers", str(sheet)]) == 1  # nothing written
+    said = capsys.readouterr()
+    assert "rank '0' is not a whole" in said.out and "Not imported: 1 bad row" in said.err
+    sheet.write_text("Name,City,Rank\nHenri Kahonen,Helsinki,1\n", encoding="utf-8")
+    assert main(["--db", str(sample_file), "import", "officers", str(sheet)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(sample_file), "export", "csv", "--table", "officers"]) == 0
+    exported = capsys.readouterr().out.lstrip("\ufeff").splitlines()
+    header = exported[0].split(",")
+    kahonen = next(line for line in exported if line.startswith("Henri Kahonen")).split(",")
+    assert kahonen[header.index("Rank")] == "1"
+    assert [o.rank for o in Store.open(sample_file).data.officers.values() if o.rank is not None] == [1]
+
+
+def test_the_forms_ask_for_the_rule_and_the_rank() -> None:
+    from liaison_tui.domain.kinds import Kind
+    from liaison_tui.ui.dialogs.fields import fields_for
+
+    data = _data(PEOPLE)
+    rule = next(f for f in fields_for(Kind.VISIT, data) if f.name == "precedence")
+    assert rule.choices is not None and [value for _, value in rule.choices()] == list(PrecedenceRule)
+    rank = next(f for f in fields_for(Kind.OFFICER, data) if f.name == "rank")
+    assert rank.parse(" 3 ") == 3 and rank.parse("") is None and rank.show(None) == ""
+    with pytest.raises(ValueError, match="'first' is not a whole number"):
+        rank.parse("first")
