@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.model import Officer, PrecedenceRule, Role
@@ -15,6 +15,7 @@ from liaison_tui.ui.dialogs.people_picker import PeoplePicker
 from liaison_tui.ui.dialogs.precedence_screen import PrecedenceScreen
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen
+from liaison_tui.ui.widgets.record_table import RecordTable
 from test_app_pickers import new_event_on_people, picked_names, with_a_second_helsinki_officer
 from ui_helpers import make_app, screen_text
 
@@ -36,7 +37,7 @@ async def test_p_shows_the_order_moves_switch_to_a_fixed_list_and_ctrl_s_saves(s
         assert shown_order(screen) == ["Duncan Sandeman", "Taylor Woodruff", "Henri Kahonen", "Tang Lixia"]
         text = screen_text(screen.query_one("#precedence-title"))
         assert "leaders, then cities A-Z" in text
-        assert "Duncan Sandeman" in screen_text(screen.query_one(OptionList))
+        assert "Duncan Sandeman" in screen_text(screen.query_one(RecordTable))
         await pilot.press("down", "down", "ctrl+up")  # Kahonen before Woodruff
         assert shown_order(screen)[1:3] == ["Henri Kahonen", "Taylor Woodruff"]
         assert "fixed list" in screen_text(screen.query_one("#precedence-title"))

@@ -11,18 +11,19 @@ changed order.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from liaison_tui.domain import edits
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Officer, PrecedenceRule, Visit
+from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import PrecedenceRule, Visit
 from liaison_tui.domain.names import addressed
 from liaison_tui.domain.precedence import fixed_list, ordered
 from liaison_tui.i18n import N_, _
@@ -31,7 +32,11 @@ from liaison_tui.reports.words import shown
 from liaison_tui.ui.dialogs.confirm import DiscardDialog
 from liaison_tui.ui.host import host_of
 from liaison_tui.ui.lock_waiting import save_without_freezing
+from liaison_tui.ui.rows import Cell, LazyRows
 from liaison_tui.ui.widgets.key_bar import KeyBar
+from liaison_tui.ui.widgets.record_table import RecordTable
+
+COLUMNS = (N_("#"), N_("Name"), N_("City"), N_("Role"), N_("Rank"))
 
 
 class PrecedenceScreen(ModalScreen[bool]):
@@ -56,7 +61,7 @@ class PrecedenceScreen(ModalScreen[bool]):
         color: $text-muted;
         height: auto;
     }
-    PrecedenceScreen #precedence-list {
+    PrecedenceScreen RecordTable {
         height: 1fr;
     }
     """
@@ -73,6 +78,10 @@ class PrecedenceScreen(ModalScreen[bool]):
         self.visit = visit  # as on file when the screen opened (or after a refused save, as on file then)
         self.order = [o.id for o in ordered(data, data.officers.values(), visit=visit)]
         self.start = list(self.order)
+        self.position = {officer_id: n for n, officer_id in enumerate(self.order)}
+        # Rows are drawn only when on screen (the virtual table of the main screen): 10,000 open at once.
+        self.rows = LazyRows(self.order, self._cells)
+        self.table = RecordTable(Kind.OFFICER, id="precedence-list")
         self.rule = visit.precedence
 
     @property
@@ -83,25 +92,25 @@ class PrecedenceScreen(ModalScreen[bool]):
         with Vertical(id="precedence"):
             yield Static("", id="precedence-title", markup=False)
             yield Static("", id="precedence-said", markup=False)
-            yield OptionList(*(Option(self._line(n, i)) for n, i in enumerate(self.order, 1)), id="precedence-list")
+            yield self.table
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_rule()
         self._say(_("Ctrl+↑/↓ or +/- move the highlighted officer; Ctrl+S saves; Esc closes"))
-        self.query_one(OptionList).focus()
+        self.table.show(COLUMNS, self.rows)
+        self.table.focus()
 
-    def _line(self, number: int, officer_id: int) -> Text:
-        officer: Officer = self.data.officers[officer_id]
+    def _cells(self, officer_id: int) -> Sequence[Cell]:
+        officer = self.data.officers[officer_id]
         city = self.data.cities.get(officer.city_id) if officer.city_id is not None else None
-        return Text.assemble(
-            f"{number:>5}. ",
-            literal(addressed(officer)),
-            ("  ", ""),
-            literal(city.name if city else _("host staff"), "dim"),
-            ("  ", ""),
-            (shown(officer.role), "dim"),
-            (_("  rank {rank}").format(rank=officer.rank) if officer.rank is not None else "", "dim"),
+        rank = "" if officer.rank is None else str(officer.rank)
+        return (
+            str(self.position[officer_id] + 1),
+            addressed(officer),
+            city.name if city else _("host staff"),
+            shown(officer.role),
+            rank,
         )
 
     def _show_rule(self) -> None:
@@ -112,14 +121,17 @@ class PrecedenceScreen(ModalScreen[bool]):
         self.query_one("#precedence-said", Static).update(literal(message))
 
     def action_move(self, step: int) -> None:
-        listing = self.query_one(OptionList)
-        at = listing.highlighted
-        if at is None or not 0 <= at + step < len(self.order):
+        moved = self.table.current_id
+        if moved is None:
             return
-        self.order[at], self.order[at + step] = self.order[at + step], self.order[at]
-        for index in (at, at + step):  # only the two lines that changed: the list may be 10,000 long
-            listing.replace_option_prompt_at_index(index, self._line(index + 1, self.order[index]))
-        listing.highlighted = at + step
+        at = self.position[moved]
+        if not 0 <= at + step < len(self.order):
+            return
+        other = self.order[at + step]
+        self.order[at], self.order[at + step] = other, moved  # in place: the table's rows are this list
+        self.position[moved], self.position[other] = at + step, at
+        self.table.show(COLUMNS, self.rows)
+        self.table.select_id(moved)
         if self.rule is not PrecedenceRule.FIXED_LIST:
             self.rule = PrecedenceRule.FIXED_LIST
             self._show_rule()
