@@ -208,8 +208,8 @@ async def test_enter_walks_the_officer_form_and_saves_on_the_last_field(sample_f
         app.screen.query_one("#officers", RecordTable).focus()
         await pilot.press("a", *"Aino", "enter", "enter", *"chr", "enter", *"Adviser", "enter", *"Ms", "enter")
         await pilot.press(*"+64 21 5")
-        await pilot.press("enter", "enter", *"vegetarian", "enter", "enter", "enter")  # on to Organisation
-        await pilot.press(*["enter"] * 8)  # the rest, blank, to Notes
+        await pilot.press("enter", "enter", *"vegetarian", "enter", "enter", "enter")  # on to Rank
+        await pilot.press(*["enter"] * 9)  # the rest, blank, to Notes
         form = app.screen
         assert isinstance(form, RecordForm) and form.focused is form.query_one("#field-notes")
         await pilot.press(*"late", "enter")

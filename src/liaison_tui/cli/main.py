@@ -78,7 +78,7 @@ PRINTED_FORMATS = ("html", "pdf")
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
     *("delegation", "roster", "itinerary", "logistics", "meals"),
-    *("arrivals", "followups", "conflicts", "attendance", "agenda"),
+    *("arrivals", "followups", "conflicts", "attendance", "agenda", "precedence"),
 )
 
 

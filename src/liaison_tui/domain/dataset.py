@@ -26,6 +26,10 @@ class Dataset:
         """The records of one kind, keyed by id (the same dict the named field holds)."""
         return getattr(self, kind.table)  # type: ignore[no-any-return]
 
+    def current_visit(self) -> Visit | None:
+        """The visit the app shows: the one starting last."""
+        return max(self.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
+
     def counts(self) -> dict[str, int]:
         """Records per table, in the registry's order."""
         return {kind.table: len(self.table(kind)) for kind in Kind}

@@ -71,7 +71,8 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
     """Edits that remove ``record`` and everything that would point at nothing.
 
     A city takes its officers and follow-ups with it; an officer is taken off
-    every event's participants, speakers and vehicles, and their check-ins go;
+    every event's participants, speakers and vehicles and every visit's order
+    of precedence, and their check-ins go;
     a visit takes its events, and an event its check-ins.
     Dependants are edited first so that no step leaves a dangling reference.
     """
@@ -82,10 +83,12 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
             gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
             edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
             edits += _off_events(data, gone_officers)
+            edits += _off_precedence(data, gone_officers)
             edits += _checkins_of(data, gone_officers, set())
             edits += [removed(data.officers[i]) for i in sorted(gone_officers)]
         case Officer():
             edits += _off_events(data, {record.id})
+            edits += _off_precedence(data, {record.id})
             edits += _checkins_of(data, {record.id}, set())
         case Visit():
             events = [e for e in data.events.values() if e.visit_id == record.id]
@@ -116,6 +119,16 @@ def _off_events(data: Dataset, gone: set[int]) -> list[Edit]:
             trimmed = _without_officers(event, gone)
             if trimmed != event:
                 edits.append(changed(event, trimmed))
+    return edits
+
+
+def _off_precedence(data: Dataset, gone: set[int]) -> list[Edit]:
+    """Take the officers in ``gone`` off every visit's fixed order of precedence."""
+    edits: list[Edit] = []
+    for visit in data.visits.values():
+        if not gone.isdisjoint(visit.precedence_ids):
+            kept = tuple(i for i in visit.precedence_ids if i not in gone)
+            edits.append(changed(visit, dataclasses.replace(visit, precedence_ids=kept)))
     return edits
 
 

@@ -25,6 +25,14 @@ class Role(StrEnum):
         return self is not Role.HOST
 
 
+class PrecedenceRule(StrEnum):
+    """How a visit orders its officers for speaking orders, seating, place cards and badges."""
+
+    LEADERS_THEN_CITIES = "leaders-then-cities"  # the delegation leaders, then cities alphabetical
+    RANK = "rank"  # by each officer's rank (1 first); the unranked after, by the default
+    FIXED_LIST = "fixed-list"  # the visit's own list; officers not on it after, by the default
+
+
 class EventKind(StrEnum):
     VISIT = "visit"
     MEETING = "meeting"
@@ -64,6 +72,8 @@ class Visit:
     timezone: str = "UTC"
     expected_cities: int = 0
     expected_officers: int = 0
+    precedence: PrecedenceRule = PrecedenceRule.LEADERS_THEN_CITIES
+    precedence_ids: tuple[int, ...] = ()  # officer ids in order, for the fixed-list rule
     notes: str = ""
 
     @property
@@ -125,6 +135,7 @@ class Officer:
     title: str = ""
     organisation: str = ""
     role: Role = Role.MEMBER
+    rank: int | None = None  # order of precedence under the rank rule: 1 is highest
     email: str = ""
     phone: str = ""
     languages: tuple[str, ...] = ()

@@ -83,6 +83,8 @@ def check_record(record: Record) -> list[Problem]:
                     fail(field, _(NOT_NEGATIVE[field]))
             for field in ("host_contact", "emergency_contact"):
                 _check_contact(getattr(record, field), field, fail)
+            if len(set(record.precedence_ids)) != len(record.precedence_ids):
+                fail("precedence_ids", _("the order of precedence names an officer twice"))
         case City():
             _required(record, "name", problems)
             if record.timezone:
@@ -99,6 +101,8 @@ def check_record(record: Record) -> list[Problem]:
                     "honorific",
                     _("honorific {start!r}… is too long for a form of address").format(start=record.honorific[:20]),
                 )
+            if record.rank is not None and record.rank < 1:
+                fail("rank", _("rank must be 1 or more (1 is highest), not {rank}").format(rank=record.rank))
             if record.email and "@" not in record.email:
                 fail("email", _("email {email!r} has no '@'").format(email=record.email))
             if record.arrival and record.departure and record.departure.at < record.arrival.at:
@@ -151,7 +155,12 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                 fail("event_id", _("unknown event #{id}").format(id=record.event_id))
             if record.officer_id not in data.officers:
                 fail("officer_id", _("unknown officer #{id}").format(id=record.officer_id))
-        case Visit() | City() | Officer() | FollowUp():
+        case Visit():
+            missing = [i for i in record.precedence_ids if i not in data.officers]
+            if missing:
+                names = ", ".join(f"#{i}" for i in missing)
+                fail("precedence_ids", _("the order of precedence names unknown officers {ids}").format(ids=names))
+        case City() | Officer() | FollowUp():
             pass  # points at nothing, or at something that exists
         case _:
             assert_never(record)
@@ -181,6 +190,8 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
             or not officers.isdisjoint(e.speaker_ids)
             or any(not officers.isdisjoint(v.rider_ids) for v in e.vehicles)
         ]
+    if officers:
+        referring += [v for v in data.visits.values() if not officers.isdisjoint(v.precedence_ids)]
     if officers or events:
         referring += [c for c in data.checkins.values() if c.officer_id in officers or c.event_id in events]
     return [problem for record in referring for problem in check_references(record, data)]
@@ -198,6 +209,7 @@ def check_dataset(data: Dataset) -> list[Problem]:
     suspects: list[Record] = [o for o in data.officers.values() if o.city_id is not None and o.city_id not in cities]
     suspects += [f for f in data.followups.values() if f.city_id not in cities]
     suspects += list(data.events.values())
+    suspects += [v for v in data.visits.values() if v.precedence_ids]
     officers, events = data.officers.keys(), data.events.keys()
     suspects += [c for c in data.checkins.values() if c.officer_id not in officers or c.event_id not in events]
     for record in suspects:

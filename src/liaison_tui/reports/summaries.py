@@ -27,6 +27,7 @@ from liaison_tui.i18n.formats import number
 from liaison_tui.reports.arrivals import arrivals as arrivals_by_flight
 from liaison_tui.reports.attendance import attendance
 from liaison_tui.reports.meals import meals as meals_by_name
+from liaison_tui.reports.precedence import precedence
 from liaison_tui.reports.tables import cap as _cap
 from liaison_tui.reports.tables import cells as _cells
 from liaison_tui.reports.tables import few as _few
@@ -255,5 +256,6 @@ SUMMARIES = [
     Summary("followups", N_("Follow-ups"), followups),
     Summary("conflicts", N_("Conflicts"), conflicts),
     Summary("attendance", N_("Attendance"), attendance),
+    Summary("precedence", N_("Order of precedence"), precedence),
 ]
 BY_NAME = {summary.name: summary for summary in SUMMARIES}

@@ -33,6 +33,10 @@ CHOICE_WORDS = {
     "agreed": N_("agreed"),
     "done": N_("done"),
     "dropped": N_("dropped"),
+    # PrecedenceRule
+    "leaders-then-cities": N_("leaders, then cities A-Z"),
+    "rank": N_("by rank"),
+    "fixed-list": N_("fixed list"),
 }
 
 

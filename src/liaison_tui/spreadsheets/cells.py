@@ -64,6 +64,7 @@ def _officer_cells(data: Dataset, record: Officer) -> SheetRow:
         "title": record.title,
         "organisation": record.organisation,
         "role": record.role.value,
+        "rank": "" if record.rank is None else str(record.rank),
         "email": record.email,
         "phone": record.phone,
         "languages": values.format_list(record.languages),
@@ -132,6 +133,19 @@ def _choice(enum: type[Role] | type[EventKind] | type[FollowUpStatus], text: str
         raise ValueError(_("{text!r} is not one of: {allowed}").format(text=text, allowed=allowed)) from None
 
 
+def _rank(text: str) -> int | None:
+    if not text.strip():
+        return None
+    problem = ValueError(_("rank {text!r} is not a whole number from 1 (highest)").format(text=text))
+    try:
+        rank = int(text.strip())
+    except ValueError:
+        raise problem from None
+    if rank < 1:
+        raise problem
+    return rank
+
+
 def _yes_no(text: str) -> bool:
     answer = text.strip().lower()
     if answer in ("", "yes", "y", "true", "1", "x"):
@@ -176,6 +190,7 @@ def officer_from_row(data: Dataset, row: SheetRow) -> Officer:
         title=row.get("title", "").strip(),
         organisation=row.get("organisation", "").strip(),
         role=_choice(Role, row.get("role", ""), Role.MEMBER if city else Role.HOST),
+        rank=_rank(row.get("rank", "")),
         email=row.get("email", "").strip(),
         phone=row.get("phone", "").strip(),
         languages=values.parse_list(row.get("languages", "")),

@@ -46,6 +46,7 @@ OFFICER_COLUMNS = [
         ("Organization", "Company", "Company Name", "Institution", "Agency", "Department", "Affiliation"),
     ),
     Column("role", "Role", ("Delegation Role",)),
+    Column("rank", "Rank", ("Precedence", "Protocol Rank", "Order of Precedence")),
     Column("email", "Email", ("E-mail", "Email Address", "E-mail Address", "Mail")),
     Column("phone", "Phone", ("Mobile", "Mobile Phone", "Mobile Number", "Telephone", "Tel", "Phone Number", "Cell")),
     Column("languages", "Languages", ("Language", "Languages Spoken")),

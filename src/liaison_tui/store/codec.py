@@ -21,6 +21,7 @@ from liaison_tui.domain.model import (
     Attendance,
     EventKind,
     FollowUpStatus,
+    PrecedenceRule,
     Problem,
     Record,
     Role,
@@ -95,6 +96,9 @@ def _vehicle(raw: Any) -> Vehicle:
     )
 
 
+# The model's choices, each read from its stored value (a field's annotation is the class name).
+_CHOICES: tuple[type[StrEnum], ...] = (Role, EventKind, FollowUpStatus, Attendance, PrecedenceRule)
+
 # Keyed by the annotation text of the dataclass fields in ``model``.
 _PARSERS: dict[str, _Parser] = {
     "str": _text,
@@ -107,10 +111,7 @@ _PARSERS: dict[str, _Parser] = {
     "datetime": lambda raw: values.parse_datetime(_text(raw)),
     "tuple[str, ...]": _sequence(_text),
     "tuple[int, ...]": _sequence(_integer),
-    "Role": _choice(Role),
-    "EventKind": _choice(EventKind),
-    "FollowUpStatus": _choice(FollowUpStatus),
-    "Attendance": _choice(Attendance),
+    **{enum.__name__: _choice(enum) for enum in _CHOICES},
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
 }
@@ -229,10 +230,7 @@ _FAST: dict[str, _Parser] = {
     "tuple[int, ...]": _fast_ints,
     "Travel | None": _fast_travel,
     "datetime": _fast_datetime,  # check-ins: tens of thousands in a large file
-    "Role": _fast_choice(Role),
-    "EventKind": _fast_choice(EventKind),
-    "FollowUpStatus": _fast_choice(FollowUpStatus),
-    "Attendance": _fast_choice(Attendance),
+    **{enum.__name__: _fast_choice(enum) for enum in _CHOICES},
     "tuple[Vehicle, ...]": _fast_vehicles,
 }
 

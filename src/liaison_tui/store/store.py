@@ -148,7 +148,7 @@ class Store(HistoryAccess):
 
     def current_visit(self) -> Visit | None:
         """The visit the app shows: the one starting last."""
-        return max(self._data.visits.values(), key=lambda v: (v.start_date, v.id), default=None)
+        return self._data.current_visit()
 
     def next_id(self, kind: Kind) -> int:
         """The id the next new record of ``kind`` gets (ids are never reused)."""

@@ -51,6 +51,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("b", "now_board", N_("Now board"), tooltip=N_("Now, next, time left, who is missing, home times")),
         Binding("s", "summaries", N_("Summaries"), tooltip=N_("Delegation, roster, itinerary, logistics, follow-ups")),
+        Binding("P", "precedence", N_("Precedence"), show=False, tooltip=N_("See and change the order of precedence")),
         Binding("t", "today", N_("Today"), show=False, tooltip=N_("Jump to today in the itinerary")),
         Binding(
             "f",
@@ -302,6 +303,15 @@ class MainScreen(Screen[None]):
         from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen  # lazily: not needed for the first screen
 
         self.app.push_screen(SummariesScreen(self.data, visit, officer, now.date() if now else None))
+
+    def action_precedence(self) -> None:
+        visit = self.host.session.current_visit()
+        if visit is None:
+            self.notify(_("Add the visit first (v): the order of precedence is the visit's"), severity="warning")
+            return
+        from liaison_tui.ui.dialogs.precedence_screen import PrecedenceScreen  # lazily: not needed at first
+
+        self.app.push_screen(PrecedenceScreen(self.data, visit))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on

@@ -21,6 +21,7 @@ from liaison_tui.domain.model import (
     Event,
     EventKind,
     FollowUpStatus,
+    PrecedenceRule,
     Record,
     Role,
     Travel,
@@ -55,6 +56,10 @@ def _whole_number(text: str) -> int:
         raise ValueError(_("{text!r} is not a whole number").format(text=text)) from None
 
 
+def _show_rank(rank: int | None) -> str:
+    return "" if rank is None else str(rank)
+
+
 def _show_travel(leg: Travel | None) -> str:
     return "" if leg is None else f"{values.format_datetime(leg.at)} {leg.flight}".strip()
 
@@ -75,7 +80,9 @@ def _travel_parser(data: Dataset) -> Callable[[str], Travel]:
     return parse
 
 
-def _enum_choices(enum: type[Role] | type[EventKind] | type[FollowUpStatus]) -> Callable[[], list[tuple[str, Any]]]:
+def _enum_choices(
+    enum: type[Role] | type[EventKind] | type[FollowUpStatus] | type[PrecedenceRule],
+) -> Callable[[], list[tuple[str, Any]]]:
     return lambda: [(shown(member), member) for member in enum]
 
 
@@ -114,6 +121,7 @@ def visit_fields(data: Dataset) -> list[Field]:
         Field("timezone", _("Time zone"), str, values.check_timezone, placeholder=_("e.g. Asia/Shanghai")),
         Field("expected_cities", _("Cities expected"), str, _whole_number),
         Field("expected_officers", _("Officers expected"), str, _whole_number),
+        Field("precedence", _("Order of precedence"), choices=_enum_choices(PrecedenceRule)),
         _text("notes", _("Notes")),
     ]
 
@@ -143,6 +151,7 @@ def officer_fields(data: Dataset) -> list[Field]:
         _text("email", _("Email")),
         _text("dietary", _("Dietary needs")),
         Field("role", _("Role"), choices=_enum_choices(Role)),
+        Field("rank", _("Rank"), _show_rank, _optional(_whole_number), placeholder=_("1 is highest; blank: unranked")),
         _text("organisation", _("Organisation")),
         _text("native_name", _("Name in own script")),
         _list("languages", _("Languages")),

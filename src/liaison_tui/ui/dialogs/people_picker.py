@@ -4,7 +4,9 @@ Typing full names, comma-separated, refused "kahonen" alone. Here the search
 line answers through the session's lookup index (the same tolerant match as
 the quick lookup and the roll call): a few letters and Enter add the one
 person they mean; Ctrl+T adds every officer of the city they mean, Ctrl+E
-everyone. On the list (Tab) d removes and +/- move a person. Ctrl+S, or Enter
+everyone. Ctrl+O orders the list by the visit's order of precedence, and on
+an empty list proposes a speaking order: one speaker per city, the cities in
+order of precedence. On the list (Tab) d removes and +/- move a person. Ctrl+S, or Enter
 with nothing typed, hands the list back to the form; Esc on a changed list
 asks first, as the form does. Keys that read what was typed wait for the
 search line to finish the keys before them (``key_order``).
@@ -19,7 +21,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from liaison_tui.domain import schedule
+from liaison_tui.domain import precedence, schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.values import fold
@@ -70,6 +72,13 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
         Binding("enter", "enter", N_("Add"), tooltip=N_("Add the person typed (nothing typed: done)"), priority=True),
         Binding("ctrl+t", "add_city", N_("Add city"), tooltip=N_("Add every officer of the city typed"), priority=True),
         Binding("ctrl+e", "add_everyone", N_("Everyone"), tooltip=N_("Add every officer"), priority=True),
+        Binding(
+            "ctrl+o",
+            "by_precedence",
+            N_("By precedence"),
+            tooltip=N_("Order the list by precedence; on an empty list, propose one speaker per city"),
+            priority=True,
+        ),
         Binding("tab,shift+tab", "switch", N_("List"), show=False, priority=True),
     ]
 
@@ -178,6 +187,19 @@ class PeoplePicker(ModalScreen[tuple[int, ...] | None]):
         await self._finish_typing()
         everyone = schedule.sort_officers(self.data, list(self.data.officers.values()))
         self._add([o.id for o in everyone], _("everyone ({n} officers)").format(n=len(everyone)))
+
+    async def action_by_precedence(self) -> None:
+        await self._finish_typing()
+        picked = self.picked_list.picked
+        if not picked:
+            proposed = precedence.speaking_order(self.data)
+            self._add([o.id for o in proposed], _("one speaker per city ({n}), by precedence").format(n=len(proposed)))
+            return
+        known = [self.data.officers[i] for i in picked if i in self.data.officers]
+        gone = [i for i in picked if i not in self.data.officers]  # kept, last: the form decides about them
+        picked[:] = [o.id for o in precedence.ordered(self.data, known)] + gone
+        self.picked_list.show()
+        self._say(_("Ordered by precedence"))
 
     async def action_switch(self) -> None:
         await self._finish_typing()
