@@ -41,14 +41,13 @@ def run_seating_export(store: Store, visit: Visit, arguments: argparse.Namespace
         if left_out:
             names = ", ".join(visible(o.name) for o in left_out[:CANDIDATES_SHOWN])
             more = len(left_out) - CANDIDATES_SHOWN
+            names += f" (+{more})" if more > 0 else ""
             print(
                 ngettext(
                     "{event}: {n} participant has no seat: {names}",
                     "{event}: {n} participants have no seat: {names}",
                     len(left_out),
-                ).format(
-                    event=visible(event.title), n=len(left_out), names=names + (f" (+{more})" if more > 0 else "")
-                ),
+                ).format(event=visible(event.title), n=len(left_out), names=names),
                 file=sys.stderr,
             )
     html = plan_html(store.data, visit, event, plan, proposed=proposed, paper=arguments.paper or "a4")

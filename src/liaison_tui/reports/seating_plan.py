@@ -122,7 +122,8 @@ def _row_table(data: Dataset, table: SeatingTable, head: bool) -> str:
 def _diagram(data: Dataset, plan: Plan) -> str:
     if plan and all(t.shape is TableShape.ROW for t in plan):
         rows = "".join(_row_table(data, t, i == 0) for i, t in enumerate(plan))
-        return f'<div class="front">{escape(_("Front / stage"))}</div>{rows}'
+        front = _("Front / stage")
+        return f'<div class="front">{escape(front)}</div>{rows}'
     parts = []
     for index, table in enumerate(plan):
         if table.shape is TableShape.ROW:
@@ -142,12 +143,14 @@ def _by_table(data: Dataset, plan: Plan) -> str:
                 continue
             cells = (str(index + 1), _name(officer), _city(data, officer), officer.title)
             rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-        body = "".join(rows) or f'<tr><td colspan="4">{escape(_("nobody seated"))}</td></tr>'
+        nobody = _("nobody seated")
+        body = "".join(rows) or f'<tr><td colspan="4">{escape(nobody)}</td></tr>'
         head = "".join(f"<th>{escape(h)}</th>" for h in (_("Seat"), _("Name"), _("City"), _("Title")))
         sections.append(
             f'<section><h2>{escape(table.name)}</h2><table class="list"><tr>{head}</tr>{body}</table></section>'
         )
-    return f'<div class="by-table"><h1>{escape(_("By table"))}</h1>{"".join(sections)}</div>'
+    title = _("By table")
+    return f'<div class="by-table"><h1>{escape(title)}</h1>{"".join(sections)}</div>'
 
 
 def _find_your_seat(data: Dataset, plan: Plan) -> str:
@@ -164,7 +167,8 @@ def _find_your_seat(data: Dataset, plan: Plan) -> str:
         for _key, o, table, seat in entries
     )
     listed = f'<table class="list"><tr>{head}</tr>{rows}</table>'
-    return f'<div class="find"><h1>{escape(_("Find your seat"))}</h1>{listed}</div>'
+    title = _("Find your seat")
+    return f'<div class="find"><h1>{escape(title)}</h1>{listed}</div>'
 
 
 def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed: bool, paper: str = "a4") -> str:
@@ -174,11 +178,8 @@ def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed
         day=when(event.day, FULL_DATE), start=f"{event.start:%H:%M}", end=f"{event.end:%H:%M}"
     )
     venue = f" · {event.venue}" if event.venue else ""
-    note = (
-        f'<p class="note">{escape(_("Proposed by order of precedence; no plan has been saved for this event."))}</p>'
-        if proposed
-        else ""
-    )
+    said = _("Proposed by order of precedence; no plan has been saved for this event.")
+    note = f'<p class="note">{escape(said)}</p>' if proposed else ""
     key = _("H: the host's seat. G: the guest of honour's, at the host's right.")
     if plan and all(t.shape is TableShape.ROW for t in plan):
         key = _(
@@ -188,11 +189,12 @@ def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed
     count = ngettext("{seated} seated at {tables} table", "{seated} seated at {tables} tables", len(plan)).format(
         seated=seated, tables=len(plan)
     )
+    title = escape(_("Seating plan: {event}").format(event=event.title))
     return (
         f'<!DOCTYPE html><html lang="{escape(current_language())}"><head><meta charset="utf-8">'
-        f"<title>{escape(_('Seating plan'))}: {escape(event.title)}</title>"
+        f"<title>{title}</title>"
         f"<style>{_CSS.replace('PAPER', paper)}</style></head><body>"
-        f"<h1>{escape(_('Seating plan'))}: {escape(event.title)}</h1>"
+        f"<h1>{title}</h1>"
         f'<p class="when">{escape(visit.name)} · {escape(when_text)}{escape(venue)} · {escape(count)}</p>'
         f'{note}<p class="key">{escape(key)}</p>'
         f"{_diagram(data, plan)}{_by_table(data, plan)}{_find_your_seat(data, plan)}</body></html>"
