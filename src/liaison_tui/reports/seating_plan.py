@@ -29,9 +29,9 @@ h2 { font-size: 11pt; margin: 5mm 0 2mm; }
 p.when { margin: 0 0 2mm; }
 p.note { border: 0.4pt solid #000; padding: 1.5mm; font-style: italic; }
 p.key { font-size: 8pt; }
-.tables { text-align: center; }
-.round { display: inline-block; width: 90mm; height: 90mm; margin: 1mm; page-break-inside: avoid; }
-.round svg { width: 90mm; height: 90mm; }
+.tables { text-align: center; orphans: 1; widows: 1; }  /* a page may end after any line of tables */
+.round { display: inline-block; width: 84mm; height: 64mm; margin: 1mm 2mm; page-break-inside: avoid; }
+.round svg { width: 84mm; height: 64mm; }
 .front { text-align: center; border: 0.6pt solid #000; padding: 1mm; margin: 0 20mm 3mm; font-weight: bold; }
 table.row { border-collapse: collapse; width: 100%; margin-bottom: 2mm; table-layout: fixed; page-break-inside: avoid; }
 table.row th { width: 14mm; text-align: left; font-size: 8pt; }
@@ -46,7 +46,7 @@ table.list th, table.list td { text-align: left; padding: 0.6mm 1.5mm; border-bo
 .find { page-break-before: always; }
 """
 
-_BOX = 340  # the SVG's own units; 90 mm on paper
+_WIDE, _HIGH = 340, 260  # the SVG's own units: 84 by 64 mm on paper, room for names at the sides
 
 
 def _name(officer: Officer | None) -> str:
@@ -76,18 +76,18 @@ def _row_marks(table: SeatingTable, head: bool) -> dict[int, str]:
 
 
 def _round_svg(data: Dataset, table: SeatingTable, head: bool) -> str:
-    centre = _BOX / 2
+    cx, cy = _WIDE / 2, _HIGH / 2
     radius = 62.0
     seats = len(table.seats)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_BOX} {_BOX}">',
-        f'<circle cx="{centre}" cy="{centre}" r="{radius}" fill="none" stroke="#000" stroke-width="1.5"/>',
-        f'<text x="{centre}" y="{centre + 4}" text-anchor="middle" font-size="13" font-weight="bold">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDE} {_HIGH}">',
+        f'<circle cx="{cx}" cy="{cy}" r="{radius}" fill="none" stroke="#000" stroke-width="1.5"/>',
+        f'<text x="{cx}" y="{cy + 4}" text-anchor="middle" font-size="13" font-weight="bold">'
         f"{escape(table.name)}</text>",
     ]
     for index, officer_id in enumerate(table.seats):
         angle = -math.pi / 2 + 2 * math.pi * index / max(seats, 1)  # seat 1 at the top, clockwise
-        x, y = centre + (radius + 14) * math.cos(angle), centre + (radius + 14) * math.sin(angle)
+        x, y = cx + (radius + 14) * math.cos(angle), cy + (radius + 14) * math.sin(angle)
         mark = _mark(head, index)
         width = "2.5" if mark else "0.8"
         parts.append(
@@ -97,7 +97,7 @@ def _round_svg(data: Dataset, table: SeatingTable, head: bool) -> str:
         officer = data.officers.get(officer_id) if officer_id is not None else None
         if officer is None:
             continue
-        tx, ty = centre + (radius + 30) * math.cos(angle), centre + (radius + 30) * math.sin(angle)
+        tx, ty = cx + (radius + 30) * math.cos(angle), cy + (radius + 30) * math.sin(angle)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else "start" if math.cos(angle) > 0 else "end"
         ty += 4 if math.sin(angle) > 0.3 else 0
         parts.append(
