@@ -127,7 +127,7 @@ class SeatingScreen(ModalScreen[None]):
             title.append(_(" · not saved"), style="yellow")
         self.query_one("#seating-title", Static).update(title)
         left_out = len(seating.unseated(data, event, self.plan)) if event else 0
-        status = _("{tables} tables · {unseated} participants without a seat").format(
+        status = _("tables: {tables} · participants without a seat: {unseated}").format(
             tables=len(self.plan), unseated=left_out
         )
         if not self.plan:
