@@ -179,3 +179,16 @@ def test_plan_html_escapes_names_and_matches_snapshot(sample_file: Path, snapsho
     store.commit([changed(tang, dataclasses.replace(tang, name="<b>Tang</b>"))])
     hostile = plan_html(store.data, visit, conference, seating.propose(store.data, conference), proposed=True)
     assert "<b>Tang" not in hostile and "&lt;b&gt;Tang" in hostile
+
+
+def test_a_damaged_plan_in_the_file_is_named_not_half_loaded(
+    sample_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = json.loads(sample_file.read_text())
+    event = next(e for e in raw["events"].values() if e["kind"] == "conference")
+    event["seating"] = [{"name": "Row 1", "shape": "oval", "seats": [4, None]}]
+    sample_file.write_text(json.dumps(raw))
+    assert main(["--db", str(sample_file), "check"]) != 0
+    error = capsys.readouterr().err
+    assert "Liaison conference" in error and "'oval' is not one of: round, row" in error
+    assert "Traceback" not in error

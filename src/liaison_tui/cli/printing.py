@@ -40,9 +40,9 @@ def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int
 
             emit_pdf(store, pdf_bytes(documents.itinerary_html(store.data, visit)), arguments.output)
         elif arguments.format == "seating":
-            from liaison_tui.cli.seating import run_seating_export
+            from liaison_tui.cli.seating import seating_pdf
 
-            run_seating_export(store, visit, arguments)
+            emit_pdf(store, seating_pdf(store, visit, arguments), arguments.output)
         else:
             raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
     except PrintingUnavailable as error:

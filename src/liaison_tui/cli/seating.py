@@ -7,7 +7,6 @@ import sys
 
 from liaison_tui.cli.errors import CommandError
 from liaison_tui.cli.event_day import CANDIDATES_SHOWN, find_event
-from liaison_tui.cli.printing import emit_pdf
 from liaison_tui.domain import seating
 from liaison_tui.domain.model import Visit
 from liaison_tui.i18n import _, ngettext
@@ -18,7 +17,8 @@ from liaison_tui.session import Session
 from liaison_tui.store.store import Store
 
 
-def run_seating_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> None:
+def seating_pdf(store: Store, visit: Visit, arguments: argparse.Namespace) -> bytes:
+    """The plan's PDF; what was proposed or left out is said on stderr (``cli.printing`` writes it)."""
     if not arguments.event:
         raise CommandError(_("export seating needs the event: its title or part of it, or #ID"))
     event = find_event(Session(store), visit, arguments.event, None)
@@ -51,4 +51,4 @@ def run_seating_export(store: Store, visit: Visit, arguments: argparse.Namespace
                 file=sys.stderr,
             )
     html = plan_html(store.data, visit, event, plan, proposed=proposed, paper=arguments.paper or "a4")
-    emit_pdf(store, pdf_bytes(html), arguments.output)
+    return pdf_bytes(html)

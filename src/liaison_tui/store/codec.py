@@ -24,13 +24,12 @@ from liaison_tui.domain.model import (
     Problem,
     Record,
     Role,
-    SeatingTable,
-    TableShape,
     Travel,
     ValidationError,
     Vehicle,
 )
 from liaison_tui.i18n import _
+from liaison_tui.store import seating_codec
 
 _Parser = Callable[[Any], Any]
 
@@ -97,21 +96,6 @@ def _vehicle(raw: Any) -> Vehicle:
     )
 
 
-def _seating_table(raw: Any) -> SeatingTable:
-    if not isinstance(raw, dict):
-        raise ValueError(_("expected {'name': ..., 'shape': 'round' or 'row', 'seats': [officer id or null, ...]}"))
-    unknown = sorted(set(raw) - {"name", "shape", "seats"})
-    if unknown:
-        raise ValueError(_("unknown seating table fields: {fields}").format(fields=", ".join(unknown)))
-    shape = _choice(TableShape)(raw.get("shape", TableShape.ROUND.value))
-    assert isinstance(shape, TableShape)
-    return SeatingTable(
-        name=_text(raw.get("name")),
-        shape=shape,
-        seats=_sequence(_optional(_integer))(raw.get("seats", [])),
-    )
-
-
 # Keyed by the annotation text of the dataclass fields in ``model``.
 _PARSERS: dict[str, _Parser] = {
     "str": _text,
@@ -130,7 +114,7 @@ _PARSERS: dict[str, _Parser] = {
     "Attendance": _choice(Attendance),
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
-    "tuple[SeatingTable, ...]": _sequence(_seating_table),
+    "tuple[SeatingTable, ...]": seating_codec.seating_tables,  # fast already: no entry in _FAST
 }
 
 
@@ -152,11 +136,9 @@ def _plain(value: Any) -> Any:
         return {"at": values.format_datetime(value.at), "flight": value.flight}
     if isinstance(value, Vehicle):
         return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
-    if isinstance(value, SeatingTable):
-        return {"name": value.name, "shape": value.shape.value, "seats": list(value.seats)}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
-    return value
+    return seating_codec.plain(value)
 
 
 @functools.cache
@@ -234,12 +216,6 @@ def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
     return _sequence(_vehicle)(raw)  # type: ignore[no-any-return]
 
 
-def _fast_seating(raw: Any) -> tuple[SeatingTable, ...]:
-    if type(raw) is list and not raw:  # most events have no seating plan
-        return ()
-    return _sequence(_seating_table)(raw)  # type: ignore[no-any-return]
-
-
 def _fast_choice(enum: type[StrEnum]) -> _Parser:
     members = {member.value: member for member in enum}
     return lambda raw: members[raw]  # KeyError (or TypeError) sends the record the careful way
@@ -260,7 +236,6 @@ _FAST: dict[str, _Parser] = {
     "FollowUpStatus": _fast_choice(FollowUpStatus),
     "Attendance": _fast_choice(Attendance),
     "tuple[Vehicle, ...]": _fast_vehicles,
-    "tuple[SeatingTable, ...]": _fast_seating,
 }
 
 

@@ -49,7 +49,9 @@ class MainScreen(Screen[None]):
             N_("Roll"),
             tooltip=N_("Call the roll: the event under the cursor, else the group's next move"),
         ),
-        Binding("S", "seating", N_("Seating"), show=False, tooltip=N_("The seating plan of the event under the cursor")),
+        Binding(
+            "S", "seating", N_("Seating"), show=False, tooltip=N_("The seating plan of the event under the cursor")
+        ),
         Binding("b", "now_board", N_("Now board"), tooltip=N_("Now, next, time left, who is missing, home times")),
         Binding("s", "summaries", N_("Summaries"), tooltip=N_("Delegation, roster, itinerary, logistics, follow-ups")),
         Binding("t", "today", N_("Today"), show=False, tooltip=N_("Jump to today in the itinerary")),
