@@ -135,10 +135,13 @@ class SeatingScreen(ModalScreen[None]):
         self.query_one("#seating-status", Static).update(status)
         rows: list[TableRow] = []
         for t, seat_table in enumerate(self.plan):
+            # At the head table, as on paper: H the host's seat, G the guest of honour's.
+            head = seating.fill_order(seat_table.shape, len(seat_table.seats))[:2] if t == 0 else []
+            roles = dict(zip(head, (_("H"), _("G")), strict=False))
             for s, officer_id in enumerate(seat_table.seats):
                 officer = data.officers.get(officer_id) if officer_id is not None else None
                 city = _city(data, officer)
-                mark = " *" if self.marked == (t, s) else ""
+                mark = (" " + roles[s] if s in roles else "") + (" *" if self.marked == (t, s) else "")
                 name = literal(officer.name) if officer else Text("·", style="dim")
                 rows.append((t * PER_TABLE + s, [literal(seat_table.name), f"{s + 1}{mark}", name, literal(city)]))
         table.show([_(c) for c in SEAT_COLUMNS], rows)
