@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
 # Documents for paper (cli/printing.py), spelt out so that opening the app does not import them.
-PRINTED_FORMATS = ("html", "pdf")
+PRINTED_FORMATS = ("html", "pdf", "seating")
 # reports.summaries' names, spelt out so that opening the app does not import every report
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
@@ -109,8 +109,13 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument(
         "--staff", action="store_true", help=_("html, pdf: the confidential staff pack (contacts, needs, flights)")
     )
-    export.add_argument("--paper", choices=["a4", "letter"], help=_("html, pdf: paper size (default a4)"))
+    export.add_argument("--paper", choices=["a4", "letter"], help=_("html, pdf, seating: paper size (default a4)"))
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
+    export.add_argument(
+        "event", nargs="?", metavar="EVENT", help=_("seating: the event, by its title or part of it, or #ID")
+    )
+    export.add_argument("--tables", type=whole_number_from_one, help=_("seating: propose this many tables or rows"))
+    export.add_argument("--seats", type=whole_number_from_one, help=_("seating: seats per table or row"))
 
     importing = commands.add_parser(
         "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")

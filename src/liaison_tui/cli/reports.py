@@ -102,7 +102,25 @@ def _file_id(store: Store) -> str:
     return Store.open(store.path, create=False).file_id()
 
 
+def _refuse_seating_options(arguments: argparse.Namespace) -> None:
+    """EVENT, --tables and --seats belong to ``export seating``: refused elsewhere rather than ignored."""
+    if arguments.format == "seating":
+        return
+    if arguments.event:
+        raise CommandError(
+            _("export {format} takes no EVENT ({event!r}); only export seating does").format(
+                format=arguments.format, event=visible(arguments.event)
+            )
+        )
+    given = [name for name in ("tables", "seats") if getattr(arguments, name) is not None]
+    if given:
+        raise CommandError(
+            _("--{option} is for export seating, not export {format}").format(option=given[0], format=arguments.format)
+        )
+
+
 def run_export(store: Store, arguments: argparse.Namespace) -> int:
+    _refuse_seating_options(arguments)
     visit = _visit(store)
     if arguments.format in printing.FORMATS:
         return printing.run_export(store, visit, arguments)

@@ -64,6 +64,10 @@ def _without_officers(event: Event, gone: set[int]) -> Event:
         vehicles=tuple(
             dataclasses.replace(v, rider_ids=tuple(i for i in v.rider_ids if i not in gone)) for v in event.vehicles
         ),
+        # A deleted officer's seat stays, empty, so nobody else moves.
+        seating=tuple(
+            dataclasses.replace(t, seats=tuple(None if i in gone else i for i in t.seats)) for t in event.seating
+        ),
     )
 
 
@@ -71,8 +75,8 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
     """Edits that remove ``record`` and everything that would point at nothing.
 
     A city takes its officers and follow-ups with it; an officer is taken off
-    every event's participants, speakers and vehicles and every visit's order
-    of precedence, and their check-ins go;
+    every event's participants, speakers, vehicles and seats and every visit's
+    order of precedence, and their check-ins go;
     a visit takes its events, and an event its check-ins.
     Dependants are edited first so that no step leaves a dangling reference.
     """

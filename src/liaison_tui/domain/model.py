@@ -42,6 +42,13 @@ class EventKind(StrEnum):
     FREE = "free"
 
 
+class TableShape(StrEnum):
+    """How a seating table is laid out."""
+
+    ROUND = "round"  # a table with seats around it: seat 1 is its head (the host's, at the head table)
+    ROW = "row"  # a row of chairs, numbered left to right as seen from the front
+
+
 class Attendance(StrEnum):
     """Where a person stands when the roll is called at an event."""
 
@@ -124,6 +131,15 @@ class Vehicle:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SeatingTable:
+    """A table (or a row of chairs) of an event's seating plan and who sits where."""
+
+    name: str  # "Table 1", "Row A"
+    shape: TableShape = TableShape.ROUND
+    seats: tuple[int | None, ...] = ()  # officer id per seat (seat 1 first); None for an empty seat
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Officer:
     """A liaison officer of a partner city, or a member of the host staff."""
 
@@ -170,6 +186,7 @@ class Event:
     speaker_ids: tuple[int, ...] = ()  # speaking order, for conference sessions
     speaking_now_id: int | None = None  # who has the floor, set live during the session
     vehicles: tuple[Vehicle, ...] = ()  # for transfers: who rides in which car or bus
+    seating: tuple[SeatingTable, ...] = ()  # for meals and conferences: the first table is the head table
     notes: str = ""
 
     @property

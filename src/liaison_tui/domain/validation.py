@@ -7,6 +7,7 @@ every problem rather than stopping at the first, each naming record and field.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 from typing import assert_never
@@ -112,6 +113,15 @@ def check_record(record: Record) -> list[Problem]:
             _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
                 fail("speaking_now_id", _("the officer speaking now is not a speaker"))
+            seated = Counter(i for table in record.seating for i in table.seats if i is not None)
+            twice = sorted(i for i, n in seated.items() if n > 1)
+            if twice:
+                fail(
+                    "seating",
+                    _("the seating plan seats officers more than once: {ids}").format(
+                        ids=", ".join(f"#{i}" for i in twice)
+                    ),
+                )
         case FollowUp():
             _required(record, "text", problems)
         case CheckIn():
@@ -149,6 +159,15 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                 fail(
                     "vehicles",
                     _("vehicles carry unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in riders)),
+                )
+            seated = [i for table in record.seating for i in table.seats if i is not None]
+            strangers = [i for i in seated if i not in data.officers]
+            if strangers:
+                fail(
+                    "seating",
+                    _("the seating plan seats unknown officers {ids}").format(
+                        ids=", ".join(f"#{i}" for i in strangers)
+                    ),
                 )
         case CheckIn():
             if record.event_id not in data.events:
@@ -189,6 +208,7 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
             or not officers.isdisjoint(e.participant_ids)
             or not officers.isdisjoint(e.speaker_ids)
             or any(not officers.isdisjoint(v.rider_ids) for v in e.vehicles)
+            or any(not officers.isdisjoint(t.seats) for t in e.seating)
         ]
     if officers:
         referring += [v for v in data.visits.values() if not officers.isdisjoint(v.precedence_ids)]

@@ -30,6 +30,7 @@ from liaison_tui.domain.model import (
     Vehicle,
 )
 from liaison_tui.i18n import _
+from liaison_tui.store import seating_codec
 
 _Parser = Callable[[Any], Any]
 
@@ -114,6 +115,7 @@ _PARSERS: dict[str, _Parser] = {
     **{enum.__name__: _choice(enum) for enum in _CHOICES},
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
+    "tuple[SeatingTable, ...]": seating_codec.seating_tables,  # fast already: no entry in _FAST
 }
 
 
@@ -137,7 +139,7 @@ def _plain(value: Any) -> Any:
         return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
-    return value
+    return seating_codec.plain(value)
 
 
 @functools.cache

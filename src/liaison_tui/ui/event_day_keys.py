@@ -1,4 +1,4 @@
-"""n, r, b and t: the keys for the day itself, a helper the main screen owns.
+"""n, r, S, b and t: the keys for the day itself, a helper the main screen owns.
 
 Kept apart from the layout (as the editor is) so that the main screen reads in
 one sitting. Each key answers a question asked on the bus: where must the group
@@ -42,6 +42,16 @@ class EventDayKeys(ScreenHelper):
             from liaison_tui.ui.dialogs.roll_call import RollCallScreen  # lazily: not needed for the first screen
 
             self.screen.app.push_screen(RollCallScreen(event.id))
+
+    def seating(self) -> None:
+        """The seating plan of the event under the cursor."""
+        _kind, record = self.panes.pane_record()
+        if not isinstance(record, Event):
+            self.screen.notify(_("Put the cursor on an event of the itinerary to plan its seating"), severity="warning")
+            return
+        from liaison_tui.ui.dialogs.seating_screen import SeatingScreen  # lazily: not needed for the first screen
+
+        self.screen.app.push_screen(SeatingScreen(record.id))
 
     def now_board(self) -> None:
         def after(answer: str | None) -> None:

@@ -49,6 +49,9 @@ class MainScreen(Screen[None]):
             N_("Roll"),
             tooltip=N_("Call the roll: the event under the cursor, else the group's next move"),
         ),
+        Binding(
+            "S", "seating", N_("Seating"), show=False, tooltip=N_("The seating plan of the event under the cursor")
+        ),
         Binding("b", "now_board", N_("Now board"), tooltip=N_("Now, next, time left, who is missing, home times")),
         Binding("s", "summaries", N_("Summaries"), tooltip=N_("Delegation, roster, itinerary, logistics, follow-ups")),
         Binding("P", "precedence", N_("Precedence"), show=False, tooltip=N_("See and change the order of precedence")),
@@ -288,6 +291,9 @@ class MainScreen(Screen[None]):
 
     def action_roll_call(self) -> None:
         self.event_day.roll_call()
+
+    def action_seating(self) -> None:
+        self.event_day.seating()
 
     def action_now_board(self) -> None:
         self.event_day.now_board()
