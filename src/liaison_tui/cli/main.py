@@ -109,7 +109,9 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument(
         "--staff", action="store_true", help=_("html, pdf: the confidential staff pack (contacts, needs, flights)")
     )
-    export.add_argument("--paper", choices=["a4", "letter"], help=_("html, pdf, seating: paper size (default a4)"))
+    export.add_argument(
+        "--paper", choices=["a4", "letter"], help=_("the paper size of a printed document (default a4)")
+    )
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
     export.add_argument(
         "event", nargs="?", metavar="EVENT", help=_("seating: the event, by its title or part of it, or #ID")
