@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
 # Documents for paper (cli/printing.py), spelt out so that opening the app does not import them.
-PRINTED_FORMATS = ("pdf",)
+PRINTED_FORMATS = ("pdf", "badges", "place-cards")
 # reports.summaries' names, spelt out so that opening the app does not import every report
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
@@ -102,7 +102,16 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument(
         "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
     )
-    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda (ics) or handout (md, html)"))
+    export.add_argument(
+        "--officer", metavar="NAME", help=_("one officer's agenda (ics), handout (md, html), badge or place card")
+    )
+    export.add_argument("--city", metavar="NAME", help=_("badges, place-cards: just this city's officers"))
+    export.add_argument(
+        "--size", metavar="WxH", help=_("badges, place-cards: card size in mm (default 90x55, place cards 210x99)")
+    )
+    export.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help=_("badges, place-cards: paper size (default a4)")
+    )
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
 
     importing = commands.add_parser(

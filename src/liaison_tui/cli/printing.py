@@ -19,7 +19,7 @@ from liaison_tui.reports.display import visible
 from liaison_tui.store.store import Store
 
 # The formats this module writes; cli.main spells the same names out (PRINTED_FORMATS).
-FORMATS = ("pdf",)
+FORMATS = ("pdf", "badges", "place-cards")
 
 
 def emit_pdf(store: Store, content: bytes, output: str | None) -> None:
@@ -39,6 +39,10 @@ def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int
             from liaison_tui.reports import documents
 
             emit_pdf(store, pdf_bytes(documents.itinerary_html(store.data, visit)), arguments.output)
+        elif arguments.format in ("badges", "place-cards"):
+            from liaison_tui.cli.cards import card_sheets
+
+            emit_pdf(store, card_sheets(store, visit, arguments), arguments.output)
         else:
             raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
     except PrintingUnavailable as error:
