@@ -17,7 +17,7 @@ from liaison_tui.domain.badges import ALPHABET, badge_code
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import addressed
-from liaison_tui.printing.card_text import escaped, fitted, native
+from liaison_tui.printing.card_text import escaped, fitted, name_size, native
 from liaison_tui.printing.sheet import Sheet
 from liaison_tui.reports.words import shown
 
@@ -63,7 +63,7 @@ def badges_css(sheet: Sheet) -> str:
 .card {{ padding: {_PADDING - 1.5:.2f}mm {_PADDING}mm 0 {_PADDING}mm; overflow-wrap: anywhere; }}
 .bv {{ font-size: 6.5pt; color: #555; height: 1.3em; overflow: hidden; margin-bottom: 1.5mm; }}
 .bt {{ width: {width - 2 * _PADDING - qr - 3:.2f}mm; height: {height - 2 * _PADDING - 3:.2f}mm; overflow: hidden; }}
-.bn {{ font-weight: bold; line-height: 1.1; max-height: 2.3em; overflow: hidden; }}
+.bn {{ font-weight: bold; line-height: 1.1; max-height: 3.4em; overflow: hidden; }}
 .badge-native {{ line-height: 1.2; margin-top: 1mm; max-height: 1.3em; overflow: hidden; }}
 .badge-native[dir=rtl] {{ text-align: right; }}
 .bc {{ font-size: 9pt; margin-top: 1.5mm; max-height: 2.5em; overflow: hidden; }}
@@ -85,9 +85,7 @@ def badge_html(data: Dataset, visit: Visit, officer: Officer, sheet: Sheet) -> s
     qr = _qr_side(sheet.card)
     room = width - 2 * _PADDING - qr - 3
     name = addressed(officer)
-    size = fitted(name, room, 16, 7)
-    if size < 11:  # two lines of a larger size read better than one of a tiny one
-        size = fitted(name, room, 13, 6, lines=2)
+    size = name_size(name, room, 16, 10, 5.5)
     city = schedule.city_of(data, officer)
     place = ", ".join(part for part in ((city.name, city.country) if city else (visit.host_city,)) if part)
     code = badge_code(officer.id)

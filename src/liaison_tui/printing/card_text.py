@@ -22,7 +22,7 @@ def escaped(text: str) -> str:
 
 def ems(text: str) -> float:
     """The text's rough width in ems."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.6 for c in text)
+    return sum(1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.68 for c in text)
 
 
 def fitted(text: str, room_mm: float, largest_pt: float, smallest_pt: float, lines: int = 1) -> float:
@@ -32,6 +32,16 @@ def fitted(text: str, room_mm: float, largest_pt: float, smallest_pt: float, lin
         return largest_pt
     size = room_mm / 0.3528 / width  # 1 pt = 0.3528 mm
     return round(max(smallest_pt, min(largest_pt, size)), 1)
+
+
+def name_size(text: str, room_mm: float, largest_pt: float, readable_pt: float, smallest_pt: float) -> float:
+    """The size for a name: one line if it reads at ``readable_pt`` or more, else two, else three."""
+    for lines in (1, 2, 3):
+        # words wrap, not characters: each extra line wastes some room
+        size = fitted(text, room_mm * (1.0 if lines == 1 else 0.9), largest_pt, smallest_pt, lines)
+        if size >= readable_pt:
+            break
+    return size
 
 
 def script_of(text: str) -> tuple[str, str]:

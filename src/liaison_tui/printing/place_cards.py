@@ -11,7 +11,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.names import addressed
-from liaison_tui.printing.card_text import escaped, fitted, native
+from liaison_tui.printing.card_text import escaped, fitted, name_size, native
 from liaison_tui.printing.sheet import Sheet
 
 DEFAULT_SIZE = (210.0, 99.0)
@@ -28,7 +28,7 @@ def place_cards_css(sheet: Sheet) -> str:
 .tent-top {{ top: 0; transform: rotate(180deg); }}
 .tent-bottom {{ top: {half:.2f}mm; }}
 .tent-fold {{ position: absolute; left: 0; top: {half:.2f}mm; width: {width}mm; border-top: 0.2mm dashed #888; }}
-.tent-name {{ font-weight: bold; line-height: 1.1; max-height: 2.3em; overflow: hidden; }}
+.tent-name {{ font-weight: bold; line-height: 1.1; max-height: 3.4em; overflow: hidden; }}
 .tent-native {{ line-height: 1.2; margin-top: 1mm; max-height: 1.3em; overflow: hidden; }}
 .tent-city {{ font-size: {min(12, half / 4):.1f}pt; margin-top: 1.5mm; color: #333; }}
 """
@@ -47,9 +47,7 @@ def place_card_html(data: Dataset, visit: Visit, officer: Officer, sheet: Sheet)
     room = width - 2 * _PADDING
     largest = min(40.0, height / 2 * 0.3 / 0.3528)  # the name takes at most about a third of a half
     name = addressed(officer)
-    size = fitted(name, room, largest, 10)
-    if size < largest * 0.6:
-        size = fitted(name, room, largest * 0.75, 8, lines=2)
+    size = name_size(name, room, largest, largest * 0.6, 8)
     name_html = f'<div class="tent-name" style="font-size:{size}pt">{escaped(name)}</div>'
     native_html = (
         native(officer.native_name, "tent-native", fitted(officer.native_name, room, largest * 0.6, 8))
