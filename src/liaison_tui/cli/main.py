@@ -102,17 +102,11 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument(
         "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
     )
-    export.add_argument(
-        "--officer", metavar="NAME", help=_("one officer's agenda (ics), handout (md, html), badge or place card")
-    )
-    export.add_argument("--city", metavar="NAME", help=_("badges, place-cards: just this city's officers"))
-    export.add_argument(
-        "--size", metavar="WxH", help=_("badges, place-cards: card size in mm (default 90x55, place cards 210x99)")
-    )
-    export.add_argument(
-        "--paper", choices=["a4", "letter"], default="a4", help=_("badges, place-cards: paper size (default a4)")
-    )
+    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda, handout, badge or place card"))
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
+    export.add_argument("--city", metavar="NAME", help=_("badges, place-cards: just this city's officers"))
+    export.add_argument("--size", metavar="WxH", help=_("card size in mm (badges 90x55, place cards 210x99)"))
+    export.add_argument("--paper", choices=["a4", "letter"], default="a4", help=_("paper for cards (default a4)"))
 
     importing = commands.add_parser(
         "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")
