@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from concurrent.futures.process import BrokenProcessPool
 
 from rich.console import Console
 from rich.progress import Progress
@@ -46,9 +47,12 @@ def card_sheets(store: Store, visit: Visit, arguments: argparse.Namespace) -> by
         raise CommandError(_("--size: {problem}").format(problem=str(error))) from None
     parts = cards.cards_html(kind, store.data, visit, _chosen(store, arguments), sheet)
     err = Console(stderr=True)
-    if len(parts) < 2 or not err.is_terminal:
-        return cards.cards_pdf(parts)
-    with Progress(console=err, transient=True) as bar:
-        label = _("Laying out {format}").format(format=visible(arguments.format))
-        task = bar.add_task(label, total=len(parts))
-        return cards.cards_pdf(parts, lambda done: bar.advance(task, done))
+    try:
+        if len(parts) < 2 or not err.is_terminal:
+            return cards.cards_pdf(parts)
+        with Progress(console=err, transient=True) as bar:
+            label = _("Laying out {format}").format(format=visible(arguments.format))
+            task = bar.add_task(label, total=len(parts))
+            return cards.cards_pdf(parts, lambda done: bar.advance(task, done))
+    except BrokenProcessPool:  # a layout process was killed (out of memory): nothing was written
+        raise CommandError(_("laying out the cards stopped: a helper process was killed (out of memory?)")) from None
