@@ -13,7 +13,8 @@ the ratio against the plain approach measured in the same run:
 6. peak memory of the app process (its own VmHWM, once the lookup index is built);
 7. the lookup on a roster where a third of the names are in CJK script (``mixed_scripts``);
 8. in a real terminal (a pty read by pyte): launch to the full first screen beside visidata and a
-   minimal Textual app, and key latency (``terminal``).
+   minimal Textual app, and key latency (``terminal``);
+9. ``export badges`` for every officer as installed, target under 60 s at 10,000 (``badges``).
 
 Each file carries a history of ``HISTORY_ENTRIES`` changes, as a busy visit's
 file would. ``--only NAMES`` runs some measurements (``--only edits,terminal``).
@@ -285,7 +286,16 @@ def bench_mixed_scripts(path: Path, size: int, repeat: int) -> list[Figure]:
     return bench(path.parent, size, repeat)
 
 
-BENCHES = [bench_edits, bench_open, bench_first_frame, bench_terminal, bench_lookup, bench_reports, bench_mixed_scripts]
+def bench_badges(path: Path, size: int, repeat: int) -> list[Figure]:
+    from benchmarks.badges_bench import bench_badges as bench
+
+    return bench(path, size, repeat)
+
+
+BENCHES = [
+    *(bench_edits, bench_open, bench_first_frame, bench_terminal, bench_lookup, bench_reports),
+    *(bench_mixed_scripts, bench_badges),
+]
 
 
 def _number(value: float, unit: str) -> str:

@@ -17,6 +17,7 @@ from liaison_tui import __version__
 from liaison_tui.cli.arguments import person_name, whole_number_from_one
 from liaison_tui.cli.closed_pipe import EXIT_BROKEN_PIPE, reader_went_away, stdout_is_devnull
 from liaison_tui.cli.errors import CommandError
+from liaison_tui.cli.export_options import add_export_command
 from liaison_tui.cli.history import add_history_command, history_command
 from liaison_tui.cli.language import add_language_option, speak_chosen_language
 from liaison_tui.cli.serve import add_serve_command
@@ -72,8 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
-# Documents for paper (cli/printing.py), spelt out so that opening the app does not import them.
-PRINTED_FORMATS = ("html", "pdf", "seating")
 # reports.summaries' names, spelt out so that opening the app does not import every report
 # (test_help_names_every_summary keeps the two in step).
 SUMMARY_NAMES = (
@@ -95,29 +94,7 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "--day", metavar="DAY", help=_("meals: that day's only (today, tomorrow, a weekday such as fri, or YYYY-MM-DD)")
     )
 
-    export = commands.add_parser(
-        "export", help=_("write the itinerary or tables as ics, csv, md or html; meals or arrivals lists as CSV")
-    )
-    export.add_argument("format", choices=["ics", "csv", "md", "meals", "arrivals", *PRINTED_FORMATS])
-    export.add_argument(
-        "-o", "--output", metavar="FILE", help=_("where to write (a folder for all CSV tables); default stdout")
-    )
-    export.add_argument("--officer", metavar="NAME", help=_("one officer's agenda (ics) or handout (md, html, pdf)"))
-    export.add_argument(
-        "--handouts", action="store_true", help=_("html, pdf: every delegation member's handout, one per page")
-    )
-    export.add_argument(
-        "--staff", action="store_true", help=_("html, pdf: the confidential staff pack (contacts, needs, flights)")
-    )
-    export.add_argument(
-        "--paper", choices=["a4", "letter"], help=_("the paper size of a printed document (default a4)")
-    )
-    export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
-    export.add_argument(
-        "event", nargs="?", metavar="EVENT", help=_("seating: the event, by its title or part of it, or #ID")
-    )
-    export.add_argument("--tables", type=whole_number_from_one, help=_("seating: propose this many tables or rows"))
-    export.add_argument("--seats", type=whole_number_from_one, help=_("seating: seats per table or row"))
+    add_export_command(commands, SPREADSHEET_TABLES)
 
     importing = commands.add_parser(
         "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")

@@ -24,8 +24,8 @@ from liaison_tui.printing.pdf import PrintingUnavailable
 from liaison_tui.reports.display import visible
 from liaison_tui.store.store import Store
 
-# The formats this module writes; cli.main spells the same names out (PRINTED_FORMATS).
-FORMATS = ("html", "pdf", "seating")
+# The formats this module writes; cli.export_options spells the same names out (PRINTED_FORMATS).
+FORMATS = ("html", "pdf", "seating", "badges", "place-cards")
 PAPERS = ("a4", "letter")
 # Below this many people a document is quick: no progress bar.
 PROGRESS_FROM = 200
@@ -68,6 +68,17 @@ def _progress_bar(total: int) -> Iterator[Progress | None]:
 def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int:
     if arguments.format in ("html", "pdf"):
         return _run_document(store, visit, arguments)
+    if arguments.format in ("badges", "place-cards"):
+        from liaison_tui.cli.cards import card_sheets
+
+        for option, given in (("--handouts", arguments.handouts), ("--staff", arguments.staff)):
+            if given:
+                raise CommandError(_("{option} is for export html or pdf").format(option=option))
+        try:
+            emit_pdf(store, card_sheets(store, visit, arguments), arguments.output)
+        except PrintingUnavailable as error:
+            raise CommandError(str(error)) from None
+        return 0
     if arguments.format == "seating":
         from liaison_tui.cli.seating import seating_pdf
 
