@@ -79,6 +79,7 @@ PRINTED_FORMATS = ("pdf",)
 SUMMARY_NAMES = (
     *("delegation", "roster", "itinerary", "logistics", "meals"),
     *("arrivals", "followups", "conflicts", "attendance", "agenda"),
+    *("gifts", "interpreters"),
 )
 
 
@@ -106,7 +107,7 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument("--table", choices=SPREADSHEET_TABLES, help=_("csv: just this table"))
 
     importing = commands.add_parser(
-        "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")
+        "import", help=_("import officers, cities, events, follow-ups or gifts from a CSV file or an .xlsx workbook")
     )
     importing.add_argument("kind", choices=SPREADSHEET_TABLES)
     importing.add_argument("file", type=Path)

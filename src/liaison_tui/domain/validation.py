@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import assert_never
 
-from liaison_tui.domain import values
+from liaison_tui.domain import languages, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, describe
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Problem, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Problem, Record, Visit
 from liaison_tui.i18n import N_, _
 
 MAX_HONORIFIC = 40  # "His Excellency the Honourable" fits; a misplaced name or job description does not
@@ -26,7 +26,13 @@ def _required(record: Record, field: str, problems: list[Problem]) -> None:
         problems.append(Problem(describe(record), field, _("{field} must not be empty").format(field=said)))
 
 
-REQUIRED_WORDS = {"name": N_("name"), "host_city": N_("host city"), "title": N_("title"), "text": N_("text")}
+REQUIRED_WORDS = {
+    "name": N_("name"),
+    "host_city": N_("host city"),
+    "title": N_("title"),
+    "text": N_("text"),
+    "description": N_("description"),
+}
 
 
 # An end before the start is on the next day (a dinner 23:00-00:30), but only this soon after the
@@ -52,6 +58,34 @@ def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
         )
 
 
+def _check_interpreters(event: Event, fail: Callable[[str, str], None]) -> None:
+    for assignment in event.interpreters:
+        first, second = assignment.languages
+        pair = f"{first}-{second}"
+        unknown = [code for code in (first, second) if not languages.is_known(code)]
+        if unknown:
+            fail(
+                "interpreters",
+                _("interpreters {pair}: unknown language {language!r}").format(pair=pair, language=unknown[0]),
+            )
+        elif languages.language_code(first) == languages.language_code(second):
+            fail("interpreters", _("interpreters {pair}: the two languages are the same").format(pair=pair))
+        if assignment.interpreter_id is None and not assignment.interpreter.strip():
+            fail("interpreters", _("interpreters {pair}: name the interpreter").format(pair=pair))
+
+
+def _check_gift(gift: Gift, problems: list[Problem], fail: Callable[[str, str], None]) -> None:
+    _required(gift, "description", problems)
+    if gift.amount is not None and gift.amount < 0:
+        fail("amount", _("value must not be negative"))
+    if gift.amount is not None and not gift.currency:
+        fail("currency", _("give the currency of the value, e.g. CNY"))
+    if gift.currency and not (len(gift.currency) == 3 and gift.currency.isascii() and gift.currency.isupper()):
+        fail(
+            "currency", _("currency {currency!r} is not a three-letter code such as CNY").format(currency=gift.currency)
+        )
+
+
 def check_record(record: Record) -> list[Problem]:
     """Problems with ``record`` taken on its own."""
     problems: list[Problem] = []
@@ -72,6 +106,8 @@ def check_record(record: Record) -> list[Problem]:
             for field in ("expected_cities", "expected_officers"):
                 if getattr(record, field) < 0:
                     fail(field, _(NOT_NEGATIVE[field]))
+            if record.language and not languages.is_known(record.language):
+                fail("language", _("unknown language {language!r}").format(language=record.language))
         case City():
             _required(record, "name", problems)
             if record.timezone:
@@ -97,8 +133,11 @@ def check_record(record: Record) -> list[Problem]:
             _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
                 fail("speaking_now_id", _("the officer speaking now is not a speaker"))
+            _check_interpreters(record, fail)
         case FollowUp():
             _required(record, "text", problems)
+        case Gift():
+            _check_gift(record, problems, fail)
         case CheckIn():
             pass  # every field is checked by its type when read
         case _:
@@ -129,12 +168,24 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                         else _("speakers name unknown officers {ids}")
                     )
                     fail(field, said.format(ids=names))
+            interpreters = [
+                a.interpreter_id
+                for a in record.interpreters
+                if a.interpreter_id is not None and a.interpreter_id not in data.officers
+            ]
+            if interpreters:
+                fail(
+                    "interpreters",
+                    _("interpreters name unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in interpreters)),
+                )
             riders = [i for vehicle in record.vehicles for i in vehicle.rider_ids if i not in data.officers]
             if riders:
                 fail(
                     "vehicles",
                     _("vehicles carry unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in riders)),
                 )
+        case Gift():
+            _check_gift_references(record, data, fail)
         case CheckIn():
             if record.event_id not in data.events:
                 fail("event_id", _("unknown event #{id}").format(id=record.event_id))
@@ -145,6 +196,22 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
         case _:
             assert_never(record)
     return problems
+
+
+def _check_gift_references(gift: Gift, data: Dataset, fail: Callable[[str, str], None]) -> None:
+    if gift.city_id not in data.cities:
+        fail("city_id", _("unknown city #{id}").format(id=gift.city_id))
+    if gift.officer_id is not None:
+        officer = data.officers.get(gift.officer_id)
+        if officer is None:
+            fail("officer_id", _("unknown officer #{id}").format(id=gift.officer_id))
+        elif officer.city_id is not None and officer.city_id != gift.city_id:
+            fail(
+                "officer_id",
+                _("{name} is not of the gift's city nor host staff").format(name=officer.name),
+            )
+    if gift.event_id is not None and gift.event_id not in data.events:
+        fail("event_id", _("unknown event #{id}").format(id=gift.event_id))
 
 
 def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
@@ -169,6 +236,11 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
             or not officers.isdisjoint(e.participant_ids)
             or not officers.isdisjoint(e.speaker_ids)
             or any(not officers.isdisjoint(v.rider_ids) for v in e.vehicles)
+            or any(a.interpreter_id in officers for a in e.interpreters)
+        ]
+    if cities or officers or events:
+        referring += [
+            g for g in data.gifts.values() if g.city_id in cities or g.officer_id in officers or g.event_id in events
         ]
     if officers or events:
         referring += [c for c in data.checkins.values() if c.officer_id in officers or c.event_id in events]
@@ -187,6 +259,7 @@ def check_dataset(data: Dataset) -> list[Problem]:
     suspects: list[Record] = [o for o in data.officers.values() if o.city_id is not None and o.city_id not in cities]
     suspects += [f for f in data.followups.values() if f.city_id not in cities]
     suspects += list(data.events.values())
+    suspects += list(data.gifts.values())  # few, and each points at three kinds
     officers, events = data.officers.keys(), data.events.keys()
     suspects += [c for c in data.checkins.values() if c.officer_id not in officers or c.event_id not in events]
     for record in suspects:

@@ -49,6 +49,7 @@ TABLE_WORDS = {
     "events": N_("events"),
     "followups": N_("follow-ups"),
     "checkins": N_("check-ins"),
+    "gifts": N_("gifts"),
 }
 
 

@@ -12,6 +12,7 @@ import functools
 import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -21,6 +22,8 @@ from liaison_tui.domain.model import (
     Attendance,
     EventKind,
     FollowUpStatus,
+    GiftDirection,
+    InterpreterAssignment,
     Problem,
     Record,
     Role,
@@ -95,6 +98,33 @@ def _vehicle(raw: Any) -> Vehicle:
     )
 
 
+def _amount(raw: Any) -> Decimal:
+    """A gift's value, stored as text ("1200.50") so no binary float rounds it."""
+    try:
+        amount = Decimal(_text(raw))
+    except InvalidOperation:
+        raise ValueError(_("expected an amount such as '1200.50', found {raw!r}").format(raw=raw)) from None
+    if not amount.is_finite():
+        raise ValueError(_("expected an amount such as '1200.50', found {raw!r}").format(raw=raw))
+    return amount
+
+
+def _interpreting(raw: Any) -> InterpreterAssignment:
+    if not isinstance(raw, dict):
+        raise ValueError(_("expected {'languages': ['zh', 'en'], 'interpreter_id': ..., 'interpreter': ...}"))
+    unknown = sorted(set(raw) - {"languages", "interpreter_id", "interpreter"})
+    if unknown:
+        raise ValueError(_("unknown interpreter fields: {fields}").format(fields=", ".join(unknown)))
+    languages = _sequence(_text)(raw.get("languages"))
+    if len(languages) != 2:
+        raise ValueError(_("an interpreter works between two languages, not {n}").format(n=len(languages)))
+    return InterpreterAssignment(
+        languages=(languages[0], languages[1]),
+        interpreter_id=_optional(_integer)(raw.get("interpreter_id")),
+        interpreter=_text(raw.get("interpreter", "")),
+    )
+
+
 # Keyed by the annotation text of the dataclass fields in ``model``.
 _PARSERS: dict[str, _Parser] = {
     "str": _text,
@@ -113,6 +143,9 @@ _PARSERS: dict[str, _Parser] = {
     "Attendance": _choice(Attendance),
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
+    "tuple[InterpreterAssignment, ...]": _sequence(_interpreting),
+    "GiftDirection": _choice(GiftDirection),
+    "Decimal | None": _optional(_amount),
 }
 
 
@@ -134,6 +167,14 @@ def _plain(value: Any) -> Any:
         return {"at": values.format_datetime(value.at), "flight": value.flight}
     if isinstance(value, Vehicle):
         return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
+    if isinstance(value, InterpreterAssignment):
+        return {
+            "languages": list(value.languages),
+            "interpreter_id": value.interpreter_id,
+            "interpreter": value.interpreter,
+        }
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
@@ -214,6 +255,12 @@ def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
     return _sequence(_vehicle)(raw)  # type: ignore[no-any-return]
 
 
+def _fast_interpreters(raw: Any) -> tuple[InterpreterAssignment, ...]:
+    if type(raw) is list and not raw:  # most events need no interpreter
+        return ()
+    return _sequence(_interpreting)(raw)  # type: ignore[no-any-return]
+
+
 def _fast_choice(enum: type[StrEnum]) -> _Parser:
     members = {member.value: member for member in enum}
     return lambda raw: members[raw]  # KeyError (or TypeError) sends the record the careful way
@@ -234,6 +281,8 @@ _FAST: dict[str, _Parser] = {
     "FollowUpStatus": _fast_choice(FollowUpStatus),
     "Attendance": _fast_choice(Attendance),
     "tuple[Vehicle, ...]": _fast_vehicles,
+    "tuple[InterpreterAssignment, ...]": _fast_interpreters,
+    "GiftDirection": _fast_choice(GiftDirection),
 }
 
 
@@ -292,7 +341,7 @@ def from_document(kind: Kind, doc_id: int, document: Mapping[str, Any]) -> Recor
     if unknown:
         failures.append((unknown[0], f"unknown field(s): {', '.join(unknown)}"))
     if failures:
-        label = document.get("name") or document.get("title") or document.get("text")
+        label = document.get("name") or document.get("title") or document.get("text") or document.get("description")
         where = f"{kind} {label!r}" if isinstance(label, str) and label else f"{kind} #{doc_id}"
         raise ValidationError([Problem(where, name, message) for name, message in failures])
     return cls(**arguments)

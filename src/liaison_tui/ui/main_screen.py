@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.i18n import N_, _
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
@@ -272,8 +272,8 @@ class MainScreen(Screen[None]):
                 if not self.query_one(ItineraryPane).go_to_event(record):
                     self.notify(_("That event is not part of the visit on screen"), severity="warning")
                 table = self.query_one(ItineraryPane).table
-            case Visit() | CheckIn() | None:
-                return
+            case Visit() | CheckIn() | Gift() | None:
+                return  # gifts are listed on their own screen (g)
             case _:
                 assert_never(record)
         table.focus()

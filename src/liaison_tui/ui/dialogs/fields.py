@@ -16,7 +16,9 @@ from typing import Any, assert_never
 
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.interpreter_text import PLACEHOLDER_EXAMPLE, interpreters_text, parse_interpreters
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.languages import is_known, language_code
 from liaison_tui.domain.model import (
     Event,
     EventKind,
@@ -93,6 +95,15 @@ def _optional_timezone(text: str) -> str:
     return values.check_timezone(text.strip()) if text.strip() else ""
 
 
+def _language(text: str) -> str:
+    """A language as its code ("Chinese" → "zh"); refused when unknown."""
+    if not text.strip():
+        return ""
+    if not is_known(text):
+        raise ValueError(_("unknown language {language!r}: use a code such as zh, or a name").format(language=text))
+    return language_code(text)
+
+
 def _text(name: str, label: str, placeholder: str = "") -> Field:
     return Field(name, label, placeholder=placeholder)
 
@@ -113,6 +124,7 @@ def visit_fields(data: Dataset) -> list[Field]:
         Field("expected_cities", _("Cities expected"), str, _whole_number),
         Field("expected_officers", _("Officers expected"), str, _whole_number),
         _text("notes", _("Notes")),
+        Field("language", _("Working language"), str, _language, placeholder=_("e.g. zh or Chinese; empty: not known")),
     ]
 
 
@@ -182,6 +194,13 @@ def event_fields(data: Dataset) -> list[Field]:
             placeholder=_("Bus 1 / driver / phone / riders | Car 2 / ..."),
         ),
         _text("notes", _("Notes")),
+        Field(
+            "interpreters",
+            _("Interpreters"),
+            partial(interpreters_text, data),
+            partial(parse_interpreters, data),
+            placeholder=PLACEHOLDER_EXAMPLE,
+        ),
     ]
 
 
@@ -217,6 +236,10 @@ def fields_for(kind: Kind, data: Dataset) -> list[Field]:
             return followup_fields(data)
         case Kind.CHECK_IN:
             return []  # taken at the roll-call, never through a form
+        case Kind.GIFT:
+            from liaison_tui.ui.dialogs.gift_fields import gift_fields  # its own module: it imports this one
+
+            return gift_fields(data)
         case _:
             assert_never(kind)
 
@@ -250,6 +273,8 @@ def blank(kind: Kind, data: Dataset, **given: Any) -> Record:
             defaults = {"city_id": min(data.cities, default=0), "text": ""}
         case Kind.CHECK_IN:
             defaults = {"event_id": 0, "officer_id": 0, "at": datetime.combine(today, time())}
+        case Kind.GIFT:
+            defaults = {"city_id": min(data.cities, default=0), "description": ""}
         case _:
             assert_never(kind)
     return kind.cls(**(defaults | given))
