@@ -13,6 +13,7 @@ from typing import assert_never
 
 from liaison_tui.domain import languages, values
 from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.gift_checks import check_gift, check_gift_references, check_interpreters
 from liaison_tui.domain.kinds import Kind, describe
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Problem, Record, Visit
 from liaison_tui.i18n import N_, _
@@ -31,7 +32,6 @@ REQUIRED_WORDS = {
     "host_city": N_("host city"),
     "title": N_("title"),
     "text": N_("text"),
-    "description": N_("description"),
 }
 
 
@@ -55,34 +55,6 @@ def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
             _("ends {end} before it starts {start} (an end after midnight is allowed up to {hours} h on)").format(
                 end=end, start=start, hours=hours
             ),
-        )
-
-
-def _check_interpreters(event: Event, fail: Callable[[str, str], None]) -> None:
-    for assignment in event.interpreters:
-        first, second = assignment.languages
-        pair = f"{first}-{second}"
-        unknown = [code for code in (first, second) if not languages.is_known(code)]
-        if unknown:
-            fail(
-                "interpreters",
-                _("interpreters {pair}: unknown language {language!r}").format(pair=pair, language=unknown[0]),
-            )
-        elif languages.language_code(first) == languages.language_code(second):
-            fail("interpreters", _("interpreters {pair}: the two languages are the same").format(pair=pair))
-        if assignment.interpreter_id is None and not assignment.interpreter.strip():
-            fail("interpreters", _("interpreters {pair}: name the interpreter").format(pair=pair))
-
-
-def _check_gift(gift: Gift, problems: list[Problem], fail: Callable[[str, str], None]) -> None:
-    _required(gift, "description", problems)
-    if gift.amount is not None and gift.amount < 0:
-        fail("amount", _("value must not be negative"))
-    if gift.amount is not None and not gift.currency:
-        fail("currency", _("give the currency of the value, e.g. CNY"))
-    if gift.currency and not (len(gift.currency) == 3 and gift.currency.isascii() and gift.currency.isupper()):
-        fail(
-            "currency", _("currency {currency!r} is not a three-letter code such as CNY").format(currency=gift.currency)
         )
 
 
@@ -133,11 +105,11 @@ def check_record(record: Record) -> list[Problem]:
             _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
                 fail("speaking_now_id", _("the officer speaking now is not a speaker"))
-            _check_interpreters(record, fail)
+            check_interpreters(record, fail)
         case FollowUp():
             _required(record, "text", problems)
         case Gift():
-            _check_gift(record, problems, fail)
+            check_gift(record, fail)
         case CheckIn():
             pass  # every field is checked by its type when read
         case _:
@@ -185,7 +157,7 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                     _("vehicles carry unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in riders)),
                 )
         case Gift():
-            _check_gift_references(record, data, fail)
+            check_gift_references(record, data, fail)
         case CheckIn():
             if record.event_id not in data.events:
                 fail("event_id", _("unknown event #{id}").format(id=record.event_id))
@@ -196,22 +168,6 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
         case _:
             assert_never(record)
     return problems
-
-
-def _check_gift_references(gift: Gift, data: Dataset, fail: Callable[[str, str], None]) -> None:
-    if gift.city_id not in data.cities:
-        fail("city_id", _("unknown city #{id}").format(id=gift.city_id))
-    if gift.officer_id is not None:
-        officer = data.officers.get(gift.officer_id)
-        if officer is None:
-            fail("officer_id", _("unknown officer #{id}").format(id=gift.officer_id))
-        elif officer.city_id is not None and officer.city_id != gift.city_id:
-            fail(
-                "officer_id",
-                _("{name} is not of the gift's city nor host staff").format(name=officer.name),
-            )
-    if gift.event_id is not None and gift.event_id not in data.events:
-        fail("event_id", _("unknown event #{id}").format(id=gift.event_id))
 
 
 def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:

@@ -12,7 +12,7 @@ import functools
 import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -32,50 +32,39 @@ from liaison_tui.domain.model import (
     Vehicle,
 )
 from liaison_tui.i18n import _
-
-_Parser = Callable[[Any], Any]
-
-
-def _text(raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise ValueError(_("expected text, found {type}").format(type=type(raw).__name__))
-    return raw
-
-
-def _integer(raw: Any) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ValueError(_("expected a whole number, found {raw!r}").format(raw=raw))
-    return raw
-
-
-def _flag(raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise ValueError(_("expected true or false, found {raw!r}").format(raw=raw))
-    return raw
-
-
-def _optional(parse: _Parser) -> _Parser:
-    return lambda raw: None if raw is None else parse(raw)
-
-
-def _sequence(parse: _Parser) -> _Parser:
-    def parse_all(raw: Any) -> tuple[Any, ...]:
-        if not isinstance(raw, list):
-            raise ValueError(_("expected a list, found {type}").format(type=type(raw).__name__))
-        return tuple(parse(item) for item in raw)
-
-    return parse_all
-
-
-def _choice(enum: type[StrEnum]) -> _Parser:
-    def parse(raw: Any) -> StrEnum:
-        try:
-            return enum(_text(raw))
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum)
-            raise ValueError(_("{raw!r} is not one of: {allowed}").format(raw=raw, allowed=allowed)) from None
-
-    return parse
+from liaison_tui.store.codec_parts import (
+    Parser as _Parser,
+)
+from liaison_tui.store.codec_parts import (
+    amount as _amount,
+)
+from liaison_tui.store.codec_parts import (
+    choice as _choice,
+)
+from liaison_tui.store.codec_parts import (
+    fast_interpreters as _fast_interpreters,
+)
+from liaison_tui.store.codec_parts import (
+    flag as _flag,
+)
+from liaison_tui.store.codec_parts import (
+    integer as _integer,
+)
+from liaison_tui.store.codec_parts import (
+    interpreting as _interpreting,
+)
+from liaison_tui.store.codec_parts import (
+    optional as _optional,
+)
+from liaison_tui.store.codec_parts import (
+    plain_interpreting,
+)
+from liaison_tui.store.codec_parts import (
+    sequence as _sequence,
+)
+from liaison_tui.store.codec_parts import (
+    text as _text,
+)
 
 
 def _travel(raw: Any) -> Travel:
@@ -95,33 +84,6 @@ def _vehicle(raw: Any) -> Vehicle:
         driver=_text(raw.get("driver", "")),
         phone=_text(raw.get("phone", "")),
         rider_ids=_sequence(_integer)(raw.get("rider_ids", [])),
-    )
-
-
-def _amount(raw: Any) -> Decimal:
-    """A gift's value, stored as text ("1200.50") so no binary float rounds it."""
-    try:
-        amount = Decimal(_text(raw))
-    except InvalidOperation:
-        raise ValueError(_("expected an amount such as '1200.50', found {raw!r}").format(raw=raw)) from None
-    if not amount.is_finite():
-        raise ValueError(_("expected an amount such as '1200.50', found {raw!r}").format(raw=raw))
-    return amount
-
-
-def _interpreting(raw: Any) -> InterpreterAssignment:
-    if not isinstance(raw, dict):
-        raise ValueError(_("expected {'languages': ['zh', 'en'], 'interpreter_id': ..., 'interpreter': ...}"))
-    unknown = sorted(set(raw) - {"languages", "interpreter_id", "interpreter"})
-    if unknown:
-        raise ValueError(_("unknown interpreter fields: {fields}").format(fields=", ".join(unknown)))
-    languages = _sequence(_text)(raw.get("languages"))
-    if len(languages) != 2:
-        raise ValueError(_("an interpreter works between two languages, not {n}").format(n=len(languages)))
-    return InterpreterAssignment(
-        languages=(languages[0], languages[1]),
-        interpreter_id=_optional(_integer)(raw.get("interpreter_id")),
-        interpreter=_text(raw.get("interpreter", "")),
     )
 
 
@@ -168,11 +130,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Vehicle):
         return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
     if isinstance(value, InterpreterAssignment):
-        return {
-            "languages": list(value.languages),
-            "interpreter_id": value.interpreter_id,
-            "interpreter": value.interpreter,
-        }
+        return plain_interpreting(value)
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, tuple):
@@ -253,12 +211,6 @@ def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
     if type(raw) is list and not raw:  # most events carry no vehicles
         return ()
     return _sequence(_vehicle)(raw)  # type: ignore[no-any-return]
-
-
-def _fast_interpreters(raw: Any) -> tuple[InterpreterAssignment, ...]:
-    if type(raw) is list and not raw:  # most events need no interpreter
-        return ()
-    return _sequence(_interpreting)(raw)  # type: ignore[no-any-return]
 
 
 def _fast_choice(enum: type[StrEnum]) -> _Parser:

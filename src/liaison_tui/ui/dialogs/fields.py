@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 from typing import Any, assert_never
@@ -30,17 +29,10 @@ from liaison_tui.domain.model import (
 from liaison_tui.domain.names import officer_ids, officer_names, parse_vehicles, vehicles_text
 from liaison_tui.i18n import N_, _, pgettext
 from liaison_tui.reports.words import shown
+from liaison_tui.ui.dialogs.field import Field
+from liaison_tui.ui.dialogs.gift_fields import gift_fields
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str  # attribute of the record
-    label: str
-    show: Callable[[Any], str] = str
-    parse: Callable[[str], Any] = str
-    choices: Callable[[], list[tuple[str, Any]]] | None = None  # a Select instead of an Input
-    placeholder: str = ""
-    picks_officers: bool = False  # officer ids, picked in a list rather than typed (``PeoplePicker``)
+__all__ = ["Field", "blank", "context_problems", "fields_for", "replace"]
 
 
 PICK = N_("Enter: pick from a list")  # translated where used
@@ -237,8 +229,6 @@ def fields_for(kind: Kind, data: Dataset) -> list[Field]:
         case Kind.CHECK_IN:
             return []  # taken at the roll-call, never through a form
         case Kind.GIFT:
-            from liaison_tui.ui.dialogs.gift_fields import gift_fields  # its own module: it imports this one
-
             return gift_fields(data)
         case _:
             assert_never(kind)

@@ -11,7 +11,7 @@ from liaison_tui.domain.model import GiftDirection, Officer
 from liaison_tui.domain.values import fold
 from liaison_tui.i18n import _
 from liaison_tui.reports.gifts import direction_word
-from liaison_tui.ui.dialogs.fields import Field
+from liaison_tui.ui.dialogs.field import Field
 
 
 def _amount(text: str) -> Decimal | None:
