@@ -15,7 +15,7 @@ from liaison_tui.domain.model import Gift, GiftDirection, Officer
 from liaison_tui.domain.values import fold
 from liaison_tui.i18n import _
 
-_VALUE = re.compile(r"^([A-Za-z]{3})?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})?$")
+_VALUE = re.compile(r"^([A-Za-z]{3})?\s*(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})?$")
 
 
 def parse_value(text: str, currency: str = "") -> tuple[Decimal | None, str]:
