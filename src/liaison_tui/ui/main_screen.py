@@ -63,6 +63,13 @@ class MainScreen(Screen[None]):
             "F", "toggle_followups", N_("Follow-ups"), show=False, tooltip=N_("Top-left pane: cities or follow-ups")
         ),
         Binding(
+            "dollar_sign",
+            "gifts",
+            N_("Gifts"),
+            show=False,
+            tooltip=N_("The gift register: given and received, per city; a/e/d there"),
+        ),
+        Binding(
             "v",
             "edit_visit",
             N_("Visit"),
@@ -302,6 +309,11 @@ class MainScreen(Screen[None]):
         from liaison_tui.ui.dialogs.summaries_screen import SummariesScreen  # lazily: not needed for the first screen
 
         self.app.push_screen(SummariesScreen(self.data, visit, officer, now.date() if now else None))
+
+    def action_gifts(self) -> None:
+        from liaison_tui.ui.dialogs.gifts_screen import GiftsScreen  # lazily: not needed for the first screen
+
+        self.app.push_screen(GiftsScreen(self.chosen_city(filtered_only=False)))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on
