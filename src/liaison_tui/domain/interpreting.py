@@ -10,12 +10,13 @@ few dozen groups, not at every person.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.languages import language_code
-from liaison_tui.domain.model import Event, EventKind, InterpreterAssignment, Officer, Visit
+from liaison_tui.domain.model import Event, EventKind, InterpreterAssignment, Officer, Role, Visit
 from liaison_tui.i18n import _
 
 Languages = frozenset[str]
@@ -43,16 +44,27 @@ def working_language(visit: Visit) -> str:
 
 
 def spoken(officer: Officer) -> Languages:
-    return frozenset(code for code in map(language_code, officer.languages) if code)
+    return _codes(officer.languages)
+
+
+@functools.cache
+def _codes(languages: tuple[str, ...]) -> Languages:
+    """Cached per spelling: thousands of officers write the same few lists ("English")."""
+    return frozenset(code for code in map(language_code, languages) if code)
 
 
 def _delegation_groups(data: Dataset) -> dict[Languages, list[int]]:
     """The delegation by the set of languages each speaks, computed once per dataset."""
     found = data.derived.get("language_groups")
     if not isinstance(found, dict):
+        as_written: dict[tuple[str, ...], list[int]] = {}
+        host = Role.HOST
+        for officer in data.officers.values():  # the delegation, as ``schedule.delegation_ids`` has it
+            if officer.role is not host:
+                as_written.setdefault(officer.languages, []).append(officer.id)
         groups: dict[Languages, list[int]] = {}
-        for officer_id in sorted(schedule.delegation_ids(data)):
-            groups.setdefault(spoken(data.officers[officer_id]), []).append(officer_id)
+        for written, ids in as_written.items():  # "English" and "en" are one group
+            groups.setdefault(_codes(written), []).extend(ids)
         data.derived["language_groups"] = found = groups
     return found
 
@@ -79,13 +91,14 @@ def coverage(data: Dataset, visit: Visit, event: Event) -> Coverage | None:
     understood = bridged(working, event.interpreters) | {working}
     groups: dict[Languages, list[int]] = {}
     if event.whole_delegation:
-        groups = {codes: list(ids) for codes, ids in _delegation_groups(data).items()}
+        groups = dict(_delegation_groups(data))  # the lists are shared: not copied per event
         members = schedule.delegation_ids(data)
         extra = [i for i in dict.fromkeys(event.participant_ids) if i not in members and i in data.officers]
     else:
         extra = [i for i in dict.fromkeys(event.participant_ids) if i in data.officers]
-    for officer_id in extra:
-        groups.setdefault(spoken(data.officers[officer_id]), []).append(officer_id)
+    for officer_id in extra:  # a new list, never the shared group's
+        codes = spoken(data.officers[officer_id])
+        groups[codes] = [*groups.get(codes, []), officer_id]
     uncovered = {codes: ids for codes, ids in groups.items() if codes and understood.isdisjoint(codes)}
     return Coverage(event, uncovered, len(groups.get(frozenset(), [])))
 
