@@ -30,7 +30,8 @@ from liaison_tui.ui.widgets.detail_panel import DetailPanel
 from liaison_tui.ui.widgets.key_bar import KeyBar
 from liaison_tui.ui.widgets.record_table import RecordTable
 
-GIFT_COLUMNS = (N_("Gift"), N_("Direction"), N_("City"), N_("Value"), N_("Where now"), N_("Declared"))
+# Where it is now last: the longest text, cut first on a narrow terminal.
+GIFT_COLUMNS = (N_("Gift"), N_("Direction"), N_("City"), N_("Value"), N_("Declared"), N_("Where now"))
 
 
 def gift_rows(data: Dataset) -> list[TableRow]:
@@ -49,8 +50,8 @@ def gift_rows(data: Dataset) -> list[TableRow]:
                     direction_word(gift.direction),
                     literal(city_names.get(gift.city_id, "?")),
                     value_text(gift),
-                    literal(gift.custody),
                     declared,
+                    literal(gift.custody),
                 ],
             )
         )
@@ -79,10 +80,12 @@ class GiftsScreen(ModalScreen[None]):
         background: $surface;
     }
     GiftsScreen #gift-register {
-        width: 3fr;
+        width: 1fr;
     }
     GiftsScreen DetailPanel {
-        width: 2fr;
+        width: 42;
+        border: round $primary 50%;
+        padding: 0 1;
     }
     """
 
