@@ -163,3 +163,21 @@ def test_a_data_file_without_a_gifts_table_opens(sample_file: Path) -> None:
     stored = json.loads(sample_file.read_text())
     assert "gifts" not in stored  # the shipped sample predates gifts
     assert Store.open(sample_file).data.gifts == {}
+
+
+def test_at_scale_gifts_round_trip_though_officers_share_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    data_file, exported = tmp_path / "demo.json", tmp_path / "gifts.csv"
+    assert main(["--db", str(data_file), "demo", "--cities", "5", "--officers", "2000"]) == 0
+    officers = Store.open(data_file).data.officers.values()
+    names = [(o.city_id, o.name) for o in officers]
+    assert len(set(names)) < len(names)  # a large delegation has namesakes in one city
+    assert main(["--db", str(data_file), "export", "csv", "--table", "gifts", "-o", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(data_file), "import", "gifts", str(exported)]) == 0
+    assert "0 added, 0 updated, 10 unchanged" in capsys.readouterr().out  # the officer's email tells them apart
+    assert main(["--db", str(data_file), "summary", "interpreters"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Korean (40)" in out and "working language: Chinese" in out  # 1 in 50 of 2,000 speak only Korean

@@ -55,16 +55,24 @@ def parse_direction(text: str) -> GiftDirection:
     )
 
 
-def gift_officer(data: Dataset, city_id: int, name: str) -> Officer | None:
-    """The officer of the city (or of the host staff) called ``name``; None for no name."""
-    wanted = fold(name.strip())
-    if not wanted:
+def gift_officer(data: Dataset, city_id: int, name: str, email: str = "") -> Officer | None:
+    """The officer of the city (or of the host staff) called ``name``, or with ``email``; None for neither.
+
+    The email tells apart officers of one city who share a name.
+    """
+    wanted, address = fold(name.strip()), fold(email.strip())
+    if not wanted and not address:
         return None
-    found = [
-        o
-        for o in data.officers.values()
-        if (o.city_id == city_id or o.city_id is None) and wanted in (fold(o.name), fold(o.native_name))
-    ]
+    eligible = [o for o in data.officers.values() if o.city_id == city_id or o.city_id is None]
+    if address:
+        found = [o for o in eligible if o.email and fold(o.email.strip()) == address]
+        if len(found) == 1:
+            return found[0]
+        if not wanted:
+            raise ValueError(
+                _("no officer with email {email!r} in the gift's city or the host staff").format(email=email)
+            )
+    found = [o for o in eligible if wanted in (fold(o.name), fold(o.native_name))]
     if not found:
         raise ValueError(_("no officer {name!r} in the gift's city or the host staff").format(name=name))
     if len(found) > 1:

@@ -114,6 +114,8 @@ GIFT_COLUMNS = [
     Column("direction", "Direction", ("Given or Received", "Given/Received")),
     Column("city", "City", ("Partner City", "From/To City")),
     Column("officer", "Officer", ("Person", "Given By", "Received By", "Recipient", "Giver")),
+    # Tells apart officers of one city who share a name (common in a large delegation).
+    Column("officer_email", "Officer email", ("Officer E-mail", "Email", "E-mail")),
     Column("description", "Description", ("Gift", "Item", "What")),
     Column("day", "Date", ("Day", "Date Given", "Date Received")),
     Column("event", "Event", ("Occasion",)),

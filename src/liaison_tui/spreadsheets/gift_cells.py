@@ -19,6 +19,7 @@ def gift_cells(data: Dataset, gift: Gift) -> SheetRow:
         "direction": gift.direction.value,
         "city": city.name if city else "",
         "officer": officer.name if officer else "",
+        "officer_email": officer.email if officer else "",
         "description": gift.description,
         "day": gift.day.isoformat() if gift.day else "",
         "event": event.title if event else "",
@@ -44,7 +45,7 @@ def gift_from_row(data: Dataset, row: SheetRow) -> Gift:
     day_text = row.get("day", "").strip()
     day = values.parse_date(day_text) if day_text else None
     amount, currency = parse_value(row.get("amount", ""), row.get("currency", ""))
-    officer = gift_officer(data, city.id, row.get("officer", ""))
+    officer = gift_officer(data, city.id, row.get("officer", ""), row.get("officer_email", ""))
     return Gift(
         direction=parse_direction(row.get("direction", "")),
         description=row.get("description", "").strip(),

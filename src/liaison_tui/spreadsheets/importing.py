@@ -47,7 +47,13 @@ ATTRIBUTE: dict[Kind, dict[str, str]] = {
         "departure_flight": "departure",
     },
     Kind.FOLLOW_UP: {"city": "city_id"},
-    Kind.GIFT: {"city": "city_id", "officer": "officer_id", "event": "event_id", "amount": "amount"},
+    Kind.GIFT: {
+        "city": "city_id",
+        "officer": "officer_id",
+        "officer_email": "officer_id",
+        "event": "event_id",
+        "amount": "amount",
+    },
 }
 
 
