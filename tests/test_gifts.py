@@ -181,3 +181,10 @@ def test_at_scale_gifts_round_trip_though_officers_share_names(
     assert main(["--db", str(data_file), "summary", "interpreters"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "Korean (40)" in out and "working language: Chinese" in out  # 1 in 50 of 2,000 speak only Korean
+
+
+def test_a_demo_with_fewer_officers_than_cities_gives_gifts_without_an_officer(tmp_path: Path) -> None:
+    data_file = tmp_path / "demo.json"
+    assert main(["--db", str(data_file), "demo", "--cities", "10", "--officers", "4"]) == 0
+    gifts = Store.open(data_file).data.gifts.values()
+    assert len(gifts) == 20 and sum(1 for g in gifts if g.officer_id is None) == 12

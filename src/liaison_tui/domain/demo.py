@@ -208,7 +208,7 @@ def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: 
     calls = checkins(rng, [e for e in called if e.ends_at <= _morning(start)], officer_records)
     event_records = _with_interpreters(event_records, start)
     records: list[Record] = [*visits, *city_records, *officer_records, *event_records, *followups, *calls]
-    records += _gifts(city_records, start)
+    records += _gifts(city_records, start, len(officer_records))
     return [added(record) for record in records]
 
 
@@ -228,11 +228,11 @@ def _with_interpreters(events: list[Event], first_day: date) -> list[Event]:
 _CURRENCIES = ["EUR", "USD", "JPY", "KRW"]
 
 
-def _gifts(cities: list[City], start: date) -> list[Gift]:
+def _gifts(cities: list[City], start: date, officers: int) -> list[Gift]:
     """Per city: the host's gift to its leader, and the city's gift to the host (a third not yet declared)."""
     gifts: list[Gift] = []
     for n, city in enumerate(cities):
-        leader = n + 1  # the first officers made are the cities' leaders, in city order
+        leader = n + 1 if n < officers else None  # the first officers made lead the cities, in city order
         gifts.append(
             Gift(
                 id=len(gifts) + 1,
