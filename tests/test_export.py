@@ -147,7 +147,13 @@ def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> Non
     )
     store.commit([added(formula_like)])
     folder = export(sample_file, "csv")
-    assert sorted(p.name for p in folder.iterdir()) == ["cities.csv", "events.csv", "followups.csv", "officers.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "cities.csv",
+        "events.csv",
+        "followups.csv",
+        "gifts.csv",
+        "officers.csv",
+    ]
     fresh = tmp_path / "fresh.json"
     source = Store.open(sample_file).data
     Store.open(fresh).commit([added(v) for v in source.visits.values()])

@@ -114,7 +114,7 @@ def test_csv_folder_export_is_owner_only(data_file: Path) -> None:
     for _ in range(2):  # new, then overwriting
         assert main(["--db", str(data_file), "export", "csv", "-o", str(folder)]) == 0
         modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
-        assert modes == dict.fromkeys(["cities.csv", "events.csv", "followups.csv", "officers.csv"], 0o600)
+        assert modes == dict.fromkeys(["cities.csv", "events.csv", "followups.csv", "gifts.csv", "officers.csv"], 0o600)
 
 
 # -- pipes, devices, links, folders, failures ----------------------------------------

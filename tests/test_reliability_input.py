@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.kinds import SPREADSHEET_KINDS, kind_of
-from liaison_tui.domain.model import City, Event, FollowUp, Officer, Visit
+from liaison_tui.domain.model import City, Event, FollowUp, Gift, Officer, Visit
 from liaison_tui.reports import summaries
 from liaison_tui.reports.calendar import itinerary_calendar
 from liaison_tui.reports.display import BIDI_CONTROLS, pictures, visible
@@ -128,6 +128,7 @@ def hostile_store(text: str) -> Store:
                 )
             ),
             added(FollowUp(city_id=city.after.id, text=named(text, "f"), area=text, owner=text)),
+            added(Gift(city_id=city.after.id, description=named(text, "g"), custody=text, notes=text)),
         ]
     )
     return store

@@ -78,6 +78,7 @@ SPREADSHEET_TABLES = [kind.table for kind in SPREADSHEET_KINDS]
 SUMMARY_NAMES = (
     *("delegation", "roster", "itinerary", "logistics", "meals"),
     *("arrivals", "followups", "conflicts", "attendance", "agenda", "precedence"),
+    *("gifts", "interpreters"),
 )
 
 
@@ -97,7 +98,7 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add_export_command(commands, SPREADSHEET_TABLES)
 
     importing = commands.add_parser(
-        "import", help=_("import officers, cities, events or follow-ups from a CSV file or an .xlsx workbook")
+        "import", help=_("import officers, cities, events, follow-ups or gifts from a CSV file or an .xlsx workbook")
     )
     importing.add_argument("kind", choices=SPREADSHEET_TABLES)
     importing.add_argument("file", type=Path)

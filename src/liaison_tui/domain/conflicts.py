@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
-from liaison_tui.domain import schedule, values
+from liaison_tui.domain import interpreting, schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Event, Officer, Visit
 from liaison_tui.i18n import N_, _
@@ -24,6 +24,7 @@ KINDS = (
     N_("double-booked"),
     N_("arrives after"),
     N_("leaves before"),
+    N_("not interpreted"),
 )
 
 
@@ -78,7 +79,19 @@ def find_conflicts(data: Dataset, visit: Visit) -> list[Conflict]:
                     (officer_id,),
                 )
             )
-    return found + _travel_conflicts(data, events)
+    return found + _travel_conflicts(data, events) + _interpreting_conflicts(data, visit, events)
+
+
+def _interpreting_conflicts(data: Dataset, visit: Visit, events: list[Event]) -> list[Conflict]:
+    """Events where someone speaks none of the languages interpreted (only when the working language is known)."""
+    if not interpreting.working_language(visit):
+        return []
+    found: list[Conflict] = []
+    for event in events:
+        covered = interpreting.coverage(data, visit, event)
+        if covered is not None and covered.uncovered:
+            found.append(Conflict("not interpreted", interpreting.uncovered_message(data, covered), (event.id,)))
+    return found
 
 
 def _overlapping_pairs(events: list[Event]) -> list[tuple[Event, Event]]:

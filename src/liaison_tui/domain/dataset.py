@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 
 
 @dataclass(slots=True)
@@ -18,6 +18,7 @@ class Dataset:
     events: dict[int, Event] = field(default_factory=dict)
     followups: dict[int, FollowUp] = field(default_factory=dict)
     checkins: dict[int, CheckIn] = field(default_factory=dict)
+    gifts: dict[int, Gift] = field(default_factory=dict)
     # Values derived from the records (e.g. who is in the delegation), computed on
     # first use. A Dataset is never changed once the store has published it.
     derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)

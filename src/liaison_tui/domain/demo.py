@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from liaison_tui.domain.demo_day import (
     ACCESSIBILITY,
@@ -30,6 +31,9 @@ from liaison_tui.domain.model import (
     EventKind,
     FollowUp,
     FollowUpStatus,
+    Gift,
+    GiftDirection,
+    InterpreterAssignment,
     Officer,
     Record,
     Role,
@@ -106,7 +110,7 @@ def _officers(rng: random.Random, count: int, cities: list[City], start: date, d
                 role=Role.LEADER if i < len(cities) else Role.MEMBER,
                 email=f"officer{i + 1}@example.org",
                 phone=f"+00 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-                languages=("English",),
+                languages=("Korean",) if i % 50 == 49 else ("English",),  # a few need a Korean interpreter
                 dietary=_needs(rng, DIETS),
                 accessibility=_needs(rng, ACCESSIBILITY),
                 arrival=arrival,
@@ -170,6 +174,7 @@ def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: 
             expected_cities=cities,
             expected_officers=officers,
             notes=SYNTHETIC,
+            language="zh",
         )
     ]
     for n in range(past_visits):
@@ -201,8 +206,64 @@ def generate(cities: int, officers: int, days: int, past_visits: int = 0, seed: 
     # (one roll of everyone: a roll at every event would add 10,000 records per event to a 10,000-officer file).
     called = [e for e in event_records if e.visit_id == 1 and e.day == start and e.kind is EventKind.TRANSPORT]
     calls = checkins(rng, [e for e in called if e.ends_at <= _morning(start)], officer_records)
+    event_records = _with_interpreters(event_records, start)
     records: list[Record] = [*visits, *city_records, *officer_records, *event_records, *followups, *calls]
+    records += _gifts(city_records, start, len(officer_records))
     return [added(record) for record in records]
+
+
+def _with_interpreters(events: list[Event], first_day: date) -> list[Event]:
+    """The current visit's events interpreted zh-en and zh-ko, but for the welcome dinner's Korean."""
+    english = InterpreterAssignment(languages=("zh", "en"), interpreter="Synthetic interpreter A")
+    korean = InterpreterAssignment(languages=("zh", "ko"), interpreter="Synthetic interpreter B")
+    interpreted = []
+    for event in events:
+        if event.visit_id == 1 and event.kind not in (EventKind.TRANSPORT, EventKind.FREE):
+            pairs = (english,) if event.kind is EventKind.MEAL and event.day == first_day else (english, korean)
+            event = dataclasses.replace(event, interpreters=pairs)
+        interpreted.append(event)
+    return interpreted
+
+
+_CURRENCIES = ["EUR", "USD", "JPY", "KRW"]
+
+
+def _gifts(cities: list[City], start: date, officers: int) -> list[Gift]:
+    """Per city: the host's gift to its leader, and the city's gift to the host (a third not yet declared)."""
+    gifts: list[Gift] = []
+    for n, city in enumerate(cities):
+        leader = n + 1 if n < officers else None  # the first officers made lead the cities, in city order
+        gifts.append(
+            Gift(
+                id=len(gifts) + 1,
+                direction=GiftDirection.GIVEN,
+                description="Synthetic porcelain vase",
+                city_id=city.id,
+                officer_id=leader,
+                day=start,
+                amount=Decimal("500"),
+                currency="CNY",
+                custody="With the delegation",
+                declared=True,
+                notes=SYNTHETIC,
+            )
+        )
+        gifts.append(
+            Gift(
+                id=len(gifts) + 1,
+                direction=GiftDirection.RECEIVED,
+                description=f"Synthetic {city.name} book of photographs",
+                city_id=city.id,
+                officer_id=leader,
+                day=start + timedelta(days=n % 3),
+                amount=Decimal(40 + 5 * (n % 20)),
+                currency=_CURRENCIES[n % len(_CURRENCIES)],
+                custody="Protocol office store room",
+                declared=n % 3 != 0,
+                notes=SYNTHETIC,
+            )
+        )
+    return gifts
 
 
 def _morning(day: date) -> datetime:

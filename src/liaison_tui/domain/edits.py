@@ -17,7 +17,7 @@ from typing import assert_never
 
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.i18n import N_, _
 
 
@@ -68,16 +68,32 @@ def _without_officers(event: Event, gone: set[int]) -> Event:
         seating=tuple(
             dataclasses.replace(t, seats=tuple(None if i in gone else i for i in t.seats)) for t in event.seating
         ),
+        interpreters=tuple(a for a in event.interpreters if a.interpreter_id not in gone),
     )
+
+
+def _gifts_without(data: Dataset, officers: set[int], events: set[int]) -> list[Edit]:
+    """Gifts keep their record when who or where goes: only the reference is cleared."""
+    edits: list[Edit] = []
+    for gift in data.gifts.values():
+        if gift.officer_id in officers or gift.event_id in events:
+            cleared = dataclasses.replace(
+                gift,
+                officer_id=None if gift.officer_id in officers else gift.officer_id,
+                event_id=None if gift.event_id in events else gift.event_id,
+            )
+            edits.append(changed(gift, cleared))
+    return edits
 
 
 def plan_delete(data: Dataset, record: Record) -> list[Edit]:
     """Edits that remove ``record`` and everything that would point at nothing.
 
-    A city takes its officers and follow-ups with it; an officer is taken off
-    every event's participants, speakers, vehicles and seats and every visit's
-    order of precedence, and their check-ins go;
-    a visit takes its events, and an event its check-ins.
+    A city takes its officers, follow-ups and gifts with it; an officer is taken
+    off every event's participants, speakers, vehicles, interpreters and seats and
+    every visit's order of precedence, and their check-ins go; a visit takes its
+    events, and an event its check-ins. A gift loses the officer or event that
+    went (the gift itself must stay declared).
     Dependants are edited first so that no step leaves a dangling reference.
     """
     edits: list[Edit] = []
@@ -86,6 +102,7 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
         case City():
             gone_officers = {o.id for o in data.officers.values() if o.city_id == record.id}
             edits += [removed(f) for f in data.followups.values() if f.city_id == record.id]
+            edits += [removed(g) for g in data.gifts.values() if g.city_id == record.id]
             edits += _off_events(data, gone_officers)
             edits += _off_precedence(data, gone_officers)
             edits += _checkins_of(data, gone_officers, set())
@@ -94,13 +111,16 @@ def plan_delete(data: Dataset, record: Record) -> list[Edit]:
             edits += _off_events(data, {record.id})
             edits += _off_precedence(data, {record.id})
             edits += _checkins_of(data, {record.id}, set())
+            edits += _gifts_without(data, {record.id}, set())
         case Visit():
             events = [e for e in data.events.values() if e.visit_id == record.id]
             edits += _checkins_of(data, set(), {e.id for e in events})
+            edits += _gifts_without(data, set(), {e.id for e in events})
             edits += [removed(e) for e in events]
         case Event():
             edits += _checkins_of(data, set(), {record.id})
-        case FollowUp() | CheckIn():
+            edits += _gifts_without(data, set(), {record.id})
+        case FollowUp() | CheckIn() | Gift():
             pass  # nothing refers to them
         case _:
             assert_never(record)

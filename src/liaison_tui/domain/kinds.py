@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.i18n import N_, _, ngettext
 
 
@@ -33,6 +33,7 @@ class Kind(StrEnum):
     EVENT = "event"
     FOLLOW_UP = "follow-up"
     CHECK_IN = "check-in"
+    GIFT = "gift"
 
     @property
     def spec(self) -> KindSpec:
@@ -71,6 +72,7 @@ _WORDS = {
     Kind.EVENT: N_("event"),
     Kind.FOLLOW_UP: N_("follow-up"),
     Kind.CHECK_IN: N_("check-in"),
+    Kind.GIFT: N_("gift"),
 }
 
 
@@ -88,6 +90,8 @@ def _counted(kind: Kind, n: int) -> str:
             return ngettext("{n} follow-up", "{n} follow-ups", n)
         case Kind.CHECK_IN:
             return ngettext("{n} check-in", "{n} check-ins", n)
+        case Kind.GIFT:
+            return ngettext("{n} gift", "{n} gifts", n)
         case _:
             assert_never(kind)
 
@@ -106,6 +110,8 @@ def _spec(kind: Kind) -> KindSpec:
             return KindSpec(FollowUp, "follow-ups", "followups", spreadsheet=True)
         case Kind.CHECK_IN:
             return KindSpec(CheckIn, "check-ins", "checkins", spreadsheet=False)
+        case Kind.GIFT:
+            return KindSpec(Gift, "gifts", "gifts", spreadsheet=True)
         case _:
             assert_never(kind)
 
@@ -138,6 +144,8 @@ def label(record: Record) -> str:
             return record.title
         case FollowUp():
             return record.text
+        case Gift():
+            return record.description
         case CheckIn():
             return _("{status} #{officer} at #{event}").format(
                 status=record.status, officer=record.officer_id, event=record.event_id

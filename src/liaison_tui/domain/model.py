@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -82,6 +83,8 @@ class Visit:
     precedence: PrecedenceRule = PrecedenceRule.LEADERS_THEN_CITIES
     precedence_ids: tuple[int, ...] = ()  # officer ids in order, for the fixed-list rule
     notes: str = ""
+    # Interpreters: the language the visit is held in (a code such as "zh"); "" when not known.
+    language: str = ""
 
     @property
     def dates(self) -> list[date]:
@@ -140,6 +143,15 @@ class SeatingTable:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class InterpreterAssignment:
+    """An interpreter between two languages at an event: an officer (by id) or a name."""
+
+    languages: tuple[str, str]  # language codes, e.g. ("zh", "en")
+    interpreter_id: int | None = None  # an officer, usually with the interpreter role
+    interpreter: str = ""  # a name, when the interpreter is no officer in the file
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Officer:
     """A liaison officer of a partner city, or a member of the host staff."""
 
@@ -188,6 +200,7 @@ class Event:
     vehicles: tuple[Vehicle, ...] = ()  # for transfers: who rides in which car or bus
     seating: tuple[SeatingTable, ...] = ()  # for meals and conferences: the first table is the head table
     notes: str = ""
+    interpreters: tuple[InterpreterAssignment, ...] = ()  # one per language pair
 
     @property
     def starts_at(self) -> datetime:
@@ -236,7 +249,30 @@ class CheckIn:
     by: str = ""  # who called it
 
 
-Record = Visit | City | Officer | Event | FollowUp | CheckIn
+class GiftDirection(StrEnum):
+    GIVEN = "given"  # by the host to a partner city
+    RECEIVED = "received"  # by the host from a partner city
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gift:
+    """A gift given to or received from a partner city, as protocol offices must declare them."""
+
+    id: int = 0
+    direction: GiftDirection = GiftDirection.RECEIVED
+    description: str
+    city_id: int
+    officer_id: int | None = None  # who gave or received it: the city's officer or host staff
+    day: date | None = None
+    event_id: int | None = None
+    amount: Decimal | None = None  # estimated value, with ``currency``
+    currency: str = ""  # ISO 4217 code, e.g. "CNY"
+    custody: str = ""  # where it is now
+    declared: bool = False
+    notes: str = ""
+
+
+Record = Visit | City | Officer | Event | FollowUp | CheckIn | Gift
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,17 @@ every problem rather than stopping at the first, each naming record and field.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 from typing import assert_never
 
-from liaison_tui.domain import values
+from liaison_tui.domain import languages, values
+from liaison_tui.domain.contact_checks import check_contact
 from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.gift_checks import check_gift, check_gift_references, check_interpreters
 from liaison_tui.domain.kinds import Kind, describe
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Problem, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Problem, Record, Visit
+from liaison_tui.domain.seating_checks import check_seating, check_seating_references
 from liaison_tui.i18n import N_, _
 
 MAX_HONORIFIC = 40  # "His Excellency the Honourable" fits; a misplaced name or job description does not
@@ -27,7 +29,12 @@ def _required(record: Record, field: str, problems: list[Problem]) -> None:
         problems.append(Problem(describe(record), field, _("{field} must not be empty").format(field=said)))
 
 
-REQUIRED_WORDS = {"name": N_("name"), "host_city": N_("host city"), "title": N_("title"), "text": N_("text")}
+REQUIRED_WORDS = {
+    "name": N_("name"),
+    "host_city": N_("host city"),
+    "title": N_("title"),
+    "text": N_("text"),
+}
 
 
 # An end before the start is on the next day (a dinner 23:00-00:30), but only this soon after the
@@ -53,15 +60,6 @@ def _check_end(event: Event, fail: Callable[[str, str], None]) -> None:
         )
 
 
-CONTACT_WORDS = {"host_contact": N_("host contact"), "emergency_contact": N_("emergency contact")}
-
-
-def _check_contact(contact: str, field: str, fail: Callable[[str, str], None]) -> None:
-    """A contact printed for people in trouble must hold a number to call."""
-    if contact.strip() and not any(ch.isdigit() for ch in contact):
-        fail(field, _("{field} {contact!r} has no phone number").format(field=_(CONTACT_WORDS[field]), contact=contact))
-
-
 def check_record(record: Record) -> list[Problem]:
     """Problems with ``record`` taken on its own."""
     problems: list[Problem] = []
@@ -83,9 +81,11 @@ def check_record(record: Record) -> list[Problem]:
                 if getattr(record, field) < 0:
                     fail(field, _(NOT_NEGATIVE[field]))
             for field in ("host_contact", "emergency_contact"):
-                _check_contact(getattr(record, field), field, fail)
+                check_contact(getattr(record, field), field, fail)
             if len(set(record.precedence_ids)) != len(record.precedence_ids):
                 fail("precedence_ids", _("the order of precedence names an officer twice"))
+            if record.language and not languages.is_known(record.language):
+                fail("language", _("unknown language {language!r}").format(language=record.language))
         case City():
             _required(record, "name", problems)
             if record.timezone:
@@ -113,17 +113,12 @@ def check_record(record: Record) -> list[Problem]:
             _check_end(record, fail)
             if record.speaking_now_id is not None and record.speaking_now_id not in record.speaker_ids:
                 fail("speaking_now_id", _("the officer speaking now is not a speaker"))
-            seated = Counter(i for table in record.seating for i in table.seats if i is not None)
-            twice = sorted(i for i, n in seated.items() if n > 1)
-            if twice:
-                fail(
-                    "seating",
-                    _("the seating plan seats officers more than once: {ids}").format(
-                        ids=", ".join(f"#{i}" for i in twice)
-                    ),
-                )
+            check_seating(record, fail)
+            check_interpreters(record, fail)
         case FollowUp():
             _required(record, "text", problems)
+        case Gift():
+            check_gift(record, fail)
         case CheckIn():
             pass  # every field is checked by its type when read
         case _:
@@ -154,21 +149,25 @@ def check_references(record: Record, data: Dataset) -> list[Problem]:
                         else _("speakers name unknown officers {ids}")
                     )
                     fail(field, said.format(ids=names))
+            interpreters = [
+                a.interpreter_id
+                for a in record.interpreters
+                if a.interpreter_id is not None and a.interpreter_id not in data.officers
+            ]
+            if interpreters:
+                fail(
+                    "interpreters",
+                    _("interpreters name unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in interpreters)),
+                )
             riders = [i for vehicle in record.vehicles for i in vehicle.rider_ids if i not in data.officers]
             if riders:
                 fail(
                     "vehicles",
                     _("vehicles carry unknown officers {ids}").format(ids=", ".join(f"#{i}" for i in riders)),
                 )
-            seated = [i for table in record.seating for i in table.seats if i is not None]
-            strangers = [i for i in seated if i not in data.officers]
-            if strangers:
-                fail(
-                    "seating",
-                    _("the seating plan seats unknown officers {ids}").format(
-                        ids=", ".join(f"#{i}" for i in strangers)
-                    ),
-                )
+            check_seating_references(record, data, fail)
+        case Gift():
+            check_gift_references(record, data, fail)
         case CheckIn():
             if record.event_id not in data.events:
                 fail("event_id", _("unknown event #{id}").format(id=record.event_id))
@@ -209,6 +208,11 @@ def dangling_references(data: Dataset, gone: list[Record]) -> list[Problem]:
             or not officers.isdisjoint(e.speaker_ids)
             or any(not officers.isdisjoint(v.rider_ids) for v in e.vehicles)
             or any(not officers.isdisjoint(t.seats) for t in e.seating)
+            or any(a.interpreter_id in officers for a in e.interpreters)
+        ]
+    if cities or officers or events:
+        referring += [
+            g for g in data.gifts.values() if g.city_id in cities or g.officer_id in officers or g.event_id in events
         ]
     if officers:
         referring += [v for v in data.visits.values() if not officers.isdisjoint(v.precedence_ids)]
@@ -230,6 +234,7 @@ def check_dataset(data: Dataset) -> list[Problem]:
     suspects += [f for f in data.followups.values() if f.city_id not in cities]
     suspects += list(data.events.values())
     suspects += [v for v in data.visits.values() if v.precedence_ids]
+    suspects += list(data.gifts.values())  # few, and each points at three kinds
     officers, events = data.officers.keys(), data.events.keys()
     suspects += [c for c in data.checkins.values() if c.officer_id not in officers or c.event_id not in events]
     for record in suspects:

@@ -24,7 +24,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.domain.values import fold
 from liaison_tui.i18n import _
 from liaison_tui.i18n.formats import day
@@ -102,7 +102,7 @@ def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | 
             owner = data.cities.get(record.city_id)
             fields = [record.text, record.area]
             return _entry(Kind.FOLLOW_UP, record, record.text, owner.name if owner else "", fields)
-        case Visit() | CheckIn():
+        case Visit() | CheckIn() | Gift():
             return None  # the visit is the whole screen; check-ins are found through their event
         case _:
             assert_never(record)

@@ -26,6 +26,8 @@ from liaison_tui.i18n.formats import day as day_label
 from liaison_tui.i18n.formats import number
 from liaison_tui.reports.arrivals import arrivals as arrivals_by_flight
 from liaison_tui.reports.attendance import attendance
+from liaison_tui.reports.gifts import gifts
+from liaison_tui.reports.interpreting import interpreters
 from liaison_tui.reports.meals import meals as meals_by_name
 from liaison_tui.reports.precedence import precedence
 from liaison_tui.reports.tables import cap as _cap
@@ -257,5 +259,7 @@ SUMMARIES = [
     Summary("conflicts", N_("Conflicts"), conflicts),
     Summary("attendance", N_("Attendance"), attendance),
     Summary("precedence", N_("Order of precedence"), precedence),
+    Summary("gifts", N_("Gifts"), gifts),
+    Summary("interpreters", N_("Interpreters"), interpreters),
 ]
 BY_NAME = {summary.name: summary for summary in SUMMARIES}

@@ -53,6 +53,7 @@ TABLE_WORDS = {
     "events": N_("events"),
     "followups": N_("follow-ups"),
     "checkins": N_("check-ins"),
+    "gifts": N_("gifts"),
 }
 
 

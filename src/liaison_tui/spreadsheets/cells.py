@@ -19,6 +19,7 @@ from liaison_tui.domain.model import (
     EventKind,
     FollowUp,
     FollowUpStatus,
+    Gift,
     Officer,
     Record,
     Role,
@@ -28,6 +29,7 @@ from liaison_tui.domain.model import (
 from liaison_tui.domain.names import find_city, officer_ids, officer_names
 from liaison_tui.i18n import _
 from liaison_tui.spreadsheets.columns import SheetRow
+from liaison_tui.spreadsheets.gift_cells import gift_cells, gift_from_row
 
 
 def _travel_cells(leg: Travel | None) -> tuple[str, str]:
@@ -45,6 +47,8 @@ def to_row(data: Dataset, record: Record) -> SheetRow:
             return _event_cells(data, record)
         case FollowUp():
             return _followup_cells(data, record)
+        case Gift():
+            return gift_cells(data, record)
         case Visit() | CheckIn():
             raise ValueError(_("{kinds} have no spreadsheet rows").format(kinds=kind_of(record).plural))
         case _:
@@ -259,6 +263,8 @@ def from_row(kind: Kind, data: Dataset, row: SheetRow, visit_id: int) -> Record:
             return event_from_row(data, row, visit_id)
         case Kind.FOLLOW_UP:
             return followup_from_row(data, row)
+        case Kind.GIFT:
+            return gift_from_row(data, row)
         case Kind.VISIT | Kind.CHECK_IN:
             raise ValueError(_("{kinds} are not imported from spreadsheets").format(kinds=kind.plural))
         case _:

@@ -111,6 +111,22 @@ FOLLOWUP_COLUMNS = [
     Column("due", "Due", ("Due Date", "Deadline")),
 ]
 
+GIFT_COLUMNS = [
+    Column("direction", "Direction", ("Given or Received", "Given/Received")),
+    Column("city", "City", ("Partner City", "From/To City")),
+    Column("officer", "Officer", ("Person", "Given By", "Received By", "Recipient", "Giver")),
+    # Tells apart officers of one city who share a name (common in a large delegation).
+    Column("officer_email", "Officer email", ("Officer E-mail", "Email", "E-mail")),
+    Column("description", "Description", ("Gift", "Item", "What")),
+    Column("day", "Date", ("Day", "Date Given", "Date Received")),
+    Column("event", "Event", ("Occasion",)),
+    Column("amount", "Value", ("Amount", "Estimated Value", "Worth")),
+    Column("currency", "Currency", ("Currency Code",)),
+    Column("custody", "Where now", ("Custody", "Location", "Kept At", "Held By")),
+    Column("declared", "Declared", ("Declaration", "Is Declared")),
+    Column("notes", "Notes", ("Comments", "Remarks")),
+]
+
 
 def columns_for(kind: Kind) -> list[Column]:
     """The columns of ``kind``'s spreadsheet; the visit has none."""
@@ -123,6 +139,8 @@ def columns_for(kind: Kind) -> list[Column]:
             return EVENT_COLUMNS
         case Kind.FOLLOW_UP:
             return FOLLOWUP_COLUMNS
+        case Kind.GIFT:
+            return GIFT_COLUMNS
         case Kind.VISIT | Kind.CHECK_IN:
             return []  # attendance has its own report, not a spreadsheet of records
         case _:

@@ -33,6 +33,8 @@ def _records(data: Dataset, kind: Kind) -> list[Record]:
             return [*sorted(data.events.values(), key=lambda e: (e.day, e.start, e.id))]
         case Kind.FOLLOW_UP:
             return [*sorted(data.followups.values(), key=lambda f: (f.city_id, f.id))]
+        case Kind.GIFT:
+            return [*sorted(data.gifts.values(), key=lambda g: (g.city_id, g.direction.value, g.id))]
         case Kind.VISIT | Kind.CHECK_IN:
             return []
         case _:

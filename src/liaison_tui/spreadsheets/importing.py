@@ -47,6 +47,13 @@ ATTRIBUTE: dict[Kind, dict[str, str]] = {
         "departure_flight": "departure",
     },
     Kind.FOLLOW_UP: {"city": "city_id"},
+    Kind.GIFT: {
+        "city": "city_id",
+        "officer": "officer_id",
+        "officer_email": "officer_id",
+        "event": "event_id",
+        "amount": "amount",
+    },
 }
 
 
@@ -150,7 +157,7 @@ def _row_label(kind: Kind, row: SheetRow) -> str:
     )
     if kind is Kind.OFFICER:
         return person
-    return person or row.get("title", "").strip() or row.get("text", "").strip()
+    return person or row.get("title", "").strip() or row.get("text", "").strip() or row.get("description", "").strip()
 
 
 def _plan_cities(data: Dataset, header: list[str], mapping: dict[str, str], rows: Rows, next_id: int) -> NewCities:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import assert_never
 
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.domain.values import fold
 
 Key = tuple[object, ...]
@@ -33,6 +33,8 @@ def match_keys(record: Record) -> list[Key]:
             return [(record.city_id, fold(record.text))]
         case CheckIn():
             return [(record.event_id, record.officer_id)]
+        case Gift():
+            return [(record.city_id, record.direction, fold(record.description), record.day)]
         case Visit():
             return [(record.id,)]
         case _:

@@ -12,6 +12,7 @@ import functools
 import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -21,6 +22,8 @@ from liaison_tui.domain.model import (
     Attendance,
     EventKind,
     FollowUpStatus,
+    GiftDirection,
+    InterpreterAssignment,
     PrecedenceRule,
     Problem,
     Record,
@@ -31,50 +34,39 @@ from liaison_tui.domain.model import (
 )
 from liaison_tui.i18n import _
 from liaison_tui.store import seating_codec
-
-_Parser = Callable[[Any], Any]
-
-
-def _text(raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise ValueError(_("expected text, found {type}").format(type=type(raw).__name__))
-    return raw
-
-
-def _integer(raw: Any) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ValueError(_("expected a whole number, found {raw!r}").format(raw=raw))
-    return raw
-
-
-def _flag(raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise ValueError(_("expected true or false, found {raw!r}").format(raw=raw))
-    return raw
-
-
-def _optional(parse: _Parser) -> _Parser:
-    return lambda raw: None if raw is None else parse(raw)
-
-
-def _sequence(parse: _Parser) -> _Parser:
-    def parse_all(raw: Any) -> tuple[Any, ...]:
-        if not isinstance(raw, list):
-            raise ValueError(_("expected a list, found {type}").format(type=type(raw).__name__))
-        return tuple(parse(item) for item in raw)
-
-    return parse_all
-
-
-def _choice(enum: type[StrEnum]) -> _Parser:
-    def parse(raw: Any) -> StrEnum:
-        try:
-            return enum(_text(raw))
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum)
-            raise ValueError(_("{raw!r} is not one of: {allowed}").format(raw=raw, allowed=allowed)) from None
-
-    return parse
+from liaison_tui.store.codec_parts import (
+    Parser as _Parser,
+)
+from liaison_tui.store.codec_parts import (
+    amount as _amount,
+)
+from liaison_tui.store.codec_parts import (
+    choice as _choice,
+)
+from liaison_tui.store.codec_parts import (
+    fast_interpreters as _fast_interpreters,
+)
+from liaison_tui.store.codec_parts import (
+    flag as _flag,
+)
+from liaison_tui.store.codec_parts import (
+    integer as _integer,
+)
+from liaison_tui.store.codec_parts import (
+    interpreting as _interpreting,
+)
+from liaison_tui.store.codec_parts import (
+    optional as _optional,
+)
+from liaison_tui.store.codec_parts import (
+    plain_interpreting,
+)
+from liaison_tui.store.codec_parts import (
+    sequence as _sequence,
+)
+from liaison_tui.store.codec_parts import (
+    text as _text,
+)
 
 
 def _travel(raw: Any) -> Travel:
@@ -116,6 +108,9 @@ _PARSERS: dict[str, _Parser] = {
     "Travel | None": _optional(_travel),
     "tuple[Vehicle, ...]": _sequence(_vehicle),
     "tuple[SeatingTable, ...]": seating_codec.seating_tables,  # fast already: no entry in _FAST
+    "tuple[InterpreterAssignment, ...]": _sequence(_interpreting),
+    "GiftDirection": _choice(GiftDirection),
+    "Decimal | None": _optional(_amount),
 }
 
 
@@ -137,6 +132,10 @@ def _plain(value: Any) -> Any:
         return {"at": values.format_datetime(value.at), "flight": value.flight}
     if isinstance(value, Vehicle):
         return {"name": value.name, "driver": value.driver, "phone": value.phone, "rider_ids": list(value.rider_ids)}
+    if isinstance(value, InterpreterAssignment):
+        return plain_interpreting(value)
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return seating_codec.plain(value)
@@ -234,6 +233,8 @@ _FAST: dict[str, _Parser] = {
     "datetime": _fast_datetime,  # check-ins: tens of thousands in a large file
     **{enum.__name__: _fast_choice(enum) for enum in _CHOICES},
     "tuple[Vehicle, ...]": _fast_vehicles,
+    "tuple[InterpreterAssignment, ...]": _fast_interpreters,
+    "GiftDirection": _fast_choice(GiftDirection),
 }
 
 
@@ -292,7 +293,7 @@ def from_document(kind: Kind, doc_id: int, document: Mapping[str, Any]) -> Recor
     if unknown:
         failures.append((unknown[0], f"unknown field(s): {', '.join(unknown)}"))
     if failures:
-        label = document.get("name") or document.get("title") or document.get("text")
+        label = document.get("name") or document.get("title") or document.get("text") or document.get("description")
         where = f"{kind} {label!r}" if isinstance(label, str) and label else f"{kind} #{doc_id}"
         raise ValidationError([Problem(where, name, message) for name, message in failures])
     return cls(**arguments)

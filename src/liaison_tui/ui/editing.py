@@ -112,6 +112,8 @@ class RecordEditor(ScreenHelper):
                 await self._open_form(blank(Kind.CITY, data), None)
             case Kind.FOLLOW_UP:
                 await self.add_followup()
+            case Kind.GIFT:
+                await self.add_gift()
             case _:
                 assert_never(kind)
 
@@ -123,6 +125,15 @@ class RecordEditor(ScreenHelper):
         city_id = self.panes.chosen_city(filtered_only=False)
         city_id = city_id if city_id in data.cities else min(data.cities)
         await self._open_form(blank(Kind.FOLLOW_UP, data, city_id=city_id), None)
+
+    async def add_gift(self) -> None:
+        data = self.data
+        if not data.cities:
+            self.screen.notify(_("Add a city first: every gift is given to or received from one"), severity="warning")
+            return
+        city_id = self.panes.chosen_city(filtered_only=False)
+        city_id = city_id if city_id in data.cities else min(data.cities)
+        await self._open_form(blank(Kind.GIFT, data, city_id=city_id), None)
 
     async def edit(self) -> None:
         await settled(self.screen.focused)

@@ -27,7 +27,7 @@ def _style(kind: Kind) -> str:
             return "bold italic"
         case Kind.EVENT:
             return "italic"
-        case Kind.FOLLOW_UP | Kind.VISIT | Kind.CHECK_IN:
+        case Kind.FOLLOW_UP | Kind.VISIT | Kind.CHECK_IN | Kind.GIFT:
             return ""
         case _:
             assert_never(kind)

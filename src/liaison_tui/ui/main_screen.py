@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.i18n import N_, _
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
@@ -65,6 +65,13 @@ class MainScreen(Screen[None]):
         ),
         Binding(
             "F", "toggle_followups", N_("Follow-ups"), show=False, tooltip=N_("Top-left pane: cities or follow-ups")
+        ),
+        Binding(
+            "dollar_sign",
+            "gifts",
+            N_("Gifts"),
+            show=False,
+            tooltip=N_("The gift register: given and received, per city; a/e/d there"),
         ),
         Binding(
             "v",
@@ -276,8 +283,8 @@ class MainScreen(Screen[None]):
                 if not self.query_one(ItineraryPane).go_to_event(record):
                     self.notify(_("That event is not part of the visit on screen"), severity="warning")
                 table = self.query_one(ItineraryPane).table
-            case Visit() | CheckIn() | None:
-                return
+            case Visit() | CheckIn() | Gift() | None:
+                return  # gifts are listed on their own screen (g)
             case _:
                 assert_never(record)
         table.focus()
@@ -318,6 +325,11 @@ class MainScreen(Screen[None]):
         from liaison_tui.ui.dialogs.precedence_screen import PrecedenceScreen  # lazily: not needed at first
 
         self.app.push_screen(PrecedenceScreen(self.data, visit))
+
+    def action_gifts(self) -> None:
+        from liaison_tui.ui.dialogs.gifts_screen import GiftsScreen  # lazily: not needed for the first screen
+
+        self.app.push_screen(GiftsScreen(self.chosen_city(filtered_only=False)))
 
     def action_toggle_city_filter(self) -> None:
         self.filter_on = not self.filter_on

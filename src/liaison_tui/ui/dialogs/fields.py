@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 from typing import Any, assert_never
 
 from liaison_tui.domain import values
 from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.interpreter_text import PLACEHOLDER_EXAMPLE, interpreters_text, parse_interpreters
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.languages import is_known, language_code
 from liaison_tui.domain.model import (
     Event,
     EventKind,
@@ -29,17 +30,10 @@ from liaison_tui.domain.model import (
 from liaison_tui.domain.names import officer_ids, officer_names, parse_vehicles, vehicles_text
 from liaison_tui.i18n import N_, _, pgettext
 from liaison_tui.reports.words import shown
+from liaison_tui.ui.dialogs.field import Field
+from liaison_tui.ui.dialogs.gift_fields import gift_fields
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str  # attribute of the record
-    label: str
-    show: Callable[[Any], str] = str
-    parse: Callable[[str], Any] = str
-    choices: Callable[[], list[tuple[str, Any]]] | None = None  # a Select instead of an Input
-    placeholder: str = ""
-    picks_officers: bool = False  # officer ids, picked in a list rather than typed (``PeoplePicker``)
+__all__ = ["Field", "blank", "context_problems", "fields_for", "replace"]
 
 
 PICK = N_("Enter: pick from a list")  # translated where used
@@ -100,6 +94,15 @@ def _optional_timezone(text: str) -> str:
     return values.check_timezone(text.strip()) if text.strip() else ""
 
 
+def _language(text: str) -> str:
+    """A language as its code ("Chinese" → "zh"); refused when unknown."""
+    if not text.strip():
+        return ""
+    if not is_known(text):
+        raise ValueError(_("unknown language {language!r}: use a code such as zh, or a name").format(language=text))
+    return language_code(text)
+
+
 def _text(name: str, label: str, placeholder: str = "") -> Field:
     return Field(name, label, placeholder=placeholder)
 
@@ -123,6 +126,7 @@ def visit_fields(data: Dataset) -> list[Field]:
         Field("expected_officers", _("Officers expected"), str, _whole_number),
         Field("precedence", _("Order of precedence"), choices=_enum_choices(PrecedenceRule)),
         _text("notes", _("Notes")),
+        Field("language", _("Working language"), str, _language, placeholder=_("e.g. zh or Chinese; empty: not known")),
     ]
 
 
@@ -193,6 +197,13 @@ def event_fields(data: Dataset) -> list[Field]:
             placeholder=_("Bus 1 / driver / phone / riders | Car 2 / ..."),
         ),
         _text("notes", _("Notes")),
+        Field(
+            "interpreters",
+            _("Interpreters"),
+            partial(interpreters_text, data),
+            partial(parse_interpreters, data),
+            placeholder=PLACEHOLDER_EXAMPLE,
+        ),
     ]
 
 
@@ -228,6 +239,8 @@ def fields_for(kind: Kind, data: Dataset) -> list[Field]:
             return followup_fields(data)
         case Kind.CHECK_IN:
             return []  # taken at the roll-call, never through a form
+        case Kind.GIFT:
+            return gift_fields(data)
         case _:
             assert_never(kind)
 
@@ -261,6 +274,8 @@ def blank(kind: Kind, data: Dataset, **given: Any) -> Record:
             defaults = {"city_id": min(data.cities, default=0), "text": ""}
         case Kind.CHECK_IN:
             defaults = {"event_id": 0, "officer_id": 0, "at": datetime.combine(today, time())}
+        case Kind.GIFT:
+            defaults = {"city_id": min(data.cities, default=0), "description": ""}
         case _:
             assert_never(kind)
     return kind.cls(**(defaults | given))

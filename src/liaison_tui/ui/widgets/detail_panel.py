@@ -12,9 +12,10 @@ from textual.widgets import Static
 
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, Visit
+from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.i18n import _
 from liaison_tui.reports import details
+from liaison_tui.reports.gifts import gift_detail
 
 PANEL_NAMES_PER_CITY = 12  # an event's participants, in the panel beside the panes
 SCREEN_NAMES_PER_CITY = 200  # and on the full detail screen (Enter)
@@ -41,6 +42,8 @@ def detail_of(
             return _("Event"), details.event_detail(data, record, conflicts, names_per_city=names)
         case FollowUp():
             return _("Follow-up"), details.followup_detail(data, record)
+        case Gift():
+            return _("Gift"), gift_detail(data, record)
         case Visit() | CheckIn() | None:
             return _("Detail"), Text(_("Move the cursor onto a record to see all of it here."), style="dim")
         case _:
