@@ -98,8 +98,9 @@ def test_a_copy_never_replaces_an_existing_file(sample_file: Path, tmp_path: Pat
     store = Store.open(sample_file)
     other = tmp_path / "other.json"
     other.write_text("{}")
-    with pytest.raises(StorageError, match="already exists; nothing was written"):
+    with pytest.raises(StorageError, match="already exists; nothing was written") as refused:
         store.save_copy(other)
+    assert str(other) in str(refused.value)  # the message names the file
     assert other.read_text() == "{}"
     store.commit([added(City(name="Busan"))])  # still working on the original
     assert "Busan" in city_names(sample_file)
