@@ -273,11 +273,7 @@ class LookupIndex:
                 scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
 
     def _best(self, scores: dict[int, float], limit: int) -> list[Hit]:
-        """The ``limit`` best hits, ties by name.
-
-        Scores take few values: fill the result from the best group down,
-        sorting only what is kept.
-        """
+        """The ``limit`` best hits, ties by name (scores take few values: best group first, sort only what is kept)."""
         entries = self.entries
         groups: dict[float, list[int]] = {}
         for position, value in scores.items():
