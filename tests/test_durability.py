@@ -12,6 +12,7 @@ import pytest
 
 from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.model import City, Officer
+from liaison_tui.store import backups
 from liaison_tui.store.storage import StorageError, backup_path
 from liaison_tui.store.store import Store
 
@@ -163,3 +164,22 @@ def test_a_lock_held_elsewhere_gives_a_clear_error(sample_file: Path) -> None:
         fcntl.flock(holder, fcntl.LOCK_UN)
         os.close(holder)
     store.commit([added(City(name="Busan"))])  # works again once the lock is free
+
+
+def test_saves_do_not_read_the_backup_this_process_wrote(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The backup rule needs the backup's record count: a store remembers the counts of the versions it
+    read or wrote, so saving never parses the backup again (a 20 MB file would take seconds a save)."""
+    parsed: list[Path] = []
+    count_records = backups._count_records
+
+    def counting(backup: Path, size: int, size_limit: int) -> int:
+        parsed.append(backup)
+        return count_records(backup, size, size_limit)
+
+    monkeypatch.setattr(backups, "_count_records", counting)
+    Store.open(sample_file).commit([added(City(name="Busan"))])  # another program's save: a backup now exists
+    store = Store.open(sample_file)
+    for name in ("Osaka", "Kyoto", "Nara"):
+        store.commit([added(City(name=name))])
+    assert parsed == [backup_path(sample_file)]  # once: the backup another program wrote, never its own
+    assert "Kyoto" in {c.name for c in Store.open(backup_path(sample_file), read_only=True).data.cities.values()}

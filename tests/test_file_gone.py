@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from liaison_tui.domain.edits import added, plan_delete
+from liaison_tui.domain.edits import added, plan_delete, removed
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import City
 from liaison_tui.store import schema
@@ -98,8 +98,9 @@ def test_a_copy_never_replaces_an_existing_file(sample_file: Path, tmp_path: Pat
     store = Store.open(sample_file)
     other = tmp_path / "other.json"
     other.write_text("{}")
-    with pytest.raises(StorageError, match="already exists; nothing was written"):
+    with pytest.raises(StorageError, match="already exists; nothing was written") as refused:
         store.save_copy(other)
+    assert str(other) in str(refused.value)  # the message names the file
     assert other.read_text() == "{}"
     store.commit([added(City(name="Busan"))])  # still working on the original
     assert "Busan" in city_names(sample_file)
@@ -116,12 +117,34 @@ def test_the_backup_is_not_replaced_by_a_version_that_lost_records(sample_file: 
     assert city_names(sample_file) == {"Osaka"}
 
 
+def test_the_good_backup_outlives_further_saves_on_a_file_that_lost_records(sample_file: Path) -> None:
+    """Saves that only add to the shrunken file never make it the backup: the good version stays."""
+    store = Store.open(sample_file)
+    store.commit([added(City(name="Busan"))])
+    good_backup = backup_path(sample_file).read_bytes()
+    sample_file.write_text(json.dumps(schema.empty_tables()))
+    store.commit([added(City(name="Osaka"))])
+    store.commit([added(City(name="Kyoto"))])  # the file still holds fewer records than the backup
+    assert backup_path(sample_file).read_bytes() == good_backup
+    assert city_names(sample_file) == {"Osaka", "Kyoto"}
+
+
 def test_the_backup_follows_the_users_own_deletions(sample_file: Path) -> None:
     store = Store.open(sample_file)
     city = next(c for c in store.data.cities.values() if c.name == "Helsinki")
     store.commit(plan_delete(store.data, city))  # the city, its officers and follow-ups
     store.commit([added(City(name="Busan"))])  # the smaller version, deleted by the user, becomes the backup
     assert "Helsinki" not in city_names(backup_path(sample_file))
+
+
+def test_after_a_deletion_the_next_save_keeps_the_version_before_it(sample_file: Path) -> None:
+    """A save that only deletes marks its version so the next save may make it the (smaller) backup."""
+    store = Store.open(sample_file)
+    followup = next(iter(store.data.followups.values()))
+    store.commit([removed(followup)])  # nothing refers to a follow-up: one deletion, nothing else
+    after_deletion = sample_file.read_bytes()
+    store.commit([added(City(name="Busan"))])
+    assert backup_path(sample_file).read_bytes() == after_deletion
 
 
 async def test_app_keeps_its_rows_says_the_file_is_gone_and_saves_a_copy(sample_file: Path, tmp_path: Path) -> None:

@@ -230,6 +230,15 @@ def test_news_are_the_other_processes_saves_only(sample_file: Path) -> None:
     assert [e.record_name for e in theirs.news()] == ["Busan", "Oulu"]
 
 
+def test_a_save_of_nothing_does_not_hide_the_next_change_of_another_process(sample_file: Path) -> None:
+    """A save with no edits writes no history entry, so its number must not count as this session's own."""
+    mine, theirs = session_as(sample_file, "Kaho"), session_as(sample_file, "Li")
+    assert mine.save([]).change == 0
+    theirs.save([added(City(name="Kobe"))])  # takes the history number the empty save did not use
+    mine.reload_if_changed()
+    assert [(e.who, e.record_name) for e in mine.news()] == [("Li", "Kobe")]
+
+
 def test_a_copy_saved_after_the_file_went_keeps_the_history(sample_file: Path, tmp_path: Path) -> None:
     session = session_as(sample_file, "Li")
     session.save([added(City(name="Busan"))])

@@ -126,6 +126,34 @@ def test_updated_index_answers_like_a_fresh_one(sample_file: Path) -> None:
             assert got == want, (edits, query)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="found in the mutation work, not yet diagnosed: after this save the updated index misses "
+    "Taylor Woodruff for 'atlanta ga' (a fresh one finds her at 0.6), though both hold the same haystack",
+)
+def test_an_update_takes_every_edit_of_a_save(sample_file: Path) -> None:
+    """Two cities renamed in one save: the officers and follow-ups of both are found by the new names."""
+    import dataclasses
+
+    from liaison_tui.domain.edits import changed
+
+    store = Store.open(sample_file)
+    index = LookupIndex(store.data)
+    cities = {c.name: c for c in store.data.cities.values()}
+    kahonen = next(o for o in store.data.officers.values() if o.name == "Henri Kahonen")
+    edits = [
+        changed(cities["Atlanta"], dataclasses.replace(cities["Atlanta"], name="Atlanta GA")),
+        changed(cities["Christchurch"], dataclasses.replace(cities["Christchurch"], name="Otautahi")),
+        changed(kahonen, dataclasses.replace(kahonen, name="Henrik Kahonen-Lind")),
+    ]
+    index.update(store.data, store.commit(edits).edits)
+    fresh = LookupIndex(store.data)
+    for query in ["lind", "henri", "atlanta", "atlanta ga", "otautahi", "christchurch", "duncan"]:
+        got = [(h.entry.kind, h.entry.record_id, h.score) for h in index.search(query, limit=1000)]
+        want = [(h.entry.kind, h.entry.record_id, h.score) for h in fresh.search(query, limit=1000)]
+        assert got == want, query
+
+
 RECEPTION = "Reception at City Hall"
 
 
@@ -181,6 +209,7 @@ def test_a_need_finds_its_people_first_never_a_near_word(event_day: Store) -> No
 def test_typos_need_five_letters_and_no_digits(event_day: Store) -> None:
     index = LookupIndex(event_day.data)
     assert "Mira Halat" in _officers(index, "halak", 20)  # five letters, one wrong: a typo match
+    assert "Mira Halat" in _officers(index, "hallat", 20)  # one letter too many for "halat" (five letters)
     assert _officers(index, "hala", 20) == {"Henri Kahonen", "Taylor Woodruff", "Mira Halat"}  # prefixes only
     assert _officers(index, "hall", 20) == set()  # four letters: no typo match of "halal" or "halat"
     assert index.search("hell") == []  # one letter from "hall", but four letters only

@@ -68,6 +68,10 @@ class Entry:
     sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
 
 
+# A removed record's place: nothing in it matches any query (every text empty).
+_VACANT = Entry(Kind.OFFICER, 0, "", "", "", "")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     entry: Entry
@@ -81,7 +85,7 @@ def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[st
     return Entry(kind, record.id, label, context, folded, haystack, " " + folded, word_starts, sounds)
 
 
-def _entry_of(data: Dataset, record: Record, romanised: bool = True) -> Entry | None:
+def _entry_of(data: Dataset, record: Record, romanised: bool) -> Entry | None:
     """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
     match record:
         case Officer():
@@ -156,14 +160,14 @@ class LookupIndex:
 
     def _forget_words(self, position: int) -> None:
         for word in set(_WORD.findall(self.entries[position].haystack)):
-            self._words.get(word, set()).discard(position)
+            self._words[word].discard(position)  # ``_put`` entered every word of it
 
     def _drop(self, kind: Kind, record_id: int) -> None:
         """A removed record: its place stays, empty, so the other positions hold."""
         position = self._position.pop((kind, record_id), None)
         if position is not None:
             self._forget_words(position)
-            self.entries[position] = Entry(kind, 0, "", "", "", "")
+            self.entries[position] = _VACANT
 
     def _rejoin(self) -> None:
         self._blob = "\x00".join(entry.haystack for entry in self.entries)
@@ -229,7 +233,7 @@ class LookupIndex:
             if len(variant) >= TYPO_MIN and variant in self._words:
                 similar.add(variant)  # needle has one letter too many
             similar.update(self._by_deletion.get(variant, ()))  # one letter different
-        return {position for word in similar for position in self._words.get(word, ())}
+        return {position for word in similar for position in self._words[word]}  # words stay in the vocabulary
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         needle = fold(query).strip()
@@ -269,11 +273,7 @@ class LookupIndex:
                 scores[position] = 0.2 + 0.1 * len(needle) / (found.end() - found.start())
 
     def _best(self, scores: dict[int, float], limit: int) -> list[Hit]:
-        """The ``limit`` best hits, ties by name.
-
-        Scores take few values: fill the result from the best group down,
-        sorting only what is kept.
-        """
+        """The ``limit`` best hits, ties by name (scores take few values: best group first, sort only what is kept)."""
         entries = self.entries
         groups: dict[float, list[int]] = {}
         for position, value in scores.items():

@@ -9,10 +9,10 @@ data file recreated empty, an old or partial file copied over it) is not
 trusted: the backup keeps the last good version, and the next save replaces
 the shrunken file without keeping it.
 
-Knowing the backup's record count means parsing it, so the counts of the
-versions this process read or wrote are remembered by their file signature
+Knowing the backup's record count means parsing it, so the count of each
+backup this process made (or parsed once) is remembered by its file signature
 (inode, size, mtime, which a hard link shares): the backup is parsed only
-when another process wrote it without this one seeing it.
+when another process made it.
 """
 
 from __future__ import annotations

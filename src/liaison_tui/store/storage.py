@@ -149,8 +149,6 @@ class DurableJSONStorage(Storage):
         """Hold ``tables`` (checked by the store) as the version with ``signature``."""
         self._tables, self._signature = tables, signature
         self._on_disk = version_facts(tables)
-        if signature is not None:
-            self._backups.remember(signature, self._on_disk.records)
 
     def forget(self, signature: Signature | None) -> None:
         """Drop a version we could not use; the next save reads the file again, nothing is written on it."""
@@ -229,16 +227,13 @@ class DurableJSONStorage(Storage):
         self._write_atomically(payload, creating=creating)
         self._signature = signature_of(os.stat(self.path))
         self._on_disk = version_facts(self._tables or {})
-        self._backups.remember(self._signature, self._on_disk.records)
 
     def _write_atomically(self, payload: bytes, *, creating: bool) -> None:
         directory = self.path.parent
         try:
+            # New files hold personal data; a save keeps the file's mode (a file gone since the check refuses).
             mode = OWNER_ONLY if creating else self.path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = OWNER_ONLY  # new files hold personal data
-        try:
-            write_atomically(self.path, payload, mode=mode, before_replace=lambda: self._rotate_backup(creating))
+            write_atomically(self.path, payload, mode=mode, before_replace=self._rotate_backup)
         except FolderError as error:
             if error.errno == errno.ENOENT:
                 raise StorageError(messages.no_folder(self.path, directory)) from None
@@ -257,9 +252,12 @@ class DurableJSONStorage(Storage):
         with contextlib.suppress(OSError):
             backup_path(self.path).with_name(backup_path(self.path).name + ".tmp").unlink()
 
-    def _rotate_backup(self, creating: bool) -> None:
-        """Just before the new version replaces the file: keep the old one as ``.bak`` if the rule allows."""
-        if not creating and self.path.exists():
+    def _rotate_backup(self) -> None:
+        """Just before the new version replaces the file: keep the old one as ``.bak`` if the rule allows.
+
+        A new file (``create``, ``create_at``) is only written where there is none, so there is nothing to keep.
+        """
+        if self.path.exists():
             self._backups.rotate(self.path, self._on_disk, MAX_FILE_BYTES)
 
     # -- locking ---------------------------------------------------------------
