@@ -55,6 +55,12 @@ def invert(edits: Sequence[Edit]) -> list[Edit]:
     return [edit.inverse() for edit in reversed(edits)]
 
 
+def applied_in(data: Dataset, edits: Sequence[Edit]) -> bool:
+    """True when ``data`` holds every record as ``edits`` left it (a record's last edit counts)."""
+    final = {(kind_of(edit.record), edit.record.id): edit.after for edit in edits}
+    return all(data.table(kind).get(record_id) == after for (kind, record_id), after in final.items())
+
+
 def _without_officers(event: Event, gone: set[int]) -> Event:
     return dataclasses.replace(
         event,

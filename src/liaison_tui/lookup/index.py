@@ -22,7 +22,7 @@ from typing import assert_never
 
 from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.edits import Edit
+from liaison_tui.domain.edits import Edit, applied_in
 from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
 from liaison_tui.domain.values import fold
@@ -193,9 +193,10 @@ class LookupIndex:
         return scores
 
     def update(self, data: Dataset, edits: Sequence[Edit]) -> None:
-        """Bring the index up to ``data`` after ``edits`` (a save or an undo)."""
-        officers: set[int] = set()
-        followups: set[int] = set()
+        """Bring the index up to ``data``: the data AFTER ``edits`` (a save or an undo) were applied."""
+        if not applied_in(data, edits):  # a renamed city's officers would keep the old name: they are built from it
+            raise RuntimeError("lookup update: the data given is not the data after the edits")
+        officers, followups = set[int](), set[int]()
         for edit in edits:
             record = edit.record
             if edit.after is None:
@@ -209,9 +210,8 @@ class LookupIndex:
                 officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
         dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
-        for dependant in dependants:
-            if (entry := _entry_of(data, dependant, self._romanised)) is not None:
-                self._put(entry)
+        for entry in filter(None, (_entry_of(data, dependant, self._romanised) for dependant in dependants)):
+            self._put(entry)
         self._rejoin()
 
     def _sound_hits(self, needle: str) -> dict[int, float]:
