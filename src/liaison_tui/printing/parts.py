@@ -19,7 +19,9 @@ from liaison_tui.printing import pdf
 
 LayOut = Callable[[str], bytes]  # a module-level function: it is sent to other processes
 Progress = Callable[[int], None]
-QUEUED_PER_WORKER = 2  # parts handed out ahead, so no worker waits while holding few HTML texts at once
+# Parts handed out at a time per worker: one keeps few HTML texts in memory, and a progress bar
+# that moves as parts are made (``documents.html_parts``) runs ahead only by the parts being laid out.
+QUEUED_PER_WORKER = 1
 
 
 def joined(parts: list[bytes]) -> bytes:
