@@ -10,9 +10,9 @@ from liaison_tui.cli.event_day import CANDIDATES_SHOWN, find_event
 from liaison_tui.domain import seating
 from liaison_tui.domain.model import Visit
 from liaison_tui.i18n import _, ngettext
-from liaison_tui.printing.pdf import pdf_bytes
+from liaison_tui.printing.parts import laid_out
 from liaison_tui.reports.display import visible
-from liaison_tui.reports.seating_plan import plan_html
+from liaison_tui.reports.seating_plan import plan_parts
 from liaison_tui.session import Session
 from liaison_tui.store.store import Store
 
@@ -50,5 +50,5 @@ def seating_pdf(store: Store, visit: Visit, arguments: argparse.Namespace) -> by
                 ).format(event=visible(event.title), n=len(left_out), names=names),
                 file=sys.stderr,
             )
-    html = plan_html(store.data, visit, event, plan, proposed=proposed, paper=arguments.paper or "a4")
-    return pdf_bytes(html)
+    parts = plan_parts(store.data, visit, event, plan, proposed=proposed, paper=arguments.paper or "a4")
+    return laid_out(parts)

@@ -6,11 +6,7 @@ nowhere else for cards.
 
 from __future__ import annotations
 
-import io
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from enum import StrEnum
 
 from liaison_tui.domain.dataset import Dataset
@@ -18,6 +14,7 @@ from liaison_tui.domain.model import Officer, Visit
 from liaison_tui.domain.precedence import ordered
 from liaison_tui.i18n import current_language
 from liaison_tui.printing import badges, pdf, place_cards
+from liaison_tui.printing.parts import laid_out
 from liaison_tui.printing.sheet import Sheet, pages_html, sheet_css, sheet_for
 
 PAGES_PER_PART = 50  # each part costs about a second of set-up; fewer parts share the cores less evenly
@@ -58,35 +55,9 @@ def _part_pdf(html: str) -> bytes:
     return pdf.pdf_bytes(badges.with_qr_codes(html))
 
 
-def _joined(parts: list[bytes]) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(io.BytesIO(part))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def cards_pdf(parts: list[str], progress: Callable[[int], None] | None = None) -> bytes:
     """The PDF of ``parts`` (from ``cards_html``), in order; ``progress`` is told of each part done.
 
-    One part is laid out here; more go to a pool of processes, one per core
-    (WeasyPrint is pure Python under the GIL), and their PDFs are joined in order.
+    Laid out on ``printing.parts``' pool of processes when there is more than one part.
     """
-    if len(parts) == 1:
-        data = _part_pdf(parts[0])
-        if progress is not None:
-            progress(1)
-        return data
-    pdf.render("<p></p>")  # PrintingUnavailable here, before any process starts
-    done: list[bytes | None] = [None] * len(parts)
-    workers = max(1, min(len(parts), os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_part_pdf, part): number for number, part in enumerate(parts)}
-        for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            if progress is not None:
-                progress(1)
-    return _joined([part for part in done if part is not None])
+    return laid_out(parts, _part_pdf, progress)

@@ -1,8 +1,9 @@
 """Which printed document to make, as HTML parts, and PDF from those same parts.
 
 Large documents (the staff pack or every handout at 10,000 officers) are laid
-out in parts so a progress bar can move and memory stays bounded; ``pdf.join``
-puts the pages back together as one PDF.
+out in parts on a pool of processes (``printing.parts``) so a progress bar can
+move, the cores share the work and memory stays bounded; the parts' PDFs are
+joined in order.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from enum import StrEnum
 from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.printing import pdf
 from liaison_tui.printing.handout import handout_html, handout_parts
+from liaison_tui.printing.parts import laid_out
 from liaison_tui.printing.programme import programme_parts
 from liaison_tui.printing.staff_pack import staff_pack_parts
 from liaison_tui.printing.stylesheet import Paper
@@ -68,5 +69,9 @@ def units(data: Dataset, document: Document) -> int:
 
 
 def pdf_from(parts: Iterator[str]) -> bytes:
-    """The parts laid out one by one, as one PDF."""
-    return pdf.join([pdf.render(part) for part in parts])
+    """The parts as one PDF, laid out on ``printing.parts``' pool; only their PDF bytes are kept.
+
+    ``parts`` reports progress itself as each part is made (``html_parts``), and
+    parts are drawn only as workers free up, so the bar follows the layout.
+    """
+    return laid_out(parts)

@@ -20,9 +20,12 @@ from liaison_tui.i18n.formats import FULL_DATE, when
 
 PAPERS = ("a4", "letter")
 
+TABLES_PER_PART = 40  # a large plan is laid out in parts of this many tables (``plan_parts``)
+NAMES_PER_PART = 600  # and "find your seat" in parts of this many names
+
 _CSS = """
 @page { size: PAPER; margin: 14mm 12mm;
-  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+  @bottom-right { content: NUMBERS; font-size: 8pt; } }
 body { font-family: "Noto Sans", "Noto Sans CJK SC", "DejaVu Sans", sans-serif; font-size: 9pt; color: #000; }
 h1 { font-size: 15pt; margin: 0 0 2mm; }
 h2 { font-size: 11pt; margin: 5mm 0 2mm; }
@@ -119,13 +122,18 @@ def _row_table(data: Dataset, table: SeatingTable, head: bool) -> str:
     return f'<table class="row"><tr><th>{escape(table.name)}</th>{"".join(cells)}</tr></table>'
 
 
-def _diagram(data: Dataset, plan: Plan) -> str:
-    if plan and all(t.shape is TableShape.ROW for t in plan):
-        rows = "".join(_row_table(data, t, i == 0) for i, t in enumerate(plan))
+def _only_rows(plan: Plan) -> bool:
+    return bool(plan) and all(t.shape is TableShape.ROW for t in plan)
+
+
+def _diagram(data: Dataset, plan: Plan, *, only_rows: bool, start: int = 0) -> str:
+    """``plan`` from the ``start``-th table of the whole; the head table (the host's) is the whole plan's first."""
+    if only_rows:
+        rows = "".join(_row_table(data, t, start + i == 0) for i, t in enumerate(plan))
         front = _("Front / stage")
-        return f'<div class="front">{escape(front)}</div>{rows}'
+        return (f'<div class="front">{escape(front)}</div>' if start == 0 else "") + rows
     parts = []
-    for index, table in enumerate(plan):
+    for index, table in enumerate(plan, start):
         if table.shape is TableShape.ROW:
             parts.append(_row_table(data, table, index == 0))
         else:
@@ -133,7 +141,7 @@ def _diagram(data: Dataset, plan: Plan) -> str:
     return f'<div class="tables">{"".join(parts)}</div>'
 
 
-def _by_table(data: Dataset, plan: Plan) -> str:
+def _by_table(data: Dataset, plan: Plan, *, titled: bool = True) -> str:
     sections = []
     for table in plan:
         rows = []
@@ -149,31 +157,48 @@ def _by_table(data: Dataset, plan: Plan) -> str:
         sections.append(
             f'<section><h2>{escape(table.name)}</h2><table class="list"><tr>{head}</tr>{body}</table></section>'
         )
-    title = _("By table")
-    return f'<div class="by-table"><h1>{escape(title)}</h1>{"".join(sections)}</div>'
+    heading = _("By table")
+    title = f"<h1>{escape(heading)}</h1>" if titled else ""
+    return f'<div class="by-table">{title}{"".join(sections)}</div>'
 
 
-def _find_your_seat(data: Dataset, plan: Plan) -> str:
-    entries = []
+_Entry = tuple[str, Officer, str, int]
+
+
+def _seat_entries(data: Dataset, plan: Plan) -> list[_Entry]:
+    entries: list[_Entry] = []
     for table in plan:
         for index, officer_id in enumerate(table.seats):
             officer = data.officers.get(officer_id) if officer_id is not None else None
             if officer is not None:
                 entries.append((officer.name.casefold(), officer, table.name, index + 1))
     entries.sort(key=lambda entry: (entry[0], entry[3]))
+    return entries
+
+
+def _find_your_seat(data: Dataset, entries: list[_Entry], *, titled: bool = True) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in (_("Name"), _("City"), _("Table"), _("Seat")))
     rows = "".join(
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in (_name(o), _city(data, o), table, str(seat))) + "</tr>"
         for _key, o, table, seat in entries
     )
     listed = f'<table class="list"><tr>{head}</tr>{rows}</table>'
-    title = _("Find your seat")
-    return f'<div class="find"><h1>{escape(title)}</h1>{listed}</div>'
+    heading = _("Find your seat")
+    title = f"<h1>{escape(heading)}</h1>" if titled else ""
+    return f'<div class="find">{title}{listed}</div>'
 
 
-def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed: bool, paper: str = "a4") -> str:
-    """The whole plan as one HTML document for ``printing.pdf``."""
-    assert paper in PAPERS
+def _document(title: str, body: str, paper: str, *, numbered: bool) -> str:
+    numbers = 'counter(page) " / " counter(pages)' if numbered else '""'  # "of M" is unknown in parts
+    css = _CSS.replace("PAPER", paper).replace("NUMBERS", numbers)
+    return (
+        f'<!DOCTYPE html><html lang="{escape(current_language())}"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{css}</style></head><body>{body}</body></html>"
+    )
+
+
+def _heading(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed: bool) -> tuple[str, str]:
+    """The escaped title, and the title block that opens the plan."""
     when_text = _("{day}, {start}-{end}").format(
         day=when(event.day, FULL_DATE), start=f"{event.start:%H:%M}", end=f"{event.end:%H:%M}"
     )
@@ -181,7 +206,7 @@ def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed
     said = _("Proposed by order of precedence; no plan has been saved for this event.")
     note = f'<p class="note">{escape(said)}</p>' if proposed else ""
     key = _("H: the host's seat. G: the guest of honour's, at the host's right.")
-    if plan and all(t.shape is TableShape.ROW for t in plan):
+    if _only_rows(plan):
         key = _(
             "Seats are numbered from the left as seen from the front; the host sits in the centre of the front row."
         )
@@ -190,12 +215,48 @@ def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed
         seated=seated, tables=len(plan)
     )
     title = escape(_("Seating plan: {event}").format(event=event.title))
-    return (
-        f'<!DOCTYPE html><html lang="{escape(current_language())}"><head><meta charset="utf-8">'
-        f"<title>{title}</title>"
-        f"<style>{_CSS.replace('PAPER', paper)}</style></head><body>"
+    return title, (
         f"<h1>{title}</h1>"
         f'<p class="when">{escape(visit.name)} · {escape(when_text)}{escape(venue)} · {escape(count)}</p>'
         f'{note}<p class="key">{escape(key)}</p>'
-        f"{_diagram(data, plan)}{_by_table(data, plan)}{_find_your_seat(data, plan)}</body></html>"
     )
+
+
+def plan_html(data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed: bool, paper: str = "a4") -> str:
+    """The whole plan as one HTML document for ``printing.pdf``."""
+    assert paper in PAPERS
+    title, opening = _heading(data, visit, event, plan, proposed=proposed)
+    body = (
+        f"{opening}{_diagram(data, plan, only_rows=_only_rows(plan))}"
+        f"{_by_table(data, plan)}{_find_your_seat(data, _seat_entries(data, plan))}"
+    )
+    return _document(title, body, paper, numbered=True)
+
+
+def plan_parts(
+    data: Dataset, visit: Visit, event: Event, plan: Plan, *, proposed: bool, paper: str = "a4"
+) -> list[str]:
+    """The plan as HTML documents whose pages, joined in order, are the plan: one when it is small.
+
+    A large plan (a dinner for thousands) is split by groups of ``TABLES_PER_PART``
+    tables and ``NAMES_PER_PART`` names so that the parts can be laid out side by
+    side; its pages then carry their number without "of M".
+    """
+    assert paper in PAPERS
+    entries = _seat_entries(data, plan)
+    if len(plan) <= TABLES_PER_PART and len(entries) <= NAMES_PER_PART:
+        return [plan_html(data, visit, event, plan, proposed=proposed, paper=paper)]
+    title, opening = _heading(data, visit, event, plan, proposed=proposed)
+    only_rows = _only_rows(plan)
+    starts = range(0, max(len(plan), 1), TABLES_PER_PART)
+    bodies = [
+        (opening if start == 0 else "")
+        + _diagram(data, plan[start : start + TABLES_PER_PART], only_rows=only_rows, start=start)
+        for start in starts
+    ]
+    bodies += [_by_table(data, plan[start : start + TABLES_PER_PART], titled=start == 0) for start in starts]
+    bodies += [
+        _find_your_seat(data, entries[start : start + NAMES_PER_PART], titled=start == 0)
+        for start in range(0, max(len(entries), 1), NAMES_PER_PART)
+    ]
+    return [_document(title, body, paper, numbered=False) for body in bodies]
