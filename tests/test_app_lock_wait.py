@@ -59,7 +59,7 @@ def another_program_saving(path: Path) -> Iterator[locking.HeldLock]:
         held.release()
 
 
-async def wait_for(condition: object, seconds: float = 5.0) -> bool:
+async def wait_for(condition: object, seconds: float = 15.0) -> bool:  # generous: a loaded CI machine
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():  # type: ignore[operator]
