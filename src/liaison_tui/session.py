@@ -107,7 +107,6 @@ class Session:
     @contextlib.contextmanager
     def _waiting(self, wait: float | None) -> Iterator[None]:
         policy = self.store.lock_policy
-        policy.cancelled.clear()  # an earlier wait called off must not refuse this save
         if wait is None:
             yield
             return
@@ -116,6 +115,14 @@ class Session:
             yield
         finally:
             policy.timeout = usual
+
+    def forget_cancelled_wait(self) -> None:
+        """Before a new save: an earlier wait called off must not refuse it.
+
+        Not done by the save itself, which may already run in the waiting thread
+        when Esc is pressed: clearing there would lose that Esc and save after all.
+        """
+        self.store.lock_policy.cancelled.clear()
 
     def cancel_waiting(self) -> None:
         """Call off a save waiting (in another thread) for another program's lock."""

@@ -166,6 +166,7 @@ class LiaisonApp(App[None]):
         Saves run one at a time, in the order they were asked for.
         """
         async with self._one_save_at_a_time:
+            self.session.forget_cancelled_wait()
             try:
                 return job(0.0)
             except LockBusyError:
