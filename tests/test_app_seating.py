@@ -36,6 +36,7 @@ async def test_propose_edit_and_save_a_seating_plan(sample_file: Path) -> None:
         assert "Tang Lixia" in app.screen.query_one(SeatTable).cells_of(5)  # row 1, seat 6
         keys = screen_text(app.screen.query_one(KeyBar))
         assert "Propose" in keys and "Save" in keys and "Mark/swap" in keys
+        assert "esc Close" in keys  # the way out stays on an 80-column bar when others make room
         await pilot.press("ctrl+s")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -80,13 +80,14 @@ class SeatingScreen(ModalScreen[None]):
     SeatingScreen #seating-title { text-style: bold; }
     SeatingScreen #seating-status { color: $text-muted; }
     """
+    # On a narrow bar hints go from the end: adding and removing tables matter least.
     BINDINGS = [
         Binding("p", "propose", N_("Propose"), tooltip=N_("Seating: a plan by order of precedence (asks first)")),
         Binding("space", "mark", N_("Mark/swap"), tooltip=N_("Seating: mark a seat, then another to swap them")),
         Binding("x,delete", "empty", N_("Empty"), tooltip=N_("Seating: empty the seat")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Seating: save the plan")),
         Binding("plus,+", "add_table", N_("+Table"), tooltip=N_("Seating: add a table like the last")),
         Binding("minus,-", "remove_table", N_("-Table"), tooltip=N_("Seating: remove the table under the cursor")),
-        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Seating: save the plan")),
         Binding("escape", "close", N_("Close"), tooltip=N_("Seating: close (asks before discarding changes)")),
     ]
 

@@ -16,8 +16,10 @@ from textual.widgets import Static
 
 from liaison_tui.i18n import _
 
-# On a narrow terminal these hints stay: finding a person is the question of the day.
+# On a narrow terminal these hints stay: finding a person is the question of the day, and the way out
+# of a screen (Esc) must never be the hint that goes.
 ALWAYS_SHOWN = ("Lookup", "Help")  # the bindings' descriptions as written (English), before translation
+WAY_OUT = "escape"
 
 
 class KeyBar(Static):
@@ -57,8 +59,10 @@ class KeyBar(Static):
         for _node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and enabled and binding.action not in seen:
                 seen.add(binding.action)
-                description, kept = _(binding.description), binding.description in ALWAYS_SHOWN
-                hints.append((self.app.get_key_display(binding), description, binding.key.split(",")[0], kept))
+                key = binding.key.split(",")[0]
+                description = _(binding.description)
+                kept = binding.description in ALWAYS_SHOWN or key == WAY_OUT
+                hints.append((self.app.get_key_display(binding), description, key, kept))
         self._hints = hints
         self._draw()
 
@@ -66,7 +70,7 @@ class KeyBar(Static):
         self._draw()
 
     def _draw(self) -> None:
-        """One line of hints; when it is too narrow, Lookup and Help stay and the others go from the end."""
+        """One line of hints; when it is too narrow, Lookup, Help and Esc stay and the others go from the end."""
         hints = list(self._hints)
         width = self.size.width or 80
         # Widths in terminal cells: a Chinese description takes two cells per character.
