@@ -22,7 +22,7 @@ from liaison_tui.cli.main import main
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import added, changed
 from liaison_tui.domain.kinds import Kind
-from liaison_tui.domain.model import City, Officer
+from liaison_tui.domain.model import City, InterpreterAssignment, Officer
 from liaison_tui.spreadsheets.columns import neutralise, restore
 from liaison_tui.spreadsheets.exporting import table_csv
 from liaison_tui.store.store import Store
@@ -146,6 +146,13 @@ def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> Non
         notes="-\tTabbed\nand two lines",  # cells are trimmed on import, so no leading tab here
     )
     store.commit([added(formula_like)])
+    conference = next(e for e in store.data.events.values() if e.title == "Liaison conference")
+    tang = next(o for o in store.data.officers.values() if o.name == "Tang Lixia")
+    interpreting = (
+        InterpreterAssignment(languages=("zh", "en"), interpreter_id=tang.id),
+        InterpreterAssignment(languages=("fi", "en"), interpreter="Agency: Aino Mäkinen"),
+    )
+    store.commit([changed(conference, replace(conference, interpreters=interpreting))])
     folder = export(sample_file, "csv")
     assert sorted(p.name for p in folder.iterdir()) == [
         "cities.csv",
@@ -171,6 +178,12 @@ def test_csv_folder_export_round_trips(sample_file: Path, tmp_path: Path) -> Non
         "Henri Kahonen",
         "Tang Lixia",
     ]
+    # The interpreters come back by name: the officer by the id the name has in the new file.
+    copied = next(e for e in copy.events.values() if e.title == "Liaison conference")
+    assert [
+        (a.languages, copy.officers[a.interpreter_id].name if a.interpreter_id else a.interpreter)
+        for a in copied.interpreters
+    ] == [(("zh", "en"), "Tang Lixia"), (("fi", "en"), "Agency: Aino Mäkinen")]
     assert sorted(f.text for f in copy.followups.values()) == sorted(f.text for f in source.followups.values())
     for kind in ("cities", "officers", "events", "followups"):  # a second import changes nothing
         assert main(["--db", str(fresh), "import", kind, str(folder / f"{kind}.csv")]) == 0

@@ -12,6 +12,7 @@ from typing import Any, assert_never
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind, kind_of
+from liaison_tui.domain.interpreter_text import interpreters_text, parse_interpreters
 from liaison_tui.domain.model import (
     CheckIn,
     City,
@@ -108,6 +109,7 @@ def _event_cells(data: Dataset, record: Event) -> SheetRow:
         "whole_delegation": "yes" if record.whole_delegation else "no",
         "participant_ids": officer_names(data, record.participant_ids),
         "speaker_ids": officer_names(data, record.speaker_ids),
+        "interpreters": interpreters_text(data, record.interpreters),
         "notes": record.notes,
     }
 
@@ -236,6 +238,7 @@ def event_from_row(data: Dataset, row: SheetRow, visit_id: int) -> Event:
         whole_delegation=_yes_no(row.get("whole_delegation", "")),
         participant_ids=officer_ids(data, row.get("participant_ids", "")),
         speaker_ids=officer_ids(data, row.get("speaker_ids", "")),
+        interpreters=parse_interpreters(data, row.get("interpreters", "")),
         notes=row.get("notes", "").strip(),
     )
 

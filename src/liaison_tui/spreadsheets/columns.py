@@ -100,6 +100,7 @@ EVENT_COLUMNS = [
     Column("whole_delegation", "Whole delegation", ("All Delegates", "Everyone")),
     Column("participant_ids", "Participants", ("Attendees", "Also Taking Part")),
     Column("speaker_ids", "Speakers", ("Speaking Order",)),
+    Column("interpreters", "Interpreters", ("Interpreting", "Interpretation", "Interpreter")),
     Column("notes", "Notes", ("Comments", "Remarks", "Description")),
 ]
 FOLLOWUP_COLUMNS = [
