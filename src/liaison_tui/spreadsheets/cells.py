@@ -11,8 +11,8 @@ from typing import Any, assert_never
 
 from liaison_tui.domain import schedule, values
 from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.interpreter_text import interpreters_text, parse_interpreters
+from liaison_tui.domain.kinds import Kind, kind_of
 from liaison_tui.domain.model import (
     CheckIn,
     City,

@@ -116,7 +116,7 @@ class RecordTable(ScrollView, can_focus=True):
         kind: Kind
         record_id: int
 
-    cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor_row: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)  # the watcher repaints
 
     async def _on_key(self, event: events.Key) -> None:
         # The cursor keys act here, in typing order, so an `e` typed right after them edits
@@ -186,13 +186,17 @@ class RecordTable(ScrollView, can_focus=True):
 
     # -- cursor ----------------------------------------------------------------
 
-    def watch_cursor_row(self, row: int) -> None:
+    def watch_cursor_row(self, previous: int, row: int) -> None:
         visible = max(self.scrollable_content_region.height - 1, 1)
         if row < self.scroll_y:
             self.scroll_to(y=row, animate=False)
+            self.refresh()
         elif row >= self.scroll_y + visible:
             self.scroll_to(y=row - visible + 1, animate=False)
-        self.refresh()
+            self.refresh()
+        else:  # only the two rows the cursor left and reached change: repainting all cost 1 ms a line
+            self.refresh_line(previous + 1)  # + 1: the heading is line 0
+            self.refresh_line(row + 1)
         self.post_message(self.Highlighted(self.kind, self.current_id))
 
     def _move_to(self, row: int) -> None:
