@@ -12,7 +12,7 @@ from datetime import datetime
 from rich.cells import cell_len
 from rich.text import Text
 
-from liaison_tui.domain import schedule, values
+from liaison_tui.domain import participant_groups, schedule, values
 from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.conflicts import Conflict
 from liaison_tui.domain.dataset import Dataset
@@ -100,12 +100,18 @@ def officer_detail(data: Dataset, visit: Visit | None, officer: Officer, *, now:
 
 
 def event_detail(
-    data: Dataset, event: Event, conflicts: Sequence[Conflict] = (), *, names_per_city: int | None = None
+    data: Dataset,
+    event: Event,
+    conflicts: Sequence[Conflict] = (),
+    *,
+    names_per_city: int | None = None,
+    cities: int | None = None,
 ) -> Text:
     """Time and place first, then who speaks, who takes part, and notes last.
 
-    ``names_per_city`` shortens each city's list of participants: wrapping 50,000 names took
-    the panel seconds on every move of the cursor.
+    ``names_per_city`` shortens each city's list of participants and ``cities`` the list of
+    cities: wrapping 50,000 names took the panel seconds on every move of the cursor, and the
+    lines of 83 cities a panel cannot show still cost a wrap on every Tab.
     """
     text = Text()
     _heading(text, event.title, shown(event.kind))
@@ -130,15 +136,13 @@ def event_detail(
             text.append(literal(addressed(officer) + (f" ({city.name})" if city else _(" (host)"))))
             text.append("\n")
     _vehicles(data, event, text)
-    people = schedule.participants(data, event)
-    text.append(_("Participants ({n})").format(n=len(people)) + "\n", style=LABEL)
-    by_city: dict[str, list[str]] = {}
-    for officer in people:
-        city = schedule.city_of(data, officer)
-        by_city.setdefault(city.name if city else _("Host staff"), []).append(officer.name)
-    for city_name, names in by_city.items():
+    groups = participant_groups.by_city(data, event)
+    count = sum(len(names) for _city, names in groups)
+    text.append(_("Participants ({n})").format(n=count) + "\n", style=LABEL)
+    shown_groups = groups if cities is None else groups[:cities]
+    for city_name, names in shown_groups:
         text.append("  ")
-        text.append(literal(city_name, "italic"))
+        text.append(literal(city_name if city_name is not None else _("Host staff"), "italic"))
         text.append(": ")
         listed = names if names_per_city is None else names[:names_per_city]
         text.append(literal(", ".join(listed)))
@@ -146,6 +150,10 @@ def event_detail(
             more = len(names) - len(listed)
             text.append(" " + ngettext("… and {n} more", "… and {n} more", more).format(n=number(more)), style=MUTED)
         text.append("\n")
+    if len(shown_groups) < len(groups):
+        more = len(groups) - len(shown_groups)
+        left = ngettext("… and {n} more city (Enter shows all)", "… and {n} more cities (Enter shows all)", more)
+        text.append("  " + left.format(n=number(more)) + "\n", style=MUTED)
     _line(text, _("Notes"), event.notes)
     return text
 

@@ -17,7 +17,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from liaison_tui.domain import schedule
+from liaison_tui.domain import participant_groups, schedule
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import ValidationError
@@ -128,8 +128,10 @@ class LiaisonApp(App[None]):
 
     @work(thread=True, exclusive=True, group="lookup")
     def prepare_lookup(self) -> None:
-        """Build the lookup index off the UI thread, so the first keystroke is instant too."""
+        """Build the lookup index off the UI thread, so the first keystroke is instant too; and sort
+        everyone by city once, so the first event the cursor reaches lists its people at once."""
         _index = self.session.lookup_index
+        participant_groups.warm(self.session.data)
 
     def utc_now(self) -> datetime:
         return self.clock()

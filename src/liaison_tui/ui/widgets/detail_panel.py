@@ -19,6 +19,7 @@ from liaison_tui.reports.gifts import gift_detail
 
 PANEL_NAMES_PER_CITY = 12  # an event's participants, in the panel beside the panes
 SCREEN_NAMES_PER_CITY = 200  # and on the full detail screen (Enter)
+PANEL_CITIES = 24  # cities listed in the panel: a visit of 16 friendship cities shows them all
 
 
 def detail_of(
@@ -39,7 +40,8 @@ def detail_of(
             return _("City"), details.city_detail(data, record)
         case Event():
             names = SCREEN_NAMES_PER_CITY if full else PANEL_NAMES_PER_CITY
-            return _("Event"), details.event_detail(data, record, conflicts, names_per_city=names)
+            cities = None if full else PANEL_CITIES
+            return _("Event"), details.event_detail(data, record, conflicts, names_per_city=names, cities=cities)
         case FollowUp():
             return _("Follow-up"), details.followup_detail(data, record)
         case Gift():
