@@ -1,7 +1,7 @@
-"""In a real terminal, what the app repaints line by line as keys move the cursor adds up to the
-screen a full repaint draws: a cursor move repaints only the rows it left and reached, so a row
-the cursor left must not keep its highlight. Run in a pseudo-terminal read by pyte, a terminal
-emulator, as a user would see it."""
+"""In a real terminal, what the app repaints piece by piece as keys move the cursor and the focus
+adds up to the screen a full repaint draws: a cursor move repaints only the rows it left and
+reached, and a Tab only the panes whose focus changed, so nothing may keep an old highlight.
+Run in a pseudo-terminal read by pyte, a terminal emulator, as a user would see it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pathlib import Path
 import pyte
 
 COLUMNS, LINES = 120, 30
-DOWN = b"\x1b[B"
+DOWN, TAB = b"\x1b[B", b"\t"
 
 
 class PtyScreen:
@@ -82,6 +82,9 @@ def test_moving_the_cursor_leaves_the_screen_a_full_repaint_draws(tmp_path: Path
         terminal.read()
         for _ in range(3):  # down the officers pane, one key at a time as a user types
             os.write(terminal.master, DOWN)
+            terminal.read(0.3)
+        for _ in range(2):  # to the itinerary and on: the panes' focus colours change, the detail follows
+            os.write(terminal.master, TAB)
             terminal.read(0.3)
         painted = terminal.cells()
         assert "Henri Kahonen" in "\n".join(terminal.screen.display)

@@ -9,7 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
@@ -34,6 +36,9 @@ TOP_LEFT = ("cities", "followups")
 
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "#officers"
+    # Textual repaints the whole screen when the focus moves; the panes that gain and lose it
+    # repaint themselves (their focus styles), so a Tab need not redraw every line of the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         Binding("tab", "app.focus_next", N_("Next pane"), show=False, tooltip=N_("Next / previous pane")),
         Binding("shift+tab", "app.focus_previous", N_("Previous pane"), show=False, tooltip=N_("Next / previous pane")),
@@ -111,6 +116,7 @@ class MainScreen(Screen[None]):
         self.filter_on = False
         self.conflicts: list[Conflict] = []
         self.detail_target: tuple[Kind, int] | None = None
+        self._detail_pending = False
         self.editor = RecordEditor(self, self)
         self.event_day = EventDayKeys(self, self)
 
@@ -245,12 +251,25 @@ class MainScreen(Screen[None]):
             if self.filter_on:
                 self._fill_officers()
         if table is not None and table.kind == message.kind and message.record_id is not None:
-            self.show_detail((message.kind, message.record_id))
+            self._follow((message.kind, message.record_id))
 
     def on_descendant_focus(self) -> None:
         table = self.focused_table()
         if table is not None and table.current_id is not None:
-            self.show_detail((table.kind, table.current_id))
+            self._follow((table.kind, table.current_id))
+
+    def _follow(self, target: tuple[Kind, int]) -> None:
+        """The panel follows the cursor a frame later, once for a burst of keys: repainted in the
+        cursor's frame, the row on the left and the panel on the right made Textual repaint every
+        line of the screen between them."""
+        self.detail_target = target
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._show_followed)
+
+    def _show_followed(self) -> None:
+        self._detail_pending = False
+        self.show_detail()
 
     def on_record_table_opened(self, message: RecordTable.Opened) -> None:
         message.stop()

@@ -26,6 +26,7 @@ class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
+        width: 1fr;
         height: 1;
         background: $panel;
         color: $foreground;
@@ -89,7 +90,7 @@ class KeyBar(Static):
             line.append(f" {shown} ", key_style)
             line.append(f"{description} ", description_style)
             self._spans.append((start, line.cell_len, key))
-        self.update(line)
+        self.update(line, layout=False)  # one line of a fixed size: no layout pass (a full repaint)
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:

@@ -131,6 +131,17 @@ class RecordTable(ScrollView, can_focus=True):
         self._fitted: tuple[int, list[int]] = (-1, [])  # widths as drawn, for the pane's width then
         self._rows: Sequence[TableRow] = []
         self._index: dict[int, int] = {}
+        self._scrollbars_for: Size | None = None  # our virtual size when the scrollbars were last set
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Every layout pass hands a ScrollView the layout's idea of its virtual size, which it then
+        # ignores for its own; the mismatch refreshed all three panes' scrollbars on each pass (a
+        # detail panel change, say), and those far-apart repaints widened the frame to the whole
+        # screen. Only a change of our own virtual size, or of the pane's size, resets them.
+        if self.virtual_size == self._scrollbars_for:
+            virtual_size = self.virtual_size
+        self._scrollbars_for = self.virtual_size
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     # -- data ------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widgets import Static
 class TabStrip(Static):
     DEFAULT_CSS = """
     TabStrip {
+        width: 1fr;
         height: 1;
         padding: 0 1;
     }
@@ -68,7 +69,7 @@ class TabStrip(Static):
             start = line.cell_len  # in cells, as clicks are
             line.append(f" {label} ", on if index == self.active else off)
             self._spans.append((start, line.cell_len))
-        self.update(line)
+        self.update(line, layout=False)  # one line of a fixed size: no layout pass (a full repaint)
 
     def on_click(self, event: events.Click) -> None:
         for index, (start, end) in enumerate(self._spans):
