@@ -10,9 +10,10 @@ from textual.widgets import Static
 
 from liaison_tui.ui.app import help_sections
 from liaison_tui.ui.main_screen import MainScreen
+from liaison_tui.ui.widgets.detail_panel import DetailPanel
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app, screen_text
+from ui_helpers import burst, make_app, screen_text
 
 
 def officer_id(app: object, name: str) -> int:
@@ -221,3 +222,19 @@ async def test_mouse_clicks_choose_rows_days_and_panes(sample_file: Path) -> Non
         await pilot.click("#top-left-tabs", offset=(20, 0))  # "Follow-ups"
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "followups"
+
+
+async def test_after_a_burst_of_keys_the_detail_shows_the_last_pane_left(sample_file: Path) -> None:
+    """Down, Down, Down, Tab, Tab typed faster than the screen draws: the officers' cursor moves,
+    the itinerary takes the focus and then the detail panel; the panel shows the itinerary's event,
+    as when the keys are typed slowly (it showed the officer: the itinerary's focus arrived after
+    the focus had moved on)."""
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "down", "down", "down", "tab", "tab")
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.screen.query_one(DetailPanel)
+        assert app.focused is panel
+        assert panel.border_title == "Event" and "Liaison conference" in screen_text(panel.query_one("#detail-body"))

@@ -6,6 +6,7 @@ from datetime import date
 from typing import assert_never
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -253,9 +254,11 @@ class MainScreen(Screen[None]):
         if table is not None and table.kind == message.kind and message.record_id is not None:
             self._follow((message.kind, message.record_id))
 
-    def on_descendant_focus(self) -> None:
-        table = self.focused_table()
-        if table is not None and table.current_id is not None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The pane that gained the focus, not the one focused now: after a burst of Tabs the focus
+        # has moved on (to the detail panel, say) by the time this arrives.
+        table = event.widget
+        if isinstance(table, RecordTable) and table.current_id is not None:
             self._follow((table.kind, table.current_id))
 
     def _follow(self, target: tuple[Kind, int]) -> None:
