@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.command import CommandInput, CommandPalette
 from textual.widgets import Static
 
 from liaison_tui.ui.app import help_sections
@@ -238,3 +239,15 @@ async def test_after_a_burst_of_keys_the_detail_shows_the_last_pane_left(sample_
         panel = app.screen.query_one(DetailPanel)
         assert app.focused is panel
         assert panel.border_title == "Event" and "Liaison conference" in screen_text(panel.query_one("#detail-body"))
+
+
+async def test_a_name_typed_right_after_slash_lands_in_the_lookup(sample_file: Path) -> None:
+    """ "/kahnen" in one read, as over SSH: the lookup opens and gets every letter (the "a" opened
+    the add form and the rest went into it when "/" waited its turn behind them)."""
+    app = make_app(sample_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "/", *"kahnen")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).value == "kahnen"

@@ -38,7 +38,7 @@ async def burst(pilot: Pilot[Any], *keys: str) -> None:
     """
     app = pilot.app
     for key in keys:
-        name = {" ": "space", ":": "colon", "-": "minus", ".": "full_stop", ",": "comma"}.get(key, key)
+        name = {" ": "space", ":": "colon", "-": "minus", ".": "full_stop", ",": "comma", "/": "slash"}.get(key, key)
         event = events.Key(name, KEY_CHARACTERS.get(name, key if len(key) == 1 else None))
         event.set_sender(app)
         app.post_message(event)

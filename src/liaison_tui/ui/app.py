@@ -60,7 +60,8 @@ def help_sections() -> list[HelpSection]:
         """Each owner's own bindings and those of our classes it inherits from (not Textual's)."""
         classes = [c for owner in owners for c in owner.__mro__ if c.__module__.startswith("liaison_tui")]
         found = [b for c in classes for b in c.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)]
-        return found
+        # A key bound twice for one purpose (the main screen's "/" as it is read, the app's elsewhere) once.
+        return list({(b.key, b.description): b for b in found}.values())
 
     return [
         (_("Anywhere"), bindings(LiaisonApp, MainScreen)),
@@ -306,9 +307,10 @@ class LiaisonApp(App[None]):
 
         self.push_screen(HelpScreen(help_sections()))
 
-    def action_command_palette(self) -> None:
+    async def action_command_palette(self) -> None:
+        """Open the lookup and wait until it is mounted, so the name typed right after "/" lands in it."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]
-            self.push_screen(CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette"))
+            await self.push_screen(CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         return palette.translated(super().get_system_commands(screen))

@@ -109,6 +109,15 @@ class MainScreen(Screen[None]):
             show=False,
             tooltip=N_("Conference: next / previous speaker has the floor"),
         ),
+        # The lookup opens as it is read too (the app's "/" waits its turn): "/kahnen" typed at once
+        # opened the add form with the "a" and typed the rest into it. No field here takes a "/".
+        Binding(
+            "slash,ctrl+p",
+            "app.command_palette",
+            N_("Lookup"),
+            tooltip=N_("Find an officer, city, event or follow-up"),
+            priority=True,
+        ),
     ]
 
     def __init__(self) -> None:
