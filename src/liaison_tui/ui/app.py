@@ -307,10 +307,19 @@ class LiaisonApp(App[None]):
 
         self.push_screen(HelpScreen(help_sections()))
 
-    async def action_command_palette(self) -> None:
-        """Open the lookup and wait until it is mounted, so the name typed right after "/" lands in it."""
+    def _new_lookup(self) -> CommandPalette | None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]
-            await self.push_screen(CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette"))
+            return CommandPalette(placeholder=_(palette.PROMPT), id="--command-palette")
+        return None  # already open
+
+    def action_command_palette(self) -> None:
+        if lookup := self._new_lookup():
+            self.push_screen(lookup)
+
+    async def action_lookup(self) -> None:
+        """Open the lookup and wait until it is mounted, so the name typed right after "/" lands in it."""
+        if lookup := self._new_lookup():
+            await self.push_screen(lookup)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         return palette.translated(super().get_system_commands(screen))

@@ -113,7 +113,7 @@ class MainScreen(Screen[None]):
         # opened the add form with the "a" and typed the rest into it. No field here takes a "/".
         Binding(
             "slash,ctrl+p",
-            "app.command_palette",
+            "app.lookup",
             N_("Lookup"),
             tooltip=N_("Find an officer, city, event or follow-up"),
             priority=True,
