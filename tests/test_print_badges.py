@@ -125,7 +125,7 @@ def test_cut_marks_stay_inside_the_printable_area(many_file: Path, tmp_path: Pat
 def test_scripts_hostile_and_long_names_and_parts_in_order(
     many_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cards, "PAGES_PER_PART", 1)  # three parts, laid out in other processes and joined
+    monkeypatch.setattr(cards, "CARDS_PER_PART", 10)  # three parts, laid out in other processes and joined
     target = tmp_path / "badges.pdf"
     _export(many_file, target, "badges")
     pages, text = _read(target)
