@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
-import segno
+from PIL import Image
 from pypdf import PdfReader
 
 from liaison_tui.cli.main import main
@@ -15,7 +17,8 @@ from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import City, Officer, Role
 from liaison_tui.domain.precedence import ordered
-from liaison_tui.printing import badges, cards
+from liaison_tui.printing import badges, cards, sheet
+from liaison_tui.printing.card_canvas import qr_code
 from liaison_tui.printing.sheet import parse_size, sheet_for
 from liaison_tui.store.store import Store
 
@@ -23,8 +26,10 @@ LONG_NAME = "Maximiliane Alexandra Wilhelmina Konstanze von Hohenzollern-Sigmari
 
 
 def _read(path: Path) -> tuple[int, str]:
-    reader = PdfReader(path)
-    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+    """The page count and the text as poppler extracts it (pypdf misreads CJK fonts' two-byte codes),
+    without the bidi embedding marks it puts round right-to-left runs."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True).stdout
+    return len(PdfReader(path).pages), text.replace("\u202b", "").replace("\u202c", "")
 
 
 def _words(text: str) -> str:
@@ -66,29 +71,61 @@ def test_badges_for_the_sample_one_page_in_precedence_order(sample_file: Path, t
     assert "Christchurch, New Zealand" in text and "Tang Lixia" in text and "Shenzhen" in text
 
 
+def _rendered(pdf: Path, folder: Path, dpi: int, page: int = 1) -> Path:
+    """Page ``page`` of ``pdf`` as a greyscale PNG, as a printer or scanner would see it."""
+    stem = folder / f"page{page}-{dpi}"
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", pdf, stem],
+        check=True,
+    )
+    return stem.with_suffix(".png")
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian's zbar-tools) decodes the QR codes")
 def test_each_badge_holds_exactly_its_code_as_qr(sample_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "badges.pdf"
     _export(sample_file, target, "badges")
     data = Store.open(sample_file, read_only=True).data
-    people = ordered(data, data.officers.values())
-    images = PdfReader(target).pages[0].images
-    assert len(images) == len(people)
-    for officer, image in zip(people, images, strict=True):
-        wanted = segno.make_qr(badge_code(officer.id), error="m").matrix
-        pixels = image.image.convert("L") if image.image is not None else None
-        assert pixels is not None
-        quiet = (pixels.width - len(wanted)) // 2
-        printed = [
-            [pixels.getpixel((quiet + x, quiet + y)) < 128 for x in range(len(wanted))] for y in range(len(wanted))
-        ]
-        assert printed == [[bool(module) for module in row] for row in wanted]
-        assert badges.qr_matrix(badge_code(officer.id)) == tuple(tuple(row) for row in printed)
+    page = Image.open(_rendered(target, tmp_path, 200)).convert("L")
+    dots = 200 / 25.4
+    read = []
+    for number, (left, top) in enumerate(sheet_for(badges.DEFAULT_SIZE, "a4").positions()):
+        if number < len(data.officers):  # a scanner sees one badge at a time: decode each card alone
+            card = tmp_path / f"card{number}.png"
+            page.crop(
+                (round(left * dots), round(top * dots), round((left + 90) * dots), round((top + 55) * dots))
+            ).save(card)
+            scan = subprocess.run(["zbarimg", "-q", "--raw", card], capture_output=True, text=True, check=False)
+            read.append(scan.stdout.strip())
+    assert read == [badge_code(officer.id) for officer in ordered(data, data.officers.values())]
+    for officer in data.officers.values():  # error correction M or better: 15 % can be scuffed or covered
+        assert qr_code(badge_code(officer.id)).error in ("M", "Q", "H")
+
+
+def test_cut_marks_stay_inside_the_printable_area(many_file: Path, tmp_path: Path) -> None:
+    for kind, paper, size in (("badges", "a4", ""), ("place-cards", "a4", ""), ("badges", "letter", "60x40")):
+        target = tmp_path / f"{kind}-{paper}.pdf"
+        _export(many_file, target, kind, "--paper", paper, *(("--size", size) if size else ()))
+        image = Image.open(_rendered(target, tmp_path, 100)).convert("L")
+        band = round(sheet.MARK_CLEARANCE / 25.4 * 100) - 1  # pixels: 5 mm, less one for smoothing
+        width, height = image.size
+        edges = [(x, y) for x in range(width) for y in (*range(band), *range(height - band, height))]
+        edges += [(x, y) for y in range(height) for x in (*range(band), *range(width - band, width))]
+        assert min(image.getpixel(point) for point in edges) > 128, f"a mark near the edge: {kind} on {paper}"
+    for card, paper in (((210, 99), "a4"), ((90, 55), "a4"), ((90, 55), "letter"), ((100, 70), "letter")):
+        layout = sheet_for(card, paper)
+        for x1, y1, x2, y2 in sheet.cut_marks(layout):
+            assert min(x1, x2, y1, y2) >= 5 and max(x1, x2) <= layout.paper[0] - 5
+            assert max(y1, y2) <= layout.paper[1] - 5
+    tent = sheet_for((210, 99), "a4")
+    across = {round(y1, 2) for x1, y1, x2, y2 in sheet.cut_marks(tent) if y1 == y2}
+    assert across == {round(tent.top + row * 99, 2) for row in range(3)}  # every cut between tents is marked
 
 
 def test_scripts_hostile_and_long_names_and_parts_in_order(
     many_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cards, "PAGES_PER_PART", 1)  # three parts, laid out in other processes and joined
+    monkeypatch.setattr(cards, "CARDS_PER_PART", 10)  # three parts, laid out in other processes and joined
     target = tmp_path / "badges.pdf"
     _export(many_file, target, "badges")
     pages, text = _read(target)
@@ -159,3 +196,45 @@ def test_a_city_without_officers_prints_nothing(
     err = capsys.readouterr().err
     assert "no officers to print" in err and "Traceback" not in err
     assert not (tmp_path / "e.pdf").exists()
+
+
+def test_names_in_every_script_and_hostile_text_print_as_text(sample_file: Path, tmp_path: Path) -> None:
+    store = Store.open(sample_file)
+    cities = [City(name="Osaka", country="Japan"), City(name="Busan", country="South Korea")]
+    osaka, busan = (edit.after for edit in store.commit([added(city) for city in cities]).edits)
+    assert osaka is not None and busan is not None
+    people = [
+        Officer(name="Sato Hanako", native_name="佐藤花子", city_id=osaka.id),  # Han only: Japanese by the city
+        Officer(name="Kim Minjun", native_name="김민준", city_id=busan.id),
+        Officer(name="Åsa Öberg-Ñúñez", native_name="Ельцин", city_id=1),
+        Officer(name="**B** [b]R[/b] <i>", city_id=1),
+        Officer(name="Esc \x1b[31mRed\x1b[0m", native_name="Flower 🌸", city_id=1),
+    ]
+    store.commit([added(officer) for officer in people])
+    for kind in ("badges", "place-cards"):
+        target = tmp_path / f"{kind}.pdf"
+        _export(sample_file, target, kind)
+        text = _read(target)[1]
+        for shown in ("佐藤花子", "김민준", "Åsa Öberg-Ñúñez", "Ельцин", "**B** [b]R[/b] <i>"):
+            assert shown in text, (kind, shown)
+        # the escape sequence shown, not obeyed; no font has the emoji: a visible mark, not an empty box
+        assert "Esc ␛[31mRed␛[0m" in text and "\x1b" not in text and "Flower \ufffd" in text
+        fonts = subprocess.run(["pdffonts", target], capture_output=True, text=True, check=True).stdout
+        assert "NotoSansCJKJP" in fonts and "NotoSansCJKKR" in fonts  # each name in its own country's glyphs
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_missing_font_names_its_package(
+    many_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liaison_tui.printing import fonts
+
+    installed = {name: path for name, path in fonts._installed().items() if "CJK" not in name}
+    monkeypatch.setattr(fonts, "_installed", lambda: installed)
+    target = tmp_path / "badges.pdf"
+    assert main(["--db", str(many_file), "export", "badges", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "NotoSansCJK-Regular.ttc" in err and "fonts-noto-cjk" in err and "Traceback" not in err
+    assert not target.exists()
+    _export(many_file, target, "badges", "--officer", "Duncan Sandeman")  # Latin only: no CJK font needed
+    assert "Duncan Sandeman" in _read(target)[1]

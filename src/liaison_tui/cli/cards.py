@@ -45,7 +45,7 @@ def card_sheets(store: Store, visit: Visit, arguments: argparse.Namespace) -> by
         sheet = cards.layout(kind, size, arguments.paper or "a4")
     except ValueError as error:
         raise CommandError(_("--size: {problem}").format(problem=str(error))) from None
-    parts = cards.cards_html(kind, store.data, visit, _chosen(store, arguments), sheet)
+    parts = cards.card_parts(kind, store.data, visit, _chosen(store, arguments), sheet)
     err = Console(stderr=True)
     try:
         if len(parts) < 2 or not err.is_terminal:

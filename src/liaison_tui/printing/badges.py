@@ -8,70 +8,18 @@ cameras and most hand scanners do not read Micro QR.
 
 from __future__ import annotations
 
-import re
-
-import segno
-
-from liaison_tui.domain import schedule
-from liaison_tui.domain.badges import ALPHABET, badge_code
-from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.domain.names import addressed
-from liaison_tui.printing.card_text import escaped, fitted, name_size, native
-from liaison_tui.printing.sheet import Sheet
-from liaison_tui.reports.words import shown
+from liaison_tui.printing.card_canvas import LINE_HEIGHT, CardCanvas, qr_code
+from liaison_tui.printing.card_text import Card, right_to_left
 
 DEFAULT_SIZE = (90.0, 55.0)
-QR_ERROR = "m"  # 15 % of the code can be scuffed or covered and it still reads
 _PADDING = 4.0  # mm inside the card's edges
-_QUIET = 2  # modules of white round the code (the card's own margin adds to it)
-_PLACEHOLDER = re.compile(f'src="qr:([{ALPHABET}]+)"')
+_PT = 0.3528  # mm in a point
+_CODE_PT = 8.0
 
 
 def qr_matrix(code: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR code's modules for ``code``, row by row (True is dark)."""
-    return tuple(tuple(bool(module) for module in row) for row in segno.make_qr(code, error=QR_ERROR).matrix)
-
-
-def qr_placeholder(code: str) -> str:
-    """Where ``with_qr_codes`` puts ``code``'s QR code: drawing one costs 5 ms (segno tries all
-    eight masks), so it is done by the processes that lay the pages out, not before."""
-    return f"qr:{code}"
-
-
-def with_qr_codes(html: str) -> str:
-    """``html`` with every QR placeholder replaced by its code's image (user text never matches:
-    it is escaped, so it holds no ``"``)."""
-    return _PLACEHOLDER.sub(lambda match: f'src="{qr_png_uri(match[1])}"', html)
-
-
-def qr_png_uri(code: str) -> str:
-    """``code`` as a QR code: a PNG of one pixel per module, drawn unsmoothed at the printed size.
-
-    A bitmap rather than SVG: WeasyPrint draws an SVG path an order of magnitude
-    slower, and 10,000 badges must print in under a minute.
-    """
-    uri: str = segno.make_qr(code, error=QR_ERROR).png_data_uri(scale=1, border=_QUIET)
-    return uri
-
-
-def badges_css(sheet: Sheet) -> str:
-    width, height = sheet.card
-    qr = _qr_side(sheet.card)
-    # Few elements and no per-badge styles beyond font sizes: layout time grows with both.
-    return f"""
-.card {{ padding: {_PADDING - 1.5:.2f}mm {_PADDING}mm 0 {_PADDING}mm; overflow-wrap: anywhere; }}
-.bv {{ font-size: 6.5pt; color: #555; height: 1.3em; overflow: hidden; margin-bottom: 1.5mm; }}
-.bt {{ width: {width - 2 * _PADDING - qr - 3:.2f}mm; height: {height - 2 * _PADDING - 3:.2f}mm; overflow: hidden; }}
-.bn {{ font-weight: bold; line-height: 1.1; max-height: 3.4em; overflow: hidden; }}
-.badge-native {{ line-height: 1.2; margin-top: 1mm; max-height: 1.3em; overflow: hidden; }}
-.badge-native[dir=rtl] {{ text-align: right; }}
-.bc {{ font-size: 9pt; margin-top: 1.5mm; max-height: 2.5em; overflow: hidden; }}
-.br {{ font-size: 8pt; margin-top: 1mm; color: #333; text-transform: uppercase; }}
-.bq {{ position: absolute; right: {_PADDING - 1}mm; bottom: {_PADDING - 1.5:.2f}mm; width: {qr:.2f}mm;
-      text-align: center; font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }}
-.bq img {{ display: block; width: {qr:.2f}mm; height: {qr:.2f}mm; image-rendering: pixelated; }}
-"""
+    """The QR code's modules for ``code``, row by row (True is dark), as printed."""
+    return tuple(tuple(bool(module) for module in row) for row in qr_code(code).matrix)
 
 
 def _qr_side(card: tuple[float, float]) -> float:
@@ -79,24 +27,34 @@ def _qr_side(card: tuple[float, float]) -> float:
     return min(height - 2 * _PADDING - 4, width * 0.3)
 
 
-def badge_html(data: Dataset, visit: Visit, officer: Officer, sheet: Sheet) -> str:
-    """One badge's inner HTML."""
-    width, _height = sheet.card
-    qr = _qr_side(sheet.card)
+def draw_badge(canvas: CardCanvas, card: Card, left: float, top: float) -> None:
+    """``card`` as a badge with its top-left corner at (``left``, ``top``) mm."""
+    width, height = canvas.sheet.card
+    qr = _qr_side(canvas.sheet.card)
+    code_height = _CODE_PT * _PT * LINE_HEIGHT
+    qr_left = left + width - (_PADDING - 1) - qr
+    qr_top = top + height - (_PADDING - 1.5) - code_height - qr
+    canvas.qr(qr_left, qr_top, qr, card.code)
+    canvas.text(qr_left, qr_top + qr, qr, card.code, _CODE_PT, align="C", mono=True)
+
+    x = left + _PADDING
     room = width - 2 * _PADDING - qr - 3
-    name = addressed(officer)
-    size = name_size(name, room, 16, 10, 5.5)
-    city = schedule.city_of(data, officer)
-    place = ", ".join(part for part in ((city.name, city.country) if city else (visit.host_city,)) if part)
-    code = badge_code(officer.id)
-    native_html = (
-        native(officer.native_name, "badge-native", fitted(officer.native_name, room, 13, 7))
-        if officer.native_name
-        else ""
-    )
-    return (
-        f'<div class="bv">{escaped(visit.name)}</div><div class="bt">'
-        f'<div class="bn" style="font-size:{size}pt">{escaped(name)}</div>{native_html}'
-        f'<div class="bc">{escaped(place)}</div><div class="br">{escaped(shown(officer.role))}</div></div>'
-        f'<div class="bq"><img src="{qr_placeholder(code)}" alt="">{code}</div>'
-    )
+    bottom = top + height - _PADDING + 1  # text below this would run off the card
+    canvas.grey(85)
+    y = top + _PADDING - 1.5
+    y += canvas.text(x, y, width - 2 * _PADDING, card.visit, 6.5) + 1.5
+    canvas.grey(0)
+    size, lines = canvas.fitted(card.name, room, (16, 10, 5.5), 3, bold=True, cjk=card.cjk)
+    y += canvas.lines(x, y, room, lines, size)
+    if card.native and y + 1 + 7 * _PT * LINE_HEIGHT <= bottom:
+        size, lines = canvas.fitted(card.native, room, (13, 13, 7), 1, cjk=card.cjk)
+        y += 1 + canvas.lines(x, y + 1, room, lines, size, align="R" if right_to_left(card.native) else "L")
+    if card.place and y + 1.5 + 9 * _PT * LINE_HEIGHT <= bottom:
+        size, lines = canvas.fitted(card.place, room, (9, 9, 6.5), 2, cjk=card.cjk)
+        y += 1.5 + canvas.lines(
+            x, y + 1.5, room, lines[: 2 if y + 1.5 + 2 * size * _PT * LINE_HEIGHT <= bottom else 1], size
+        )
+    if card.role and y + 1 + 8 * _PT * LINE_HEIGHT <= bottom:
+        canvas.grey(51)
+        canvas.text(x, y + 1, room, card.role, 8)
+        canvas.grey(0)

@@ -1,74 +1,59 @@
-"""Text on cards: escaped, in the right script's language and direction, sized to fit.
+"""What one badge or place card says, worked out before drawing: plain, picklable text.
 
-WeasyPrint cannot shrink text to fit a box, so the size is worked out here
-from the text's width in ems (CJK characters count as one em, others about
-half); what is still too long wraps, anywhere if it must, within the card.
+Cards are drawn in other processes (``printing.parts``), which know nothing of
+the data file or the interface's language: everything they print is decided
+here, translated, with control characters shown as visible stand-ins.
 """
 
 from __future__ import annotations
 
-import html
 import unicodedata
+from dataclasses import dataclass
 
+from liaison_tui.domain import schedule
+from liaison_tui.domain.badges import badge_code
+from liaison_tui.domain.dataset import Dataset
+from liaison_tui.domain.model import Officer, Visit
+from liaison_tui.domain.names import addressed
+from liaison_tui.printing.fonts import cjk_language
 from liaison_tui.reports.display import visible
-
-_WIDE = ("W", "F")  # East Asian wide and full-width characters
-
-
-def escaped(text: str) -> str:
-    """User text as inert HTML, control characters shown as visible stand-ins."""
-    return html.escape(visible(text))
+from liaison_tui.reports.words import shown
 
 
-def ems(text: str) -> float:
-    """The text's rough width in ems."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.68 for c in text)
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One officer's card: every text on it as printed."""
+
+    visit: str
+    name: str  # as addressed: honorific and name
+    native: str  # the name in its own script, or ""
+    place: str  # "city, country" (host staff: the host city)
+    role: str  # in capitals
+    code: str  # the badge code the QR code holds
+    cjk: str  # which CJK face draws Han characters: "zh", "ja", "ko" or "zhhant"
 
 
-def fitted(text: str, room_mm: float, largest_pt: float, smallest_pt: float, lines: int = 1) -> float:
-    """A font size (pt) at which ``text`` fits ``room_mm`` across in ``lines`` lines, within the bounds."""
-    width = ems(text) / lines
-    if width <= 0:
-        return largest_pt
-    size = room_mm / 0.3528 / width  # 1 pt = 0.3528 mm
-    return round(max(smallest_pt, min(largest_pt, size)), 1)
-
-
-def name_size(text: str, room_mm: float, largest_pt: float, readable_pt: float, smallest_pt: float) -> float:
-    """The size for a name: one line if it reads at ``readable_pt`` or more, else two, else three."""
-    for lines in (1, 2, 3):
-        # words wrap, not characters: each extra line wastes some room
-        size = fitted(text, room_mm * (1.0 if lines == 1 else 0.9), largest_pt, smallest_pt, lines)
-        if size >= readable_pt:
-            break
-    return size
-
-
-def script_of(text: str) -> tuple[str, str]:
-    """(lang, dir) for a name in its own script: Pango picks the right CJK glyphs and bidi from these."""
-    lang = ""
-    for character in text:
-        name = unicodedata.name(character, "")
-        if name.startswith(("HIRAGANA", "KATAKANA")):
-            return "ja", "ltr"
-        if name.startswith("HANGUL"):
-            return "ko", "ltr"
-        if name.startswith("CJK"):
-            lang = lang or "zh"
-        elif unicodedata.bidirectional(character) in ("R", "AL"):
-            return ("ar" if unicodedata.bidirectional(character) == "AL" else "he"), "rtl"
-        elif name.startswith("CYRILLIC"):
-            lang = lang or "ru"
-        elif name.startswith("GREEK"):
-            lang = lang or "el"
-    return lang, "ltr"
-
-
-def native(text: str, css_class: str, size_pt: float) -> str:
-    """A native-script name as an element marked with its language and direction."""
-    lang, direction = script_of(text)
-    lang_attribute = f' lang="{lang}"' if lang else ""
-    return (
-        f'<div class="{css_class}"{lang_attribute} dir="{direction}" style="font-size:{size_pt}pt">'
-        f"{escaped(text)}</div>"
+def card_for(data: Dataset, visit: Visit, officer: Officer) -> Card:
+    """The text of ``officer``'s badge or place card."""
+    city = schedule.city_of(data, officer)
+    place = ", ".join(part for part in ((city.name, city.country) if city else (visit.host_city,)) if part)
+    return Card(
+        visit=visible(visit.name),
+        name=visible(addressed(officer)),
+        native=visible(officer.native_name),
+        place=visible(place),
+        role=visible(shown(officer.role)).upper(),
+        code=badge_code(officer.id),
+        cjk=cjk_language(officer.native_name or officer.name, city.country if city else ""),
     )
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` starts, in its first strong character, in a right-to-left script."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False

@@ -2,7 +2,8 @@
 
 WeasyPrint is pure Python under the GIL and keeps a laid-out document's every
 box in memory, so one process per core each lays out a part and hands back only
-its PDF bytes; pypdf joins those. At most a few parts wait or run at a time, so
+its PDF bytes; pypdf joins those. Badges and place cards use the same pool
+with parts of another kind (lists of cards drawn with fpdf2). At most a few parts wait or run at a time, so
 memory stays bounded by the parts' bytes however long the document is.
 """
 
@@ -14,10 +15,11 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
+from typing import TypeVar
 
 from liaison_tui.printing import pdf
 
-LayOut = Callable[[str], bytes]  # a module-level function: it is sent to other processes
+Part = TypeVar("Part")  # HTML text, or anything else picklable that ``lay_out`` takes
 Progress = Callable[[int], None]
 # Parts handed out at a time per worker: one keeps few HTML texts in memory, and a progress bar
 # that moves as parts are made (``documents.html_parts``) runs ahead only by the parts being laid out.
@@ -43,8 +45,19 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def laid_out(parts: Iterable[str], lay_out: LayOut = pdf.pdf_bytes, progress: Progress | None = None) -> bytes:
-    """The HTML ``parts`` as one PDF, in order; ``progress`` is told of each part done.
+def _weasyprint_ready() -> None:
+    pdf.render("<p></p>")
+
+
+def laid_out(
+    parts: Iterable[Part],
+    lay_out: Callable[[Part], bytes] = pdf.pdf_bytes,  # type: ignore[assignment]  # module-level: it is pickled
+    progress: Progress | None = None,
+    *,
+    ready: Callable[[], None] = _weasyprint_ready,
+) -> bytes:
+    """The ``parts`` (HTML unless ``lay_out`` takes others) as one PDF, in order; ``progress`` is told
+    of each part done; ``ready`` raises PrintingUnavailable when ``lay_out`` could not work.
 
     A single part is laid out here, without starting processes; ``parts`` is
     drawn from lazily, so a generator of parts is never all in memory.
@@ -57,7 +70,7 @@ def laid_out(parts: Iterable[str], lay_out: LayOut = pdf.pdf_bytes, progress: Pr
         if progress is not None:
             progress(1)
         return data
-    pdf.render("<p></p>")  # PrintingUnavailable here, before any process starts
+    ready()  # PrintingUnavailable here, before any process starts
     done: dict[int, bytes] = {}
     pending: dict[Future[bytes], int] = {}
     upcoming = enumerate(chain(first, texts))

@@ -7,54 +7,48 @@ both halves read the right way up — to the guest and to those across.
 
 from __future__ import annotations
 
-from liaison_tui.domain import schedule
-from liaison_tui.domain.dataset import Dataset
-from liaison_tui.domain.model import Officer, Visit
-from liaison_tui.domain.names import addressed
-from liaison_tui.printing.card_text import escaped, fitted, name_size, native
-from liaison_tui.printing.sheet import Sheet
+from liaison_tui.printing.card_canvas import LINE_HEIGHT, CardCanvas
+from liaison_tui.printing.card_text import Card
 
 DEFAULT_SIZE = (210.0, 99.0)
 _PADDING = 8.0  # mm inside the card's side edges
+_PT = 0.3528  # mm in a point
 
 
-def place_cards_css(sheet: Sheet) -> str:
-    width, height = sheet.card
-    half = height / 2
-    return f"""
-.tent-half {{ position: absolute; left: 0; width: {width}mm; height: {half:.2f}mm; box-sizing: border-box;
-             padding: {min(5, half / 8):.2f}mm {_PADDING}mm; display: flex; flex-direction: column;
-             justify-content: center; text-align: center; overflow: hidden; overflow-wrap: anywhere; }}
-.tent-top {{ top: 0; transform: rotate(180deg); }}
-.tent-bottom {{ top: {half:.2f}mm; }}
-.tent-fold {{ position: absolute; left: 0; top: {half:.2f}mm; width: {width}mm; border-top: 0.2mm dashed #888; }}
-.tent-name {{ font-weight: bold; line-height: 1.1; max-height: 3.4em; overflow: hidden; }}
-.tent-native {{ line-height: 1.2; margin-top: 1mm; max-height: 1.3em; overflow: hidden; }}
-.tent-city {{ font-size: {min(12, half / 4):.1f}pt; margin-top: 1.5mm; color: #333; }}
-"""
-
-
-def _half(css_class: str, name_html: str, native_html: str, place: str) -> str:
-    return (
-        f'<div class="tent-half {css_class}">{name_html}{native_html}'
-        f'<div class="tent-city">{escaped(place)}</div></div>'
-    )
-
-
-def place_card_html(data: Dataset, visit: Visit, officer: Officer, sheet: Sheet) -> str:
-    """One place card's inner HTML: the same half twice, the top one upside down, and the fold."""
-    width, height = sheet.card
+def _half(canvas: CardCanvas, card: Card, left: float, top: float, half: float) -> None:
+    """One half's name, native name and city, centred in the box ``half`` mm tall at (left, top)."""
+    width = canvas.sheet.card[0]
     room = width - 2 * _PADDING
-    largest = min(40.0, height / 2 * 0.3 / 0.3528)  # the name takes at most about a third of a half
-    name = addressed(officer)
-    size = name_size(name, room, largest, largest * 0.6, 8)
-    name_html = f'<div class="tent-name" style="font-size:{size}pt">{escaped(name)}</div>'
-    native_html = (
-        native(officer.native_name, "tent-native", fitted(officer.native_name, room, largest * 0.6, 8))
-        if officer.native_name
-        else ""
-    )
-    city = schedule.city_of(data, officer)
-    place = ", ".join(part for part in ((city.name, city.country) if city else (visit.host_city,)) if part)
-    half = _half("tent-bottom", name_html, native_html, place)
-    return _half("tent-top", name_html, native_html, place) + half + '<div class="tent-fold"></div>'
+    largest = min(40.0, half * 0.3 / _PT)  # the name takes at most about a third of a half
+    name_size, name_lines = canvas.fitted(card.name, room, (largest, largest * 0.6, 8), 3, bold=True, cjk=card.cjk)
+    native_size = 0.0
+    native_lines: list[str] = []
+    if card.native:
+        native_size, native_lines = canvas.fitted(card.native, room, (largest * 0.6, largest * 0.6, 8), 1, cjk=card.cjk)
+    city_size = min(12.0, half / 4)
+    line = _PT * LINE_HEIGHT
+    heights = [name_size * line * len(name_lines), 1 + native_size * line if card.native else 0, 1.5 + city_size * line]
+    padding = min(5.0, half / 8)
+    bottom = top + half - padding
+    x = left + _PADDING
+    y = top + max(padding, (half - sum(heights)) / 2)
+    canvas.use(card.name, name_size, bold=True, cjk=card.cjk)
+    y += canvas.lines(x, y, room, name_lines, name_size, align="C")
+    if native_lines and y + heights[1] <= bottom:
+        canvas.use(card.native, native_size, cjk=card.cjk)
+        y += 1 + canvas.lines(x, y + 1, room, native_lines, native_size, align="C")
+    if card.place and y + heights[2] <= bottom:
+        canvas.grey(51)
+        canvas.text(x, y + 1.5, room, card.place, city_size, align="C", cjk=card.cjk)
+        canvas.grey(0)
+
+
+def draw_place_card(canvas: CardCanvas, card: Card, left: float, top: float) -> None:
+    """``card`` as a tent with its top-left corner at (``left``, ``top``) mm: the same half twice, the
+    top one upside down, and the fold between them."""
+    width, height = canvas.sheet.card
+    half = height / 2
+    with canvas.upside_down(left, top, width, half):
+        _half(canvas, card, left, top, half)
+    _half(canvas, card, left, top + half, half)
+    canvas.dashed(left, top + half, left + width, top + half)

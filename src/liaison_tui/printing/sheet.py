@@ -9,10 +9,9 @@ a card exactly as wide or as tall as the paper (a tent card across A4).
 
 from __future__ import annotations
 
-import base64
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from liaison_tui.i18n import _
@@ -21,6 +20,7 @@ PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 PRINTER_MARGIN = 2.5  # mm left clear at each edge of the paper
 _MARK_GAP = 1.0  # mm between a card's edge and the start of its cut mark
 _MARK_LENGTH = 6.0
+MARK_CLEARANCE = 5.0  # mm: no mark nearer the paper's edge than this
 _SIZE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*[x×*]\s*(\d+(?:[.,]\d+)?)\s*(?:mm)?\s*", re.IGNORECASE)
 _SMALLEST = 20.0  # mm: a card smaller than this holds no readable name
 
@@ -88,69 +88,34 @@ def sheet_for(card: tuple[float, float], paper_name: str) -> Sheet:
     return Sheet(paper=paper, card=card, columns=columns, rows=rows)
 
 
-def _line(x1: float, y1: float, x2: float, y2: float) -> str:
-    return f"M{x1:.2f} {y1:.2f}L{x2:.2f} {y2:.2f}"
+Segment = tuple[float, float, float, float]  # x1, y1, x2, y2 in mm from the paper's top left
 
 
-def cut_marks(sheet: Sheet) -> list[str]:
-    """Marks in the margins on every line to cut along (none where a margin is too narrow), as paths."""
-    marks = []
-    length_x = min(_MARK_LENGTH, sheet.top - _MARK_GAP - 0.5)
-    length_y = min(_MARK_LENGTH, sheet.left - _MARK_GAP - 0.5)
-    bottom = sheet.top + sheet.rows * sheet.card[1]
+def cut_marks(sheet: Sheet) -> list[Segment]:
+    """Short marks on every line to cut along, at both ends, all at least ``MARK_CLEARANCE`` from the
+    paper's edges (printers do not reach them): in the margins where they are wide enough, else on
+    the cut line itself just inside that clearance, where the cut removes them. A card's side on the
+    paper's own edge needs no cut and gets no mark."""
+    width, height = sheet.paper
     right = sheet.left + sheet.columns * sheet.card[0]
-    if length_x >= 2:
-        for column in range(sheet.columns + 1):
-            x = sheet.left + column * sheet.card[0]
-            marks.append(_line(x, sheet.top - _MARK_GAP - length_x, x, sheet.top - _MARK_GAP))
-            marks.append(_line(x, bottom + _MARK_GAP, x, bottom + _MARK_GAP + length_x))
-    if length_y >= 2:
-        for row in range(sheet.rows + 1):
-            y = sheet.top + row * sheet.card[1]
-            marks.append(_line(sheet.left - _MARK_GAP - length_y, y, sheet.left - _MARK_GAP, y))
-            marks.append(_line(right + _MARK_GAP, y, right + _MARK_GAP + length_y, y))
+    bottom = sheet.top + sheet.rows * sheet.card[1]
+    marks: list[Segment] = []
+    for column in range(sheet.columns + 1):
+        x = sheet.left + column * sheet.card[0]
+        if MARK_CLEARANCE <= x <= width - MARK_CLEARANCE:
+            (top_start, top_end), (bottom_start, bottom_end) = _ends(sheet.top), _ends(height - bottom)
+            marks += [(x, top_start, x, top_end), (x, height - bottom_start, x, height - bottom_end)]
+    for row in range(sheet.rows + 1):
+        y = sheet.top + row * sheet.card[1]
+        if MARK_CLEARANCE <= y <= height - MARK_CLEARANCE:
+            (left_start, left_end), (right_start, right_end) = _ends(sheet.left), _ends(width - right)
+            marks += [(left_start, y, left_end, y), (width - right_start, y, width - right_end, y)]
     return marks
 
 
-def _outlines(sheet: Sheet) -> list[str]:
-    width, height = sheet.card
-    return [f"M{x:.2f} {y:.2f}h{width}v{height}h-{width}z" for x, y in sheet.positions()]
-
-
-def sheet_background(sheet: Sheet) -> str:
-    """Cut marks and faint card outlines as one SVG for every page: drawn once, not per card."""
-    width, height = sheet.paper
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" viewBox="0 0 {width} {height}">'
-        f'<path d="{"".join(_outlines(sheet))}" fill="none" stroke="#bbb" stroke-width="0.1"/>'
-        f'<path d="{"".join(cut_marks(sheet))}" fill="none" stroke="#000" stroke-width="0.2"/></svg>'
-    )
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
-
-
-def sheet_css(sheet: Sheet) -> str:
-    """The page and card-frame rules every card sheet shares."""
-    width, height = sheet.paper
-    card_width, card_height = sheet.card
-    return f"""
-@page {{ size: {width}mm {height}mm; margin: 0; background: url("{sheet_background(sheet)}") no-repeat; }}
-html, body {{ margin: 0; padding: 0; }}
-body {{ font-family: "Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }}
-.page {{ position: relative; width: {width}mm; height: {height}mm; overflow: hidden; break-after: page; }}
-.page:last-child {{ break-after: auto; }}
-.card {{ position: absolute; width: {card_width}mm; height: {card_height}mm; box-sizing: border-box;
-        overflow: hidden; }}
-"""
-
-
-def pages_html(sheet: Sheet, cards: Sequence[str]) -> str:
-    """The ``.page`` elements holding ``cards`` (each the inner HTML of one card), in order."""
-    places = list(sheet.positions())
-    pages = []
-    for start in range(0, len(cards), sheet.per_page):
-        frames = [
-            f'<div class="card" style="left:{x:.2f}mm;top:{y:.2f}mm">{card}</div>'
-            for (x, y), card in zip(places, cards[start : start + sheet.per_page], strict=False)
-        ]
-        pages.append(f'<div class="page">{"".join(frames)}</div>')
-    return "".join(pages)
+def _ends(margin: float) -> tuple[float, float]:
+    """Where a mark runs at the end of a cut line that meets a ``margin`` mm wide, from the paper's edge."""
+    length = min(_MARK_LENGTH, margin - _MARK_GAP - MARK_CLEARANCE)
+    if length >= 2:  # room in the margin: the mark ends just short of the card
+        return margin - _MARK_GAP - length, margin - _MARK_GAP
+    return MARK_CLEARANCE, MARK_CLEARANCE + _MARK_LENGTH
