@@ -144,7 +144,8 @@ class LiaisonApp(App[None]):
             self._start()
             return
         self.push_screen(LoadingScreen(self._where))
-        self.open_file(self._open_store)
+        # Once the loading line is out: the worker shares the GIL (orjson holds it while it parses).
+        self.call_after_refresh(self.open_file, self._open_store)
 
     @work(thread=True, exclusive=True, group="open")
     def open_file(self, open_store: StoreOpener) -> None:
