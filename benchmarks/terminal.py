@@ -49,6 +49,10 @@ class Terminal:
         # Textual asks the terminal questions (device attributes); pyte answers like a terminal would.
         self.screen.write_process_input = self._answer  # type: ignore[method-assign,assignment]
         environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
+        # As installed: pip compiles every module to bytecode, so an editable or source tree must
+        # keep its compiled modules too (a shell with PYTHONDONTWRITEBYTECODE set recompiles ours
+        # on every launch, ~0.4 s of a start, and nobody else's).
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             argv,

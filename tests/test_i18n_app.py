@@ -26,7 +26,7 @@ SnapCompare = Callable[..., bool]
 def _opened_through_the_cli(argv: list[str]) -> LiaisonApp:
     """The app as ``liaison-tui ARGV`` opens it: the language is chosen before the app is built."""
     opened: list[Store] = []
-    assert main(argv, open_app=opened.append) == 0
+    assert main(argv, open_app=lambda open_store, path: opened.append(open_store())) == 0
     return LiaisonApp(opened[0], clock=lambda: CONFERENCE_MORNING, watch_interval=0.2)
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from liaison_tui import launcher as cli
 from liaison_tui.store.storage import backup_path
 from liaison_tui.store.store import Store
+from liaison_tui.ui.app import LiaisonApp
 from liaison_tui.ui.widgets.record_table import RecordTable
 from ui_helpers import make_app
 
@@ -41,7 +42,11 @@ def test_bad_file_exits_1_with_a_message_and_is_not_touched(
     content, message = BAD_FILES[case]
     path = tmp_path / "data.json"
     path.write_bytes(content)
-    monkeypatch.setattr("liaison_tui.ui.app.LiaisonApp.run", lambda self: pytest.fail("the app started"))
+    if command:
+        monkeypatch.setattr("liaison_tui.ui.app.LiaisonApp.run", lambda self: pytest.fail("the app started"))
+    else:  # the app draws its loading line at once, then ends on the file's problem, told as the commands tell it
+        original_run = LiaisonApp.run
+        monkeypatch.setattr(LiaisonApp, "run", lambda self: original_run(self, headless=True, size=(80, 24)))
     assert cli.main(["--db", str(path), *command]) == 1
     err = capsys.readouterr().err
     assert message in err and str(path) in err and "Traceback" not in err

@@ -7,6 +7,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -142,9 +143,11 @@ def _data_file(arguments: argparse.Namespace) -> Path:
     return path
 
 
-def _open(arguments: argparse.Namespace, *, create: bool = True, read_only: bool = False) -> Store:
-    """The data file, with ``--user`` as who its changes are recorded as."""
-    store = Store.open(_data_file(arguments), create=create, read_only=read_only)
+def _open(
+    arguments: argparse.Namespace, *, create: bool = True, read_only: bool = False, path: Path | None = None
+) -> Store:
+    """The data file (``path``, else the one the arguments name), with ``--user`` as who its changes are recorded as."""
+    store = Store.open(path or _data_file(arguments), create=create, read_only=read_only)
     if arguments.user:
         store.author = arguments.user
     return store
@@ -199,10 +202,11 @@ def run_demo(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-AppOpener = Callable[[Store], None]
+StoreOpener = Callable[[], Store]
+AppOpener = Callable[[StoreOpener, Path], None]  # the app opens the file itself, after its first frame
 
 
-def _no_app(store: Store) -> None:
+def _no_app(open_store: StoreOpener, path: Path) -> None:
     raise CommandError(_("this entry point has no app: run liaison-tui, or give a COMMAND (see --help)"))
 
 
@@ -265,7 +269,8 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener = _no_app) ->
     arguments = build_parser().parse_args(argv)
     try:
         if arguments.command is None:
-            open_app(_open(arguments))
+            path = _data_file(arguments)
+            open_app(functools.partial(_open, arguments, path=path), path)
             return EXIT_OK
         return COMMANDS[arguments.command](arguments)
     except (StorageError, ValidationError, CommandError) as error:

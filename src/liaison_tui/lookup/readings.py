@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from liaison_tui.lookup import kanwa_table
 from liaison_tui.lookup.surnames import CHINESE_SURNAME_READINGS, KOREAN_SURNAME_SPELLINGS
 
 Parts = tuple[str, ...]  # one reading of a name: ("wang", "xiaoming")
@@ -105,6 +106,7 @@ _kakasi_lock = threading.Lock()  # the index is built in a worker thread and upd
 def _kakasi() -> Any:
     import pykakasi
 
+    kanwa_table.install()  # its kanji dictionary packed: ~110 MB less
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]  # pykakasi leaves its constructor untyped
 
 
@@ -125,6 +127,7 @@ def _kanji_readings() -> Callable[[str], list[str]]:
     try:
         from pykakasi.kanji import Kanwa
 
+        kanwa_table.install()
         kanwa = Kanwa()  # type: ignore[no-untyped-call]
     except (ImportError, AttributeError, TypeError, OSError):
         return lambda kanji: []

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
@@ -33,7 +32,7 @@ from liaison_tui.domain.model import (
     Vehicle,
 )
 from liaison_tui.i18n import _
-from liaison_tui.store import seating_codec
+from liaison_tui.store import fast_records, seating_codec
 from liaison_tui.store.codec_parts import (
     Parser as _Parser,
 )
@@ -184,8 +183,8 @@ def _fast_exact(kind: type) -> _Parser:
 
 
 def _fast_texts(raw: Any) -> tuple[str, ...]:
-    if type(raw) is list and set(map(type, raw)) <= {str}:
-        return tuple(raw)
+    if type(raw) is list:
+        return fast_records.shared_texts(tuple(raw))
     raise ValueError(raw)
 
 
@@ -201,13 +200,13 @@ def _fast_travel(raw: Any) -> Travel | None:
     at, flight = raw["at"], raw["flight"]
     if len(raw) != 2 or type(flight) is not str or type(at) is not str or len(at) != 16:
         raise ValueError(raw)
-    return Travel(at=datetime.fromisoformat(at), flight=flight)
+    return fast_records.shared_travel(at, flight)
 
 
 def _fast_datetime(raw: Any) -> datetime:
     if type(raw) is not str or len(raw) != 16:
         raise ValueError(raw)
-    return datetime.fromisoformat(raw)
+    return fast_records.shared_datetime(raw)
 
 
 def _fast_vehicles(raw: Any) -> tuple[Vehicle, ...]:
@@ -239,37 +238,20 @@ _FAST: dict[str, _Parser] = {
 
 
 @functools.cache
-def _fast_specs(kind: type[Record]) -> tuple[frozenset[str], Callable[[Any], Any], tuple[tuple[str, _Parser], ...]]:
-    """For the fast path: all field names, a getter of the text fields, the other fields' converters."""
+def _fast_builder(kind: type[Record]) -> fast_records.Builder:
+    """For the fast path: a builder checking text fields by exact type and converting the others."""
     specs, known = _specs(kind)  # type: ignore[arg-type]  # classes are hashable
     types = {spec.name: str(spec.type) for spec in dataclasses.fields(kind)}
     text_fields = [name for name, parse, _ in specs if parse is _text]
-    others = tuple((name, _FAST.get(types[name], parse)) for name, parse, _ in specs if parse is not _text)
-    getter = operator.itemgetter(*text_fields)
-    if len(text_fields) == 1:  # itemgetter of one name returns the value, not a tuple
-        return known, lambda document: (getter(document),), others
-    return known, getter, others
-
-
-def _from_complete_document(kind: type[Record], doc_id: int, document: dict[str, Any]) -> Record | None:
-    """A document as we write it (every field present, text as text), built fast; else None."""
-    known, text_values, others = _fast_specs(kind)  # type: ignore[arg-type]
-    if document.keys() != known or not set(map(type, text_values(document))) <= {str}:
-        return None
-    arguments = dict(document)
-    try:
-        for name, parse in others:
-            arguments[name] = parse(arguments[name])
-    except (ValueError, KeyError, TypeError):
-        return None  # the careful path below says what is wrong
-    return kind(id=doc_id, **arguments)
+    others = {name: _FAST.get(types[name], parse) for name, parse, _ in specs if parse is not _text}
+    return fast_records.record_builder(kind, known, text_fields, others)
 
 
 def from_document(kind: Kind, doc_id: int, document: Mapping[str, Any]) -> Record:
     """Build a record of ``kind`` from a stored document, or raise ValidationError."""
     cls = kind.cls
-    if type(document) is dict and (record := _from_complete_document(cls, doc_id, document)) is not None:
-        return record
+    if type(document) is dict and (record := _fast_builder(cls)(doc_id, document)) is not None:  # type: ignore[arg-type]
+        return record  # type: ignore[no-any-return]
     if not isinstance(document, Mapping):
         where = f"{kind} #{doc_id}"
         raise ValidationError([Problem(where, "", _("{record} is not an object").format(record=where))])

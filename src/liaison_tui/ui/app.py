@@ -32,6 +32,7 @@ from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui import palette
 from liaison_tui.ui.app_screens import open_history, open_save_copy
 from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
+from liaison_tui.ui.loading_screen import LoadingScreen
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from liaison_tui.ui.dialogs.help_screen import HelpSection
 
 Clock = Callable[[], datetime]
+StoreOpener = Callable[[], Store]
 Done = TypeVar("Done")
 LOOKUP_DELAY = 0.5  # seconds after the first frame to build the lookup index
 
@@ -94,23 +96,82 @@ class LiaisonApp(App[None]):
         ),
     ]
 
+    session: Session
+    session_start: datetime  # history time, to the second
+
     def __init__(
-        self, store: Store, *, clock: Clock = system_clock, watch_interval: float = 1.0, user: str = ""
+        self,
+        store: Store | StoreOpener,
+        *,
+        clock: Clock = system_clock,
+        watch_interval: float = 1.0,
+        user: str = "",
+        where: str = "",
     ) -> None:
+        """The app on ``store``, or on the store ``store()`` opens in a thread after the first frame (``where``)."""
         super().__init__()
-        self.session = Session(store)
         self.clock = clock
         self.watch_interval = watch_interval
-        self.user = store.author = user or store.author  # --user, $LIAISON_TUI_USER, else the login name
-        self.session_start = store.clock().replace(microsecond=0)  # history time, to the second
+        self.user = user
         self._one_save_at_a_time = asyncio.Lock()
+        self.open_error: Exception | None = None  # why the file did not open: the launcher says it, as before
+        self._open_store: StoreOpener | None = None
+        self._where = where
+        if isinstance(store, Store):
+            self._take(store)
+        else:
+            self._open_store = store
+
+    def _take(self, store: Store) -> None:
+        self.session = Session(store)
+        self.user = store.author = self.user or store.author  # --user, $LIAISON_TUI_USER, else the login name
+        self.session_start = store.clock().replace(microsecond=0)
+        self._open_store = None
 
     @property
     def store(self) -> Store:
         return self.session.store
 
+    @property
+    def opened(self) -> bool:
+        """False while the data file is still being read: only quitting and help work then."""
+        return self._open_store is None and self.open_error is None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.opened or action in ("quit", "help")
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
+        if self._open_store is None:
+            self._start()
+            return
+        self.push_screen(LoadingScreen(self._where))
+        # Once the loading line is out: the worker shares the GIL (orjson holds it while it parses).
+        self.call_after_refresh(self.open_file, self._open_store)
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_file(self, open_store: StoreOpener) -> None:
+        """Read and check the file off the event loop: the loading line is drawn, and keys are read, meanwhile."""
+        try:
+            store = open_store()
+        except Exception as error:  # every failure ends the app; the launcher reports it as the commands do
+            self.call_from_thread(self._not_opened, error)
+            return
+        self.call_from_thread(self._opened, store)
+
+    def _not_opened(self, error: Exception) -> None:
+        self.open_error = error
+        self.exit(return_code=1)
+
+    def _opened(self, store: Store) -> None:
+        self._take(store)
+        self._start()
+
+    def _start(self) -> None:
+        """The main screen on the data, and the work that follows it: the file's watch, the lookup index."""
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(MainScreen())
+        else:
+            self.push_screen(MainScreen())
         if os.environ.get(ASK_VARIABLE) == "1":  # served to browsers: all under one login (see ask_name)
             self.push_screen(AskNameDialog(), self._named)
         self.set_interval(self.watch_interval, self.watch_file)
