@@ -237,3 +237,31 @@ def test_agenda_officer_uses_the_tolerant_lookup(event_day: Store, capsys: pytes
     assert main(["--db", where, "summary", "agenda", "--officer", "halal"]) == 1  # two people, equally good
     err = capsys.readouterr().err
     assert "2 officers match 'halal' equally well: Henri Kahonen (Helsinki), Taylor Woodruff (Atlanta)" in err
+
+
+def test_every_record_holding_a_word_is_found_the_first_and_the_last_included(sample_file: Path) -> None:
+    """A word in the sample's first officer's name, an event's venue and the areas of the last two follow-ups."""
+    import dataclasses
+
+    from liaison_tui.domain.edits import changed
+
+    store = Store.open(sample_file)
+    school = next(e for e in store.data.events.values() if e.title == "Visit to a local school")
+    *_, last_but_one, last = sorted(store.data.followups.values(), key=lambda f: f.id)
+    store.commit(
+        [
+            changed(school, dataclasses.replace(school, venue="Duncan Street School")),
+            *(changed(f, dataclasses.replace(f, area=f"{f.area}, Duncan Street")) for f in (last_but_one, last)),
+        ]
+    )
+    index = LookupIndex(store.data)
+    hits = {(h.entry.kind, h.entry.label): h.score for h in index.search("duncan")}
+    assert hits == {
+        (Kind.OFFICER, "Duncan Sandeman"): 0.95,  # the name starts with it
+        (Kind.EVENT, school.title): 0.7,  # a word of another field starts with it
+        (Kind.FOLLOW_UP, last_but_one.text): 0.7,
+        (Kind.FOLLOW_UP, last.text): 0.7,
+    }
+    # Inside a word: of the name (0.8) or of another field (0.6).
+    inside = {(h.entry.label, h.score) for h in index.search("uncan")}
+    assert inside == {("Duncan Sandeman", 0.8), (school.title, 0.6), (last_but_one.text, 0.6), (last.text, 0.6)}

@@ -115,3 +115,32 @@ def test_a_removed_record_and_its_typos_are_gone_from_an_updated_index() -> None
     commit = store.commit(plan_delete(store.data, kahonen))
     index.update(store.data, commit.edits)
     assert index.search("kahonen") == index.search("kahnen") == []
+
+
+
+def test_deletions_and_their_undo_reach_the_index_past_records_it_does_not_hold() -> None:
+    """Deleting an officer also edits their gift (not looked up) first; undoing a city re-adds check-ins first."""
+    from datetime import datetime
+
+    from liaison_tui.domain.model import CheckIn, Gift
+
+    store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+    christchurch = next(c for c in store.data.cities.values() if c.name == "Christchurch")
+    sandeman = next(o for o in store.data.officers.values() if o.name == "Duncan Sandeman")
+    event = min(store.data.events.values(), key=lambda e: e.id)
+    store.commit(
+        [
+            added(CheckIn(event_id=event.id, officer_id=sandeman.id, at=datetime(2026, 12, 1, 9))),
+            added(Gift(description="Pounamu pendant", city_id=christchurch.id, officer_id=sandeman.id)),
+        ]
+    )
+    index = LookupIndex(store.data)
+    found = {query: _answers(index, query) for query in ("lanterns", "sandeman", "christchurch", "zealand")}
+    assert all(found.values())
+    for record in (sandeman, christchurch):
+        deletion = store.commit(plan_delete(store.data, record)).edits
+        index.update(store.data, deletion)
+        assert index.search("sandeman") == []
+        undo = store.commit(invert(deletion)).edits
+        index.update(store.data, undo)
+        assert {query: _answers(index, query) for query in found} == found
