@@ -117,7 +117,6 @@ def test_a_removed_record_and_its_typos_are_gone_from_an_updated_index() -> None
     assert index.search("kahonen") == index.search("kahnen") == []
 
 
-
 def test_deletions_and_their_undo_reach_the_index_past_records_it_does_not_hold() -> None:
     """Deleting an officer also edits their gift (not looked up) first; undoing a city re-adds check-ins first."""
     from datetime import datetime
