@@ -145,7 +145,7 @@ def test_an_update_takes_every_edit_of_a_save(sample_file: Path) -> None:
     commit = store.commit(edits)
     # The data from before the save would leave Taylor Woodruff under "atlanta" (this test once passed it,
     # ``index.update(store.data, store.commit(edits).edits)`` reads ``store.data`` first): it is refused.
-    with pytest.raises(RuntimeError, match="not the data after the edits"):
+    with pytest.raises(RuntimeError, match=r"^lookup update: the data given is not the data after the edits$"):
         index.update(before, commit.edits)
     index.update(store.data, commit.edits)
     fresh = LookupIndex(store.data)
@@ -265,3 +265,18 @@ def test_every_record_holding_a_word_is_found_the_first_and_the_last_included(sa
     # Inside a word: of the name (0.8) or of another field (0.6).
     inside = {(h.entry.label, h.score) for h in index.search("uncan")}
     assert inside == {("Duncan Sandeman", 0.8), (school.title, 0.6), (last_but_one.text, 0.6), (last.text, 0.6)}
+
+
+def test_letters_in_order_count_up_to_twice_the_query_and_past_names_found_otherwise(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Dunn Conan", city_id=1))])
+    index = LookupIndex(store.data)
+    # "dcsan" over "duncan san": ten letters, twice the five typed; "dcsad" over "duncan sand": eleven.
+    assert [(h.entry.label, h.score) for h in index.search("dcsan")] == [("Duncan Sandeman", 0.25)]
+    assert index.search("dcsad") == []
+    # Duncan Sandeman is found first as a typo of "duncan"; the names after his are still tried in order.
+    hits = [(h.entry.label, h.score) for h in index.search("duncn")]
+    assert hits == [("Duncan Sandeman", 0.45), ("Dunn Conan", pytest.approx(0.2 + 0.1 * 5 / 8))]

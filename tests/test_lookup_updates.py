@@ -73,8 +73,10 @@ def _edits(store: Store, save: list[tuple[str, int, str, int]]) -> list[Edit]:
     return edits
 
 
-def _answers(index: LookupIndex, query: str) -> set[tuple[str, int, float]]:
-    return {(h.entry.kind.value, h.entry.record_id, h.score) for h in index.search(query, limit=1000)}
+def _answers(index: LookupIndex, query: str) -> set[tuple[str, int, float, str, str]]:
+    """Each hit as the user sees it: what it is, its name and what is shown beside it (a city, a date)."""
+    hits = index.search(query, limit=1000)
+    return {(h.entry.kind.value, h.entry.record_id, h.score, h.entry.label, h.entry.context) for h in hits}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,3 +145,20 @@ def test_deletions_and_their_undo_reach_the_index_past_records_it_does_not_hold(
         undo = store.commit(invert(deletion)).edits
         index.update(store.data, undo)
         assert {query: _answers(index, query) for query in found} == found
+
+
+def test_follow_ups_show_the_new_names_of_every_city_renamed_in_one_save() -> None:
+    store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+    index = LookupIndex(store.data)
+    cities = {c.name: c for c in store.data.cities.values()}
+    renames = {"Christchurch": "Otautahi", "Helsinki": "Helsingfors"}
+    commit = store.commit(
+        [changed(cities[old], dataclasses.replace(cities[old], name=new)) for old, new in renames.items()]
+    )
+    index.update(store.data, commit.edits)
+    for old, new in renames.items():
+        followups = [f for f in store.data.followups.values() if f.city_id == cities[old].id]
+        assert followups
+        for followup in followups:
+            [hit] = [h for h in index.search(followup.text) if h.entry.record_id == followup.id]
+            assert hit.entry.context == new

@@ -188,3 +188,17 @@ def test_an_index_of_any_names_answers_their_romanisation(names: list[str]) -> N
         for form in sound_forms(officer.name, True)[:3]:
             found = [h.entry.record_id for h in index.search(form, limit=200) if h.entry.kind is Kind.OFFICER]
             assert officer.id in found
+
+
+def test_a_name_sounding_so_ranks_above_a_city_sounding_so_above_a_name_holding_the_sound(roster: Store) -> None:
+    """Heard "shenzhen": a person or city named so, then someone from a city named so, then a longer name."""
+    [shenzhen, _] = roster.commit(
+        [added(City(name="深圳", country="China")), added(City(name="新深圳", country="China"))]
+    ).edits
+    assert shenzhen.after is not None
+    roster.commit([added(Officer(name="Li Wei", city_id=shenzhen.after.id)), added(Officer(name="沈真", city_id=1))])
+    hits = LookupIndex(roster.data).search("shenzhen")
+    typed = [h.score for h in hits if "shenzhen" in h.entry.haystack]  # the sample's "Shenzhen", as written
+    heard = {h.entry.label: h.score for h in hits if "shenzhen" not in h.entry.haystack}
+    assert set(heard) == {"沈真", "深圳", "Li Wei", "新深圳"}
+    assert min(typed) > heard["沈真"] == heard["深圳"] > heard["Li Wei"] > heard["新深圳"] > 0
