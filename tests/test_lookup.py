@@ -280,3 +280,46 @@ def test_letters_in_order_count_up_to_twice_the_query_and_past_names_found_other
     # Duncan Sandeman is found first as a typo of "duncan"; the names after his are still tried in order.
     hits = [(h.entry.label, h.score) for h in index.search("duncn")]
     assert hits == [("Duncan Sandeman", 0.45), ("Dunn Conan", pytest.approx(0.2 + 0.1 * 5 / 8))]
+
+
+def test_what_a_hit_shows_beside_its_name(index: LookupIndex) -> None:
+    """A city shows its country, an event its day and time, a host officer "host staff"."""
+    shown = {
+        q: next((h.entry.label, h.entry.context) for h in index.search(q)) for q in ("helsinki", "library", "tang")
+    }
+    assert shown == {
+        "helsinki": ("Helsinki", "Finland"),
+        "library": ("Visit to a library", "Wed 02 Dec 10:00"),
+        "tang": ("Tang Lixia", "host staff"),
+    }
+    assert [h.entry.label for h in index.search("host staff")] == ["Tang Lixia"]
+
+
+def test_every_name_with_a_word_starting_so_ranks_by_how_it_starts_ties_by_name(index: LookupIndex) -> None:
+    hits = [(h.entry.label[:22], h.score) for h in index.search("christchurch")]
+    assert hits == [
+        ("Christchurch", 1.0),  # the whole name
+        ("44 containers of lante", 0.9),  # a word of the name: "Christchurch's"
+        ("Develop cooperation be", 0.9),
+        ("Internships at Christc", 0.9),
+        ("Duncan Sandeman", 0.7),  # his city
+    ]
+    assert [(h.entry.label, h.score) for h in index.search("sandeman")] == [("Duncan Sandeman", 0.9)]
+    everything = index.search("a", limit=1000)
+    assert len(everything) > 5
+    assert index.search("a", limit=5) == everything[:5]
+
+
+def test_letters_in_order_only_when_fewer_than_five_records_match_otherwise(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    assert [(h.entry.label, h.score) for h in LookupIndex(Store.open(sample_file).data).search("dcn")] == [
+        ("Duncan Sandeman", 0.25)  # three letters over six: "duncan"
+    ]
+    for normas, found in ((4, True), (5, False)):
+        store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+        store.commit([added(Officer(name=f"Norma {c}", city_id=1)) for c in "ABCDE"[:normas]])
+        store.commit([added(Officer(name="Orlam Kent", city_id=1))])  # "orm" in order, not as typed
+        labels = [h.entry.label for h in LookupIndex(store.data).search("orm")]
+        assert len(labels) == normas + found and ("Orlam Kent" in labels) is found

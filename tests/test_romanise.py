@@ -202,3 +202,21 @@ def test_a_name_sounding_so_ranks_above_a_city_sounding_so_above_a_name_holding_
     heard = {h.entry.label: h.score for h in hits if "shenzhen" not in h.entry.haystack}
     assert set(heard) == {"沈真", "深圳", "Li Wei", "新深圳"}
     assert min(typed) > heard["沈真"] == heard["深圳"] > heard["Li Wei"] > heard["新深圳"] > 0
+
+
+def test_the_first_and_the_last_record_are_found_by_their_sound() -> None:
+    store = Store.in_memory()
+    store.commit([added(Officer(name=name)) for name in ("王小明", "李小明")])
+    index = LookupIndex(store.data)
+    assert [(h.entry.label, h.score) for h in index.search("wang xiaoming")] == [("王小明", 0.55)]
+    assert [(h.entry.label, h.score) for h in index.search("li xiaoming")] == [("李小明", 0.55)]
+
+
+def test_a_city_is_not_read_backwards_as_a_person_is(roster: Store) -> None:
+    [changchun] = roster.commit([added(City(name="长春", country="China"))]).edits
+    assert changchun.after is not None
+    roster.commit([added(Officer(name="Li Wei", city_id=changchun.after.id))])
+    index = LookupIndex(roster.data)
+    assert {h.entry.label for h in index.search("changchun")} == {"长春", "Li Wei"}
+    assert index.search("chunchang") == []  # a person's name is also heard family name last; a city's is not
+    assert LookupIndex(roster.data, romanised=False).search("changchun") == []
