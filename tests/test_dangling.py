@@ -139,3 +139,12 @@ def test_what_a_gift_names_stays(sample_file: Path, pointed_at: str) -> None:
     gone = {"city": busan, "officer": guest, "event": reception}[pointed_at]
     message = _refused(store, [removed(gone)])
     assert f"gift 'Celadon vase': unknown {pointed_at} #{gone.id}" in message
+
+
+def test_an_officer_in_the_order_of_precedence_stays(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    guest = _saved(store, Officer(name="Sam Lee"))
+    [visit] = store.data.visits.values()
+    store.commit([Edit(visit, dataclasses.replace(visit, precedence_ids=(guest.id,)))])
+    message = _refused(store, [removed(guest)])
+    assert f"the order of precedence names unknown officers #{guest.id}" in message
