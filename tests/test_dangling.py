@@ -14,7 +14,19 @@ from pathlib import Path
 import pytest
 
 from liaison_tui.domain.edits import Edit, added, removed
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Officer, Record, ValidationError, Vehicle
+from liaison_tui.domain.model import (
+    CheckIn,
+    City,
+    Event,
+    FollowUp,
+    Gift,
+    InterpreterAssignment,
+    Officer,
+    Record,
+    SeatingTable,
+    ValidationError,
+    Vehicle,
+)
 from liaison_tui.store.store import Store
 
 
@@ -64,7 +76,7 @@ def test_a_city_removed_with_an_unrelated_officer_still_stays(sample_file: Path)
     assert f"officer 'Kim Min-jun': unknown city #{busan.id}" in message
 
 
-@pytest.mark.parametrize("place", ["participant", "speaker", "rider"])
+@pytest.mark.parametrize("place", ["participant", "speaker", "rider", "seat", "interpreter"])
 def test_an_officer_on_an_event_stays(sample_file: Path, place: str) -> None:
     store = Store.open(sample_file)
     guest = _saved(store, Officer(name="Sam Lee"))
@@ -73,10 +85,19 @@ def test_an_officer_on_an_event_stays(sample_file: Path, place: str) -> None:
         "participant": {"participant_ids": (*conference.participant_ids, guest.id)},
         "speaker": {"speaker_ids": (*conference.speaker_ids, guest.id)},
         "rider": {"vehicles": (Vehicle(name="Bus 1", rider_ids=(guest.id,)),)},
+        # One table or one assignment, the guest's alone: a check over several must not need them all.
+        "seat": {"seating": (SeatingTable(name="Table 1", seats=(guest.id,)),)},
+        "interpreter": {"interpreters": (InterpreterAssignment(languages=("zh", "en"), interpreter_id=guest.id),)},
     }[place]
     store.commit([Edit(conference, dataclasses.replace(conference, **on_event))])  # type: ignore[arg-type]
     message = _refused(store, [removed(guest)])
-    wording = {"participant": "participants name", "speaker": "speakers name", "rider": "vehicles carry"}[place]
+    wording = {
+        "participant": "participants name",
+        "speaker": "speakers name",
+        "rider": "vehicles carry",
+        "seat": "the seating plan seats",
+        "interpreter": "interpreters name",
+    }[place]
     assert f"event 'Liaison conference': {wording} unknown officers #{guest.id}" in message
 
 
@@ -99,3 +120,31 @@ def test_an_event_or_an_officer_with_a_check_in_stays(sample_file: Path) -> None
     speakers = tuple(i for i in conference.speaker_ids if i != kahonen.id)
     officer_gone = [Edit(conference, dataclasses.replace(conference, speaker_ids=speakers)), removed(kahonen)]
     assert f"check-in 'present #{kahonen.id} at #{conference.id}': unknown officer" in _refused(store, officer_gone)
+
+
+@pytest.mark.parametrize("pointed_at", ["city", "officer", "event"])
+def test_what_a_gift_names_stays(sample_file: Path, pointed_at: str) -> None:
+    """A gift alone points at its city, the officer who gave or received it, and the event."""
+    store = Store.open(sample_file)
+    busan = _saved(store, City(name="Busan"))
+    guest = _saved(store, Officer(name="Sam Lee"))  # host staff: may take a gift of any city
+    reception = _saved(store, dataclasses.replace(_conference(store), id=0, title="Reception"))
+    gift = Gift(description="Celadon vase", city_id=busan.id)
+    gift = {
+        "city": gift,
+        "officer": dataclasses.replace(gift, city_id=1, officer_id=guest.id),
+        "event": dataclasses.replace(gift, city_id=1, event_id=reception.id),
+    }[pointed_at]
+    _saved(store, gift)
+    gone = {"city": busan, "officer": guest, "event": reception}[pointed_at]
+    message = _refused(store, [removed(gone)])
+    assert f"gift 'Celadon vase': unknown {pointed_at} #{gone.id}" in message
+
+
+def test_an_officer_in_the_order_of_precedence_stays(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    guest = _saved(store, Officer(name="Sam Lee"))
+    [visit] = store.data.visits.values()
+    store.commit([Edit(visit, dataclasses.replace(visit, precedence_ids=(guest.id,)))])
+    message = _refused(store, [removed(guest)])
+    assert f"the order of precedence names unknown officers #{guest.id}" in message

@@ -283,3 +283,24 @@ def test_a_save_the_disk_refused_leaves_no_entry(sample_file: Path, monkeypatch:
     assert session.store.history() == []  # not in memory either: the next save does not carry it
     session.save([added(City(name="Kobe"))])
     assert [e.record_name for e in Store.open(sample_file).history()] == ["Kobe"]
+
+
+def test_a_copy_of_a_trimmed_history_never_reuses_an_id(sample_file: Path, tmp_path: Path) -> None:
+    """Sessions tell "news" by entry number: a copy made after a trim carries the counter, not only the entries."""
+    store = Store.open(sample_file)
+    store.commit([added(City(name="Busan"))])
+    store.commit([added(City(name="Kobe"))])
+    assert store.trim_history(datetime.now(UTC) + timedelta(days=1)) == 2
+    store.save_copy(tmp_path / "copy.json")
+    store.commit([added(City(name="Oulu"))])
+    assert [(e.id, e.record_name) for e in Store.open(tmp_path / "copy.json").history()] == [(3, "Oulu")]
+
+
+def test_a_planned_commit_reports_its_number_in_the_history(sample_file: Path) -> None:
+    """An import saves through ``commit_planned``: the session counts the number it reports as its own save."""
+    store = Store.open(sample_file)
+    store.commit([added(City(name="Busan"))])
+    commit = store.commit_planned(lambda data: [added(City(name="Kobe"))])
+    assert (commit.edits[0].after.name, commit.reloaded) == ("Kobe", False)  # type: ignore[union-attr]
+    assert commit.change == store.history()[-1].id == 2
+    assert store.commit_planned(lambda data: []).change == 0  # nothing planned, nothing saved

@@ -145,7 +145,7 @@ def test_an_update_takes_every_edit_of_a_save(sample_file: Path) -> None:
     commit = store.commit(edits)
     # The data from before the save would leave Taylor Woodruff under "atlanta" (this test once passed it,
     # ``index.update(store.data, store.commit(edits).edits)`` reads ``store.data`` first): it is refused.
-    with pytest.raises(RuntimeError, match="not the data after the edits"):
+    with pytest.raises(RuntimeError, match=r"^lookup update: the data given is not the data after the edits$"):
         index.update(before, commit.edits)
     index.update(store.data, commit.edits)
     fresh = LookupIndex(store.data)
@@ -237,3 +237,89 @@ def test_agenda_officer_uses_the_tolerant_lookup(event_day: Store, capsys: pytes
     assert main(["--db", where, "summary", "agenda", "--officer", "halal"]) == 1  # two people, equally good
     err = capsys.readouterr().err
     assert "2 officers match 'halal' equally well: Henri Kahonen (Helsinki), Taylor Woodruff (Atlanta)" in err
+
+
+def test_every_record_holding_a_word_is_found_the_first_and_the_last_included(sample_file: Path) -> None:
+    """A word in the sample's first officer's name, an event's venue and the areas of the last two follow-ups."""
+    import dataclasses
+
+    from liaison_tui.domain.edits import changed
+
+    store = Store.open(sample_file)
+    school = next(e for e in store.data.events.values() if e.title == "Visit to a local school")
+    *_, last_but_one, last = sorted(store.data.followups.values(), key=lambda f: f.id)
+    store.commit(
+        [
+            changed(school, dataclasses.replace(school, venue="Duncan Street School")),
+            *(changed(f, dataclasses.replace(f, area=f"{f.area}, Duncan Street")) for f in (last_but_one, last)),
+        ]
+    )
+    index = LookupIndex(store.data)
+    hits = {(h.entry.kind, h.entry.label): h.score for h in index.search("duncan")}
+    assert hits == {
+        (Kind.OFFICER, "Duncan Sandeman"): 0.95,  # the name starts with it
+        (Kind.EVENT, school.title): 0.7,  # a word of another field starts with it
+        (Kind.FOLLOW_UP, last_but_one.text): 0.7,
+        (Kind.FOLLOW_UP, last.text): 0.7,
+    }
+    # Inside a word: of the name (0.8) or of another field (0.6).
+    inside = {(h.entry.label, h.score) for h in index.search("uncan")}
+    assert inside == {("Duncan Sandeman", 0.8), (school.title, 0.6), (last_but_one.text, 0.6), (last.text, 0.6)}
+
+
+def test_letters_in_order_count_up_to_twice_the_query_and_past_names_found_otherwise(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Dunn Conan", city_id=1))])
+    index = LookupIndex(store.data)
+    # "dcsan" over "duncan san": ten letters, twice the five typed; "dcsad" over "duncan sand": eleven.
+    assert [(h.entry.label, h.score) for h in index.search("dcsan")] == [("Duncan Sandeman", 0.25)]
+    assert index.search("dcsad") == []
+    # Duncan Sandeman is found first as a typo of "duncan"; the names after his are still tried in order.
+    hits = [(h.entry.label, h.score) for h in index.search("duncn")]
+    assert hits == [("Duncan Sandeman", 0.45), ("Dunn Conan", pytest.approx(0.2 + 0.1 * 5 / 8))]
+
+
+def test_what_a_hit_shows_beside_its_name(index: LookupIndex) -> None:
+    """A city shows its country, an event its day and time, a host officer "host staff"."""
+    shown = {
+        q: next((h.entry.label, h.entry.context) for h in index.search(q)) for q in ("helsinki", "library", "tang")
+    }
+    assert shown == {
+        "helsinki": ("Helsinki", "Finland"),
+        "library": ("Visit to a library", "Wed 02 Dec 10:00"),
+        "tang": ("Tang Lixia", "host staff"),
+    }
+    assert [h.entry.label for h in index.search("host staff")] == ["Tang Lixia"]
+
+
+def test_every_name_with_a_word_starting_so_ranks_by_how_it_starts_ties_by_name(index: LookupIndex) -> None:
+    hits = [(h.entry.label[:22], h.score) for h in index.search("christchurch")]
+    assert hits == [
+        ("Christchurch", 1.0),  # the whole name
+        ("44 containers of lante", 0.9),  # a word of the name: "Christchurch's"
+        ("Develop cooperation be", 0.9),
+        ("Internships at Christc", 0.9),
+        ("Duncan Sandeman", 0.7),  # his city
+    ]
+    assert [(h.entry.label, h.score) for h in index.search("sandeman")] == [("Duncan Sandeman", 0.9)]
+    everything = index.search("a", limit=1000)
+    assert len(everything) > 5
+    assert index.search("a", limit=5) == everything[:5]
+
+
+def test_letters_in_order_only_when_fewer_than_five_records_match_otherwise(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    assert [(h.entry.label, h.score) for h in LookupIndex(Store.open(sample_file).data).search("dcn")] == [
+        ("Duncan Sandeman", 0.25)  # three letters over six: "duncan"
+    ]
+    for normas, found in ((4, True), (5, False)):
+        store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+        store.commit([added(Officer(name=f"Norma {c}", city_id=1)) for c in "ABCDE"[:normas]])
+        store.commit([added(Officer(name="Orlam Kent", city_id=1))])  # "orm" in order, not as typed
+        labels = [h.entry.label for h in LookupIndex(store.data).search("orm")]
+        assert len(labels) == normas + found and ("Orlam Kent" in labels) is found

@@ -73,8 +73,10 @@ def _edits(store: Store, save: list[tuple[str, int, str, int]]) -> list[Edit]:
     return edits
 
 
-def _answers(index: LookupIndex, query: str) -> set[tuple[str, int, float]]:
-    return {(h.entry.kind.value, h.entry.record_id, h.score) for h in index.search(query, limit=1000)}
+def _answers(index: LookupIndex, query: str) -> set[tuple[str, int, float, str, str]]:
+    """Each hit as the user sees it: what it is, its name and what is shown beside it (a city, a date)."""
+    hits = index.search(query, limit=1000)
+    return {(h.entry.kind.value, h.entry.record_id, h.score, h.entry.label, h.entry.context) for h in hits}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -115,3 +117,48 @@ def test_a_removed_record_and_its_typos_are_gone_from_an_updated_index() -> None
     commit = store.commit(plan_delete(store.data, kahonen))
     index.update(store.data, commit.edits)
     assert index.search("kahonen") == index.search("kahnen") == []
+
+
+def test_deletions_and_their_undo_reach_the_index_past_records_it_does_not_hold() -> None:
+    """Deleting an officer also edits their gift (not looked up) first; undoing a city re-adds check-ins first."""
+    from datetime import datetime
+
+    from liaison_tui.domain.model import CheckIn, Gift
+
+    store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+    christchurch = next(c for c in store.data.cities.values() if c.name == "Christchurch")
+    sandeman = next(o for o in store.data.officers.values() if o.name == "Duncan Sandeman")
+    event = min(store.data.events.values(), key=lambda e: e.id)
+    store.commit(
+        [
+            added(CheckIn(event_id=event.id, officer_id=sandeman.id, at=datetime(2026, 12, 1, 9))),
+            added(Gift(description="Pounamu pendant", city_id=christchurch.id, officer_id=sandeman.id)),
+        ]
+    )
+    index = LookupIndex(store.data)
+    found = {query: _answers(index, query) for query in ("lanterns", "sandeman", "christchurch", "zealand")}
+    assert all(found.values())
+    for record in (sandeman, christchurch):
+        deletion = store.commit(plan_delete(store.data, record)).edits
+        index.update(store.data, deletion)
+        assert index.search("sandeman") == []
+        undo = store.commit(invert(deletion)).edits
+        index.update(store.data, undo)
+        assert {query: _answers(index, query) for query in found} == found
+
+
+def test_follow_ups_show_the_new_names_of_every_city_renamed_in_one_save() -> None:
+    store = Store.in_memory(orjson.loads(paths.sample_bytes()))
+    index = LookupIndex(store.data)
+    cities = {c.name: c for c in store.data.cities.values()}
+    renames = {"Christchurch": "Otautahi", "Helsinki": "Helsingfors"}
+    commit = store.commit(
+        [changed(cities[old], dataclasses.replace(cities[old], name=new)) for old, new in renames.items()]
+    )
+    index.update(store.data, commit.edits)
+    for old, new in renames.items():
+        followups = [f for f in store.data.followups.values() if f.city_id == cities[old].id]
+        assert followups
+        for followup in followups:
+            [hit] = [h for h in index.search(followup.text) if h.entry.record_id == followup.id]
+            assert hit.entry.context == new

@@ -188,3 +188,35 @@ def test_an_index_of_any_names_answers_their_romanisation(names: list[str]) -> N
         for form in sound_forms(officer.name, True)[:3]:
             found = [h.entry.record_id for h in index.search(form, limit=200) if h.entry.kind is Kind.OFFICER]
             assert officer.id in found
+
+
+def test_a_name_sounding_so_ranks_above_a_city_sounding_so_above_a_name_holding_the_sound(roster: Store) -> None:
+    """Heard "shenzhen": a person or city named so, then someone from a city named so, then a longer name."""
+    [shenzhen, _] = roster.commit(
+        [added(City(name="深圳", country="China")), added(City(name="新深圳", country="China"))]
+    ).edits
+    assert shenzhen.after is not None
+    roster.commit([added(Officer(name="Li Wei", city_id=shenzhen.after.id)), added(Officer(name="沈真", city_id=1))])
+    hits = LookupIndex(roster.data).search("shenzhen")
+    typed = [h.score for h in hits if "shenzhen" in h.entry.haystack]  # the sample's "Shenzhen", as written
+    heard = {h.entry.label: h.score for h in hits if "shenzhen" not in h.entry.haystack}
+    assert set(heard) == {"沈真", "深圳", "Li Wei", "新深圳"}
+    assert min(typed) > heard["沈真"] == heard["深圳"] > heard["Li Wei"] > heard["新深圳"] > 0
+
+
+def test_the_first_and_the_last_record_are_found_by_their_sound() -> None:
+    store = Store.in_memory()
+    store.commit([added(Officer(name=name)) for name in ("王小明", "李小明")])
+    index = LookupIndex(store.data)
+    assert [(h.entry.label, h.score) for h in index.search("wang xiaoming")] == [("王小明", 0.55)]
+    assert [(h.entry.label, h.score) for h in index.search("li xiaoming")] == [("李小明", 0.55)]
+
+
+def test_a_city_is_not_read_backwards_as_a_person_is(roster: Store) -> None:
+    [changchun] = roster.commit([added(City(name="长春", country="China"))]).edits
+    assert changchun.after is not None
+    roster.commit([added(Officer(name="Li Wei", city_id=changchun.after.id))])
+    index = LookupIndex(roster.data)
+    assert {h.entry.label for h in index.search("changchun")} == {"长春", "Li Wei"}
+    assert index.search("chunchang") == []  # a person's name is also heard family name last; a city's is not
+    assert LookupIndex(roster.data, romanised=False).search("changchun") == []

@@ -243,10 +243,10 @@ class LookupIndex:
         scores = self._name_hits(needle)
         if len(scores) >= limit:  # enough names start with it: nothing else can rank above them
             return self._best(scores, limit)
-        spaced, lined = " " + needle, "\n" + needle
+        lined = "\n" + needle
         for position in _holders(self._blob, self._starts, needle):  # every field
             if position not in scores:
-                scores[position] = score(entries[position], needle, spaced, lined)
+                scores[position] = score(entries[position], needle, lined)
         if sound := compact(needle):  # letters and digits only: a query in another script has no sound
             for position, value in self._sound_hits(sound).items():
                 scores.setdefault(position, value)  # what was typed ranks first: a romanised hit never above it
@@ -287,13 +287,10 @@ class LookupIndex:
         return best
 
     @staticmethod
-    def _substring_score(entry: Entry, needle: str, spaced: str, lined: str) -> float:
-        label = entry.label_folded
-        if label.startswith(needle):
-            return 1.0 if label == needle else 0.95
-        if spaced in entry.label_words:  # a word of the name starts with it: a surname
-            return 0.9
-        if needle in label:
+    def _substring_score(entry: Entry, needle: str, lined: str) -> float:
+        """An entry whose name neither starts with ``needle`` nor has a word starting with it: ``_name_hits``
+        scored those (1.0, 0.95, 0.9) and every entry it found is skipped."""
+        if needle in entry.label_folded:
             return 0.8
         if lined in entry.word_starts:  # a word of another field (city, title, ...) starts with it
             return 0.7
