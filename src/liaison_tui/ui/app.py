@@ -17,14 +17,12 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from liaison_tui.domain import participant_groups, schedule
+from liaison_tui.domain import schedule
 from liaison_tui.domain.edits import Edit
 from liaison_tui.domain.kinds import kind_of
 from liaison_tui.domain.model import ValidationError
 from liaison_tui.i18n import N_, _
 from liaison_tui.reports.display import visible
-from liaison_tui.reports.history import news_lines
-from liaison_tui.reports.words import table_word
 from liaison_tui.session import NothingToUndo, Session, UndoCollision
 from liaison_tui.store.errors import DataFileGoneError, LockBusyError
 from liaison_tui.store.storage import StorageError
@@ -32,11 +30,12 @@ from liaison_tui.store.store import Commit, StaleEditError, Store
 from liaison_tui.ui import palette
 from liaison_tui.ui.app_screens import open_history, open_save_copy
 from liaison_tui.ui.dialogs.ask_name import ASK_VARIABLE, AskNameDialog
+from liaison_tui.ui.file_watch import FollowsTheFile
 from liaison_tui.ui.loading_screen import LoadingScreen
 from liaison_tui.ui.lock_waiting import save_without_freezing, waiting_began
 from liaison_tui.ui.lookup_provider import LookupProvider
 from liaison_tui.ui.main_screen import MainScreen
-from liaison_tui.ui.messages import DataChanged, Goto
+from liaison_tui.ui.messages import Goto
 from liaison_tui.ui.quit_guard import quit_or_ask
 from liaison_tui.ui.widgets.itinerary import EventsTable
 from liaison_tui.ui.widgets.record_table import RecordTable
@@ -73,7 +72,7 @@ def help_sections() -> list[HelpSection]:
     ]
 
 
-class LiaisonApp(App[None]):
+class LiaisonApp(FollowsTheFile):
     """Cities, officers and the itinerary of one data file."""
 
     CSS_PATH = "app.tcss"
@@ -127,10 +126,6 @@ class LiaisonApp(App[None]):
         self.user = store.author = self.user or store.author  # --user, $LIAISON_TUI_USER, else the login name
         self.session_start = store.clock().replace(microsecond=0)
         self._open_store = None
-
-    @property
-    def store(self) -> Store:
-        return self.session.store
 
     @property
     def opened(self) -> bool:
@@ -187,13 +182,6 @@ class LiaisonApp(App[None]):
     def _named(self, name: str | None) -> None:
         if name:
             self.user = self.store.author = name
-
-    @work(thread=True, exclusive=True, group="lookup")
-    def prepare_lookup(self) -> None:
-        """Build the lookup index off the UI thread, so the first keystroke is instant too; and sort
-        everyone by city once, so the first event the cursor reaches lists its people at once."""
-        _index = self.session.lookup_index
-        participant_groups.warm(self.session.data)
 
     def utc_now(self) -> datetime:
         return self.clock()
@@ -294,68 +282,8 @@ class LiaisonApp(App[None]):
         if undone.where is not None:  # show where the undone change was
             self.screen.post_message(Goto(kind_of(undone.where), undone.where.id))
 
-    def _data_changed(self) -> None:
-        for screen in self.screen_stack:  # the main screen, and a roll or Now board over it
-            screen.post_message(DataChanged())
-
-    # -- other windows ---------------------------------------------------------
-
-    def watch_file(self) -> None:
-        try:
-            changed = self.store.changed_on_disk()
-        except StorageError:
-            return
-        if changed:
-            self.reload_file()
-
-    @work(thread=True, exclusive=True, group="reload")
-    def reload_file(self) -> None:
-        try:
-            reloaded = self.session.reload_if_changed()
-        except DataFileGoneError as error:
-            self.call_from_thread(self.file_gone, error)
-            return
-        except StorageError as error:
-            self.call_from_thread(
-                self.notify,
-                _("{error}\nShowing the data as last read.").format(error=error),
-                title=_("Cannot reload"),
-                severity="error",
-                markup=False,
-            )
-            return
-        if reloaded:
-            self.call_from_thread(self._after_reload)
-
-    def _after_reload(self) -> None:
-        self._tell_news(_("The data file was changed elsewhere: reloaded"))
-        self.prepare_lookup()
-        self._data_changed()
-
-    def _tell_news(self, otherwise: str) -> None:
-        """Who changed what in the saves just read, in a line each; ``otherwise`` when they left no history."""
-        try:
-            lines = news_lines(self.session.news())
-        except StorageError:
-            lines = []  # an unreadable history entry: the data itself was read
-        self.notify("\n".join(lines) or otherwise, title=_("Saved elsewhere") if lines else "", markup=False, timeout=8)
-
     def action_history(self) -> None:
         open_history(self, self.store, self.session_start)
-
-    def file_gone(self, error: DataFileGoneError) -> None:
-        """The data file was moved or deleted: keep showing what was read, and say how to keep it."""
-        held = ", ".join(f"{count} {table_word(table)}" for table, count in self.store.data.counts().items() if count)
-        self.notify(
-            _(
-                "{error}.\nShowing what was last read ({held}); "
-                "nothing can be saved there. Press Ctrl+S to save a copy."
-            ).format(error=visible(str(error)), held=held or _("no records")),
-            title=_("Data file gone"),
-            severity="error",
-            markup=False,
-            timeout=60,
-        )
 
     def action_save_copy(self) -> None:
         open_save_copy(self, self.store)
