@@ -8,7 +8,6 @@ from typing import assert_never
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -19,10 +18,11 @@ from liaison_tui.domain.conflicts import Conflict, find_conflicts, flagged_ids
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
-from liaison_tui.i18n import N_, _
+from liaison_tui.i18n import _
 from liaison_tui.ui.editing import RecordEditor
 from liaison_tui.ui.event_day_keys import EventDayKeys
 from liaison_tui.ui.host import LiaisonHost, host_of
+from liaison_tui.ui.main_keys import MAIN_SCREEN_KEYS
 from liaison_tui.ui.messages import DataChanged, Goto
 from liaison_tui.ui.rows import CITY_COLUMNS, FOLLOWUP_COLUMNS, OFFICER_COLUMNS, city_rows, followup_rows, officer_rows
 from liaison_tui.ui.widgets.detail_panel import DetailPanel, detail_of
@@ -40,85 +40,7 @@ class MainScreen(Screen[None]):
     # Textual repaints the whole screen when the focus moves; the panes that gain and lose it
     # repaint themselves (their focus styles), so a Tab need not redraw every line of the screen.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    BINDINGS = [
-        Binding("tab", "app.focus_next", N_("Next pane"), show=False, tooltip=N_("Next / previous pane")),
-        Binding("shift+tab", "app.focus_previous", N_("Previous pane"), show=False, tooltip=N_("Next / previous pane")),
-        # The keys that open a form act as they are read (priority) and wait for the form to be
-        # mounted, so the keys typed right after them land in its first field (see ui.key_order).
-        Binding("a", "add", N_("Add"), tooltip=N_("Add a record to the pane with the cursor"), priority=True),
-        Binding("e", "edit", N_("Edit"), tooltip=N_("Edit the record under the cursor"), priority=True),
-        Binding("d", "delete", N_("Delete"), tooltip=N_("Delete the record under the cursor (asks first)")),
-        Binding("n", "now_or_next", N_("Next"), tooltip=N_("Jump to the group's move under way, or its next one")),
-        Binding(
-            "r",
-            "roll_call",
-            N_("Roll"),
-            tooltip=N_("Call the roll: the event under the cursor, else the group's next move"),
-        ),
-        Binding(
-            "S", "seating", N_("Seating"), show=False, tooltip=N_("The seating plan of the event under the cursor")
-        ),
-        Binding("b", "now_board", N_("Now board"), tooltip=N_("Now, next, time left, who is missing, home times")),
-        Binding("s", "summaries", N_("Summaries"), tooltip=N_("Delegation, roster, itinerary, logistics, follow-ups")),
-        Binding("P", "precedence", N_("Precedence"), show=False, tooltip=N_("See and change the order of precedence")),
-        Binding("t", "today", N_("Today"), show=False, tooltip=N_("Jump to today in the itinerary")),
-        Binding(
-            "f",
-            "toggle_city_filter",
-            N_("Filter"),
-            show=False,
-            tooltip=N_("Officers: all, or only the highlighted city's"),
-        ),
-        Binding(
-            "F", "toggle_followups", N_("Follow-ups"), show=False, tooltip=N_("Top-left pane: cities or follow-ups")
-        ),
-        Binding(
-            "dollar_sign",
-            "gifts",
-            N_("Gifts"),
-            show=False,
-            tooltip=N_("The gift register: given and received, per city; a/e/d there"),
-        ),
-        Binding(
-            "v",
-            "edit_visit",
-            N_("Visit"),
-            show=False,
-            priority=True,
-            tooltip=N_("Edit the visit (name, dates, time zone)"),
-        ),
-        Binding(
-            "o",
-            "add_followup",
-            N_("New follow-up"),
-            show=False,
-            tooltip=N_("New follow-up for the highlighted city"),
-            priority=True,
-        ),
-        Binding(
-            "greater_than_sign",
-            "speaker(1)",
-            N_("Next speaker"),
-            show=False,
-            tooltip=N_("Conference: next / previous speaker has the floor"),
-        ),
-        Binding(
-            "less_than_sign",
-            "speaker(-1)",
-            N_("Prev speaker"),
-            show=False,
-            tooltip=N_("Conference: next / previous speaker has the floor"),
-        ),
-        # The lookup opens as it is read too (the app's "/" waits its turn): "/kahnen" typed at once
-        # opened the add form with the "a" and typed the rest into it. No field here takes a "/".
-        Binding(
-            "slash,ctrl+p",
-            "app.lookup",
-            N_("Lookup"),
-            tooltip=N_("Find an officer, city, event or follow-up"),
-            priority=True,
-        ),
-    ]
+    BINDINGS = MAIN_SCREEN_KEYS  # ui/main_keys.py
 
     def __init__(self) -> None:
         super().__init__()
