@@ -12,7 +12,7 @@ from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import detail_followed, make_app
 
 
 def on_disk(path: Path) -> Dataset:
@@ -143,6 +143,7 @@ async def test_speaker_marker_moves_along_the_order(sample_file: Path) -> None:
         await pilot.pause()
         conference = next(e for e in on_disk(sample_file).events.values() if e.title == "Liaison conference")
         assert app.store.data.officers[conference.speaking_now_id].name == "Taylor Woodruff"  # type: ignore[index]
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         detail = str(app.screen.query_one("#detail-body").visual)
         assert "▶ now" in detail and "› next" in detail
 

@@ -19,7 +19,7 @@ from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.dialogs.stale_edit import StaleEditPanel
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import burst, make_app
+from ui_helpers import burst, detail_followed, make_app
 
 
 def as_text(renderable: object, width: int = 96) -> str:
@@ -142,6 +142,7 @@ async def test_stale_edit_take_theirs_closes_and_shows_theirs(sample_file: Path)
         await burst(pilot, "ctrl+s", "t")  # in one read: the panel is up before the t is routed
         assert isinstance(app.screen, MainScreen)
         assert on_disk(sample_file).data.officers[kahonen.id] == theirs
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         assert "+358 40 1" in str(app.screen.query_one("#detail-body").visual)  # the screen shows theirs
 
 

@@ -15,7 +15,7 @@ from liaison_tui.ui.dialogs.save_guard import SameCityDialog, SaveGuardDialog
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app, screen_text
+from ui_helpers import detail_followed, make_app, screen_text
 
 
 def on_disk(path: Path) -> Dataset:
@@ -45,6 +45,7 @@ async def test_an_event_across_midnight_is_saved_and_shown_with_plus_one(sample_
         table = app.screen.query_one(ItineraryPane).table
         assert table.cells_of(market.id)[1] == "23:00-00:30 (+1)"
         assert "23:00-00:30 (+1)" in screen_text(table)
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         assert "Wed 02 Dec 2026, 23:00–00:30 (+1)" in screen_text(app.screen.query_one("#detail-body"))
 
 

@@ -18,7 +18,7 @@ from liaison_tui.ui.dialogs.roll_call import RollCallScreen
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.itinerary import ItineraryPane
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import detail_followed, make_app
 
 TUESDAY_MORNING = datetime(2026, 12, 1, 0, 30, tzinfo=UTC)  # 08:30 in Shenzhen, before the school visit
 GUESTS = {"王小明": 3, "김민준": 2, "佐藤遥": 1, "Ивана Петрова": 3}
@@ -58,6 +58,7 @@ async def test_lookup_shows_and_opens_the_person_typed_as_heard(guests_file: Pat
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one("#officers", RecordTable).current_id == officer_id(guests_file, name)
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         assert name in str(app.screen.query_one("#detail-body").visual)
 
 

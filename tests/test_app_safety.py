@@ -20,7 +20,7 @@ from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.dialogs.stale_edit import StaleEditPanel
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import detail_followed, make_app
 
 
 def error_text(app: LiaisonApp, field: str) -> str:
@@ -117,6 +117,7 @@ async def test_conflicts_are_flagged(sample_file: Path) -> None:
         assert officers.cells_of(kahonen.id)[0].startswith("⚠")
         await pilot.press("n")
         await pilot.pause()
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         detail = str(app.screen.query_one("#detail-body").visual)
         assert "Henri Kahonen is in 'Liaison conference' and 'Press interview' at once" in detail
         assert "Tang Lixia speaks at 'Liaison conference' but is not among its participants" in detail
@@ -176,6 +177,7 @@ async def test_markup_and_escape_codes_show_literally(sample_file: Path) -> None
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         assert "[bold]Kim[/]" in str(app.screen.query_one("#detail-body").visual)
         await pilot.press("e")
         assert app.screen.query_one("#field-name", Input).value == "[bold]Kim[/]"

@@ -16,7 +16,7 @@ from liaison_tui.store.store import Store
 from liaison_tui.ui.dialogs.record_form import RecordForm
 from liaison_tui.ui.main_screen import MainScreen
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import detail_followed, make_app
 
 
 def henri(path: Path) -> Officer:
@@ -50,6 +50,7 @@ async def test_typed_in_the_officer_form_after_the_title(sample_file: Path) -> N
         assert isinstance(app.screen, MainScreen)
         saved = henri(sample_file)
         assert (saved.name, saved.honorific, saved.title) == ("Henri Kahonen", "Dr", officer.title)
+        await detail_followed(pilot)  # the panel follows the cursor a frame later
         assert "Honorific: Dr" in str(app.screen.query_one("#detail-body").visual)
 
 

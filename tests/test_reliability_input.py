@@ -23,7 +23,7 @@ from liaison_tui.spreadsheets.exporting import table_csv
 from liaison_tui.store import codec
 from liaison_tui.store.store import Store
 from liaison_tui.ui.widgets.record_table import RecordTable
-from ui_helpers import make_app
+from ui_helpers import detail_followed, make_app
 
 NASTY = [
     "[bold]Kim[/]",
@@ -211,7 +211,7 @@ async def test_screens_show_hostile_text_literally(sample_file: Path, text: str)
     async with app.run_test(size=(120, 40)) as pilot:
         officers = app.screen.query_one("#officers", RecordTable)
         officers.select_id(edit.record.id)
-        await pilot.pause()
+        await detail_followed(pilot)
         shown = officers.cells_of(edit.record.id)[0]
         assert shown == visible(text)
         detail = str(app.screen.query_one("#detail-body").visual)

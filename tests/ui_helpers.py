@@ -43,3 +43,13 @@ async def burst(pilot: Pilot[Any], *keys: str) -> None:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
+
+
+async def detail_followed(pilot: Pilot[Any]) -> None:
+    """Wait until the detail panel has followed the cursor (it does a frame after the cursor moves)."""
+    for _ in range(200):
+        await pilot.pause()
+        if not getattr(pilot.app.screen, "detail_pending", False):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the detail panel never followed the cursor")

@@ -201,6 +201,11 @@ class MainScreen(Screen[None]):
             self._detail_pending = True
             self.call_after_refresh(self._show_followed)
 
+    @property
+    def detail_pending(self) -> bool:
+        """The panel has yet to follow the cursor (it does a frame later)."""
+        return self._detail_pending
+
     def _show_followed(self) -> None:
         self._detail_pending = False
         self.show_detail()
