@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from liaison_tui.cli.main import main
+from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.history import Action, FieldChange, HistoryEntry, Reason
 from liaison_tui.domain.kinds import Kind
@@ -98,7 +99,9 @@ def test_officer_lookup_errors_in_chinese(sample_file: Path, capsys: Captured) -
     store.commit([added(Officer(name="Wang Wei")), added(Officer(name="Wang Wei", title="Driver"))])
     assert main(["--lang", "zh", *db, "summary", "agenda", "--officer", "wang wei"]) == 1
     err = capsys.readouterr().err
-    assert "有 2 位联络官同样符合 'wang wei'：Wang Wei (接待方), Wang Wei (接待方)；请输入得更具体些" in err
+    weis = [o for o in Store.open(sample_file).data.officers.values() if o.name == "Wang Wei"]
+    listed = ", ".join(f"Wang Wei (接待方, {badge_code(o.id)})" for o in weis)
+    assert f"有 2 位联络官同样符合 'wang wei'：{listed}；请输入得更具体些，可照列出的写法" in err
 
 
 async def test_history_screen_and_name_dialog_in_chinese(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:

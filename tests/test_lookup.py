@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.demo import generate
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.lookup.index import LookupIndex
@@ -236,7 +237,11 @@ def test_agenda_officer_uses_the_tolerant_lookup(event_day: Store, capsys: pytes
     assert "'kahnen' taken as Henri Kahonen" in captured.err
     assert main(["--db", where, "summary", "agenda", "--officer", "halal"]) == 1  # two people, equally good
     err = capsys.readouterr().err
-    assert "2 officers match 'halal' equally well: Henri Kahonen (Helsinki), Taylor Woodruff (Atlanta)" in err
+    codes = {o.name: badge_code(o.id) for o in event_day.data.officers.values()}
+    assert (
+        f"2 officers match 'halal' equally well: Henri Kahonen (Helsinki, {codes['Henri Kahonen']}), "
+        f"Taylor Woodruff (Atlanta, {codes['Taylor Woodruff']}); be more precise" in err
+    )
 
 
 def test_every_record_holding_a_word_is_found_the_first_and_the_last_included(sample_file: Path) -> None:
