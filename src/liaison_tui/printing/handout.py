@@ -18,7 +18,7 @@ from liaison_tui.i18n.formats import DAY_TIME, when
 from liaison_tui.printing.contacts import facts, host_contacts
 from liaison_tui.printing.html_writer import Markup, element, joined, name
 from liaison_tui.printing.page import document, running_visit
-from liaison_tui.printing.programme import day_heading
+from liaison_tui.printing.programme import day_heading, events_header
 from liaison_tui.printing.stylesheet import Paper
 from liaison_tui.reports.arrivals import pickup_text
 
@@ -55,16 +55,7 @@ def _agenda(data: Dataset, visit: Visit, officer: Officer) -> Markup:
     if not events:
         return element("p", _("Nothing planned."))
     parts = [element("h2", _("Your programme"))]
-    header = element(
-        "thead",
-        element(
-            "tr",
-            element("th", _("Time"), class_="time"),
-            element("th", _("Event"), class_="event"),
-            element("th", _("Venue"), class_="venue"),
-            element("th", _("Your part")),
-        ),
-    )
+    header = events_header(_("Your part"))
     for number, event_day in enumerate(visit.dates, start=1):
         todays = [e for e in events if e.day == event_day]
         if not todays:

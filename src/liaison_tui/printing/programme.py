@@ -65,20 +65,26 @@ def _event_cell(data: Dataset, event: Event) -> Markup:
     return joined(parts)
 
 
-def _day(data: Dataset, visit: Visit, number: int, events: list[Event], first: bool) -> Markup:
-    heading = element("h2", day_heading(number, visit.dates[number - 1]))
-    if not events:
-        return element("section", heading, element("p", _("Nothing planned.")), class_="day first" if first else "day")
-    header = element(
+def events_header(last: str) -> Markup:
+    """The head of a day's table of events (repeated on each page it runs over); ``last`` names the
+    column that differs: who takes part, or the reader's own part."""
+    return element(
         "thead",
         element(
             "tr",
             element("th", _("Time"), class_="time"),
             element("th", _("Event"), class_="event"),
             element("th", _("Venue"), class_="venue"),
-            element("th", _("Participants")),
+            element("th", last),
         ),
     )
+
+
+def _day(data: Dataset, visit: Visit, number: int, events: list[Event], first: bool) -> Markup:
+    heading = element("h2", day_heading(number, visit.dates[number - 1]))
+    if not events:
+        return element("section", heading, element("p", _("Nothing planned.")), class_="day first" if first else "day")
+    header = events_header(_("Participants"))
     rows = [
         element(
             "tr",
