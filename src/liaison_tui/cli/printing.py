@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -71,29 +71,13 @@ def run_export(store: Store, visit: Visit, arguments: argparse.Namespace) -> int
     if arguments.format in ("badges", "place-cards"):
         from liaison_tui.cli.cards import card_sheets
 
-        for option, given in (("--handouts", arguments.handouts), ("--staff", arguments.staff)):
-            if given:
-                raise CommandError(_("{option} is for export html or pdf").format(option=option))
-        try:
-            emit_pdf(store, card_sheets(store, visit, arguments), arguments.output)
-        except PrintingUnavailable as error:
-            raise CommandError(str(error)) from None
-        return 0
+        _refuse_document_options(arguments, "handouts", "staff")
+        return _emitted(store, lambda: card_sheets(store, visit, arguments), arguments.output)
     if arguments.format == "seating":
         from liaison_tui.cli.seating import seating_pdf
 
-        for option, given in (
-            ("--officer", arguments.officer),
-            ("--handouts", arguments.handouts),
-            ("--staff", arguments.staff),
-        ):
-            if given:
-                raise CommandError(_("{option} is for export html or pdf").format(option=option))
-        try:
-            emit_pdf(store, seating_pdf(store, visit, arguments), arguments.output)
-        except PrintingUnavailable as error:
-            raise CommandError(str(error)) from None
-        return 0
+        _refuse_document_options(arguments, "officer", "handouts", "staff")
+        return _emitted(store, lambda: seating_pdf(store, visit, arguments), arguments.output)
     raise CommandError(_("export {format}: unknown format").format(format=arguments.format))
 
 
@@ -143,6 +127,22 @@ def _run_document(store: Store, visit: Visit, arguments: argparse.Namespace) -> 
                     _write(store, text, arguments.output)
             else:
                 emit_pdf(store, documents.pdf_from(parts), arguments.output)
+    except PrintingUnavailable as error:
+        raise CommandError(str(error)) from None
+    return 0
+
+
+def _refuse_document_options(arguments: argparse.Namespace, *names: str) -> None:
+    """Options of the documents (``--handouts`` …) given to a format that has no use for them."""
+    for option in names:
+        if getattr(arguments, option):
+            raise CommandError(_("{option} is for export html or pdf").format(option=f"--{option}"))
+
+
+def _emitted(store: Store, make: Callable[[], bytes], output: str | None) -> int:
+    """Make a PDF and write it where asked; missing printing libraries are a clear error."""
+    try:
+        emit_pdf(store, make(), output)
     except PrintingUnavailable as error:
         raise CommandError(str(error)) from None
     return 0
