@@ -47,9 +47,8 @@ def test_the_city_or_the_badge_code_picks_one(sample_file: Path) -> None:
 
 
 def test_a_command_takes_the_candidate_as_listed(sample_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = with_three_li_weis(sample_file)
+    with_three_li_weis(sample_file)
     assert main(["--db", str(sample_file), "summary", "agenda", "--officer", "Li Wei"]) == 1
     assert "Li Wei (Helsinki, " in capsys.readouterr().err
     assert main(["--db", str(sample_file), "summary", "agenda", "--officer", "Li Wei (Helsinki)"]) == 0
     assert "Helsinki" in capsys.readouterr().out
-    del store
