@@ -32,6 +32,9 @@ class FullDisk:
     def write(self, data: bytes) -> int:
         raise OSError(28, "No space left on device")
 
+    def writelines(self, pieces: object) -> None:  # a save writes the file's lines as they are held
+        raise OSError(28, "No space left on device")
+
     def flush(self) -> None:
         self.handle.flush()
 

@@ -45,6 +45,11 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _typo_words(haystack: str) -> set[str]:
+    """The words typos are matched against (``TYPO_MIN`` letters or more): only these are kept."""
+    return {word for word in _WORD.findall(haystack) if len(word) >= TYPO_MIN and word.isalpha()}
+
+
 def _holders(blob: str, starts: list[int], needle: str) -> Iterator[int]:
     """Positions of the entries whose part of ``blob`` (they start at ``starts``) contains ``needle``, each once."""
     at = blob.find(needle)
@@ -63,8 +68,6 @@ class Entry:
     context: str  # city, venue or date: enough to tell two entries apart
     label_folded: str
     haystack: str  # every searchable field, folded, one per line
-    label_words: str = ""  # " " + label_folded: a word of the name starts after a space
-    word_starts: str = ""  # haystack with every word on a line of its own, after a "\n"
     sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
 
 
@@ -81,8 +84,7 @@ class Hit:
 def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Entry:
     folded = fold(label)
     haystack = fold("\n".join(f for f in fields if f))
-    word_starts = "\n" + haystack.replace(" ", "\n")
-    return Entry(kind, record.id, label, context, folded, haystack, " " + folded, word_starts, sounds)
+    return Entry(kind, record.id, label, context, folded, haystack, sounds)
 
 
 def _entry_of(data: Dataset, record: Record, romanised: bool) -> Entry | None:
@@ -149,17 +151,16 @@ class LookupIndex:
         else:
             self._forget_words(position)
             self.entries[position] = entry
-        for word in set(_WORD.findall(entry.haystack)):
+        for word in _typo_words(entry.haystack):
             holders = self._words.get(word)
             if holders is None:
                 holders = self._words[word] = set()
-                if len(word) >= TYPO_MIN and word.isalpha():
-                    for variant in _deletions(word):
-                        self._by_deletion.setdefault(variant, []).append(word)
+                for variant in _deletions(word):
+                    self._by_deletion.setdefault(variant, []).append(word)
             holders.add(position)
 
     def _forget_words(self, position: int) -> None:
-        for word in set(_WORD.findall(self.entries[position].haystack)):
+        for word in _typo_words(self.entries[position].haystack):
             self._words[word].discard(position)  # ``_put`` entered every word of it
 
     def _drop(self, kind: Kind, record_id: int) -> None:
@@ -173,8 +174,8 @@ class LookupIndex:
         self._blob = "\x00".join(entry.haystack for entry in self.entries)
         self._starts = [0, *accumulate(len(entry.haystack) + 1 for entry in self.entries)][:-1]
         # The names alone, each as " name": where a name or a word of it starts with the query.
-        self._label_blob = "\x00".join(entry.label_words for entry in self.entries)
-        self._label_starts = [0, *accumulate(len(entry.label_words) + 1 for entry in self.entries)][:-1]
+        self._label_blob = "\x00".join(" " + entry.label_folded for entry in self.entries)
+        self._label_starts = [0, *accumulate(len(entry.label_folded) + 2 for entry in self.entries)][:-1]
         self._sound_blob = "\x00".join(entry.sounds for entry in self.entries)
         self._sound_starts = [0, *accumulate(len(entry.sounds) + 1 for entry in self.entries)][:-1]
 
@@ -292,6 +293,6 @@ class LookupIndex:
         scored those (1.0, 0.95, 0.9) and every entry it found is skipped."""
         if needle in entry.label_folded:
             return 0.8
-        if lined in entry.word_starts:  # a word of another field (city, title, ...) starts with it
+        if lined in "\n" + entry.haystack.replace(" ", "\n"):  # a word of another field (city, ...) starts with it
             return 0.7
         return 0.6

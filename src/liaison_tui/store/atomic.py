@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 OWNER_ONLY = 0o600
@@ -36,12 +36,14 @@ def temporary_prefix(path: Path) -> str:
 
 def write_atomically(
     path: Path,
-    content: bytes,
+    content: bytes | Sequence[bytes],
     *,
     mode: int = OWNER_ONLY,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
     """Make ``path`` hold exactly ``content`` (with ``mode``), or raise and leave it as it was.
+
+    ``content`` may come in pieces, written one after another (no copy of them all joined).
 
     ``before_replace`` runs once the new contents are safely on disk, just
     before the switch (the data file keeps its backup there).
@@ -53,8 +55,11 @@ def write_atomically(
         raise FolderError(error.errno, error.strerror, str(folder)) from error
     replaced = False
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
+        with os.fdopen(descriptor, "wb", buffering=1 << 20) as handle:
+            if isinstance(content, bytes):
+                handle.write(content)
+            else:
+                handle.writelines(content)
             handle.flush()
             os.fchmod(handle.fileno(), mode)  # not the umask's choice: exports hold personal data
             os.fsync(handle.fileno())

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from liaison_tui.store import schema
+from liaison_tui.store import file_layout, schema
 
 Signature = tuple[int, int, int]
 REMEMBERED = 8  # versions whose record counts are kept
@@ -92,7 +92,11 @@ def _count_records(backup: Path, size: int, size_limit: int) -> int:
     if size > size_limit:
         return 0
     try:
-        tables = orjson.loads(backup.read_bytes())
+        raw = backup.read_bytes()
+        counted = file_layout.record_count(raw)  # our layout: lines counted, nothing parsed
+        if counted is not None:
+            return counted
+        tables = orjson.loads(raw)
     except (OSError, orjson.JSONDecodeError):
         return 0
     if not isinstance(tables, dict) or not all(isinstance(table, dict) for table in tables.values()):

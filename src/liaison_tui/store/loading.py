@@ -15,7 +15,7 @@ from liaison_tui.domain.kinds import Kind
 from liaison_tui.domain.model import Problem, ValidationError
 from liaison_tui.domain.validation import check_dataset
 from liaison_tui.i18n import _, ngettext
-from liaison_tui.store import codec, schema
+from liaison_tui.store import codec, file_layout, schema
 from liaison_tui.store.errors import BadDataFileError
 from liaison_tui.store.gc_pause import collector_paused
 from liaison_tui.store.schema import Tables
@@ -52,7 +52,7 @@ def _parse_tables(tables: Tables, where: Path | str) -> Dataset:
         for key, document in tables.get(name, {}).items():
             try:
                 doc_id = int(key)
-                table[doc_id] = codec.from_document(kind, doc_id, document)
+                table[doc_id] = codec.from_document(kind, doc_id, file_layout.document(key, document))
             except ValueError as error:  # ValidationError, or a key that is no id
                 bad_id = _("{table}: bad id {key!r}").format(table=name, key=key)
                 problems += error.problems if isinstance(error, ValidationError) else [bad_id]

@@ -25,7 +25,7 @@ from typing import Any
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.i18n import _
-from liaison_tui.store import codec
+from liaison_tui.store import codec, file_layout
 from liaison_tui.store.errors import BadDataFileError
 from liaison_tui.store.history_table import HISTORY_TABLE
 
@@ -148,6 +148,8 @@ def migrate(tables: Tables, path: Path) -> tuple[Tables, bool]:
     if version < 0:
         raise BadDataFileError(_("{file}: unknown schema version {version}").format(file=path, version=version))
     start = version
+    if version < SCHEMA_VERSION:
+        tables = file_layout.documents(tables)  # migrations work on documents, not record lines
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)
         version += 1

@@ -2,7 +2,8 @@
 
 TinyDB's own ``JSONStorage`` rewrites the file in place, so a crash mid-write
 leaves half a file and two processes overwrite each other. This one keeps the
-tables in memory and makes every write durable and atomic: serialise, write a
+tables in memory (records as the file's lines, ``file_layout``, until they
+change) and makes every write durable and atomic: serialise, write a
 temporary file beside the data file, fsync, keep the old file as ``.bak`` (a
 hard link, so no copy; see ``backups`` for when it is kept instead), then
 ``os.replace``. A lock (``locking``) serialises writers across processes.
@@ -38,7 +39,7 @@ from pathlib import Path
 import orjson
 from tinydb.storages import Storage
 
-from liaison_tui.store import locking, messages
+from liaison_tui.store import file_layout, locking, messages
 from liaison_tui.store.atomic import OWNER_ONLY, FolderError, write_atomically
 from liaison_tui.store.backups import BackupKeeper, Signature, signature_of
 from liaison_tui.store.backups import backup_path as backup_path
@@ -61,9 +62,20 @@ class Version:
 
     tables: Tables
     signature: Signature | None
+    raw: bytes | None = None  # the file's bytes, while its records are still lines (``file_layout``)
+
+    def whole(self, path: Path) -> Version:
+        """This version read the careful way: for a record line that turned out not to be one."""
+        return Version(decode_whole(self.raw or b"", path), self.signature)
 
 
 def decode(raw: bytes, path: Path) -> Tables:
+    """The tables of a data file: its records as lines in our layout, else parsed whole."""
+    tables = file_layout.split(raw)
+    return tables if tables is not None else decode_whole(raw, path)
+
+
+def decode_whole(raw: bytes, path: Path) -> Tables:
     """Parse the bytes of a data file, explaining what is wrong with a bad one."""
     if not raw.strip():
         raise BadDataFileError(messages.empty(path))
@@ -90,7 +102,7 @@ def read_version(path: Path) -> Version:
         raise StorageError(messages.a_directory(path)) from None
     except OSError as error:
         raise StorageError(messages.unreadable(path, error.strerror)) from None
-    return Version(decode(raw, path), signature_of(stat))
+    return Version(decode(raw, path), signature_of(stat), raw)
 
 
 class DurableJSONStorage(Storage):
@@ -217,18 +229,19 @@ class DurableJSONStorage(Storage):
             raise StorageError(self.read_only_reason or messages.read_only(self.path))
         self._dirty = False
         try:
-            payload = orjson.dumps(self._tables)
+            payload = file_layout.chunks(self._tables or {})
         except TypeError as error:
             raise StorageError(messages.unencodable(self.path, error)) from None
-        if len(payload) > MAX_FILE_BYTES:
-            raise StorageError(messages.would_be_too_big(self.path, megabytes(len(payload)), megabytes(MAX_FILE_BYTES)))
+        size = sum(map(len, payload))
+        if size > MAX_FILE_BYTES:
+            raise StorageError(messages.would_be_too_big(self.path, megabytes(size), megabytes(MAX_FILE_BYTES)))
         if not creating and self.missing():
             raise DataFileGoneError(messages.gone(self.path, saving=True))
         self._write_atomically(payload, creating=creating)
         self._signature = signature_of(os.stat(self.path))
         self._on_disk = version_facts(self._tables or {})
 
-    def _write_atomically(self, payload: bytes, *, creating: bool) -> None:
+    def _write_atomically(self, payload: list[bytes], *, creating: bool) -> None:
         directory = self.path.parent
         try:
             # New files hold personal data; a save keeps the file's mode (a file gone since the check refuses).

@@ -15,6 +15,8 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from liaison_tui.store import file_layout
+
 
 class _IntKeyed(MutableMapping[int, Any]):
     """The stored ``{"1": doc}`` table seen as ``{1: doc}``, without copying."""
@@ -23,7 +25,11 @@ class _IntKeyed(MutableMapping[int, Any]):
         self.raw = raw
 
     def __getitem__(self, key: int) -> Any:
-        return self.raw[str(key)]
+        name = str(key)
+        value = self.raw[name]
+        if file_layout.is_line(value):  # TinyDB changes the document in place: hold it as one from now on
+            value = self.raw[name] = file_layout.document(name, value)
+        return value
 
     def __setitem__(self, key: int, value: Any) -> None:
         self.raw[str(key)] = value
