@@ -260,3 +260,19 @@ def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(
         store.commit([added(City(name="Busan"))])
     assert not store.reload_if_changed()  # the refused save said it: the watch stays quiet too
     assert sample_file.read_bytes() == damage and store.data.counts() == counts
+
+
+def test_a_broken_record_line_is_told_naming_the_file_and_the_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liaison_tui.cli.main import main
+
+    path = tmp_path / "tour.json"
+    assert main(["--db", str(path), "demo", "--cities", "2", "--officers", "3"]) == 0
+    raw = path.read_bytes()
+    at = raw.index(b'"organisation"')
+    path.write_bytes(raw[:at] + b'"organisation" "X",' + raw[at:])  # a colon missing: no record, nor JSON
+    capsys.readouterr()
+    assert main(["--db", str(path), "check"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"liaison-tui: {path}: not a valid JSON data file ("), first
