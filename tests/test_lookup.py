@@ -219,6 +219,21 @@ def test_typos_need_five_letters_and_no_digits(event_day: Store) -> None:
     assert _officers(index, "MH377", 20) == set()  # another flight, not a typo of MH376
 
 
+def test_a_word_holding_a_digit_is_found_exactly_never_as_a_typo(event_day: Store) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    event_day.commit([added(Officer(name="Wang Fang", email="fang8@example.cn"))])
+    index = LookupIndex(event_day.data)
+    assert _officers(index, "fang8", 20) == {"Wang Fang"}
+    assert _officers(index, "fangs", 20) == set()  # one letter from "fang8": a digit is exact or nothing
+
+
+def test_a_nul_query_finds_nothing(index: LookupIndex) -> None:
+    # NUL joins the records' texts inside the index: searched for, it would match between any two records.
+    assert index.search("\x00", limit=50) == []
+
+
 def test_an_officer_hit_shows_the_phone(event_day: Store) -> None:
     index = LookupIndex(event_day.data)
     [kahonen] = [h.entry for h in index.search("kahonen") if h.entry.label == "Henri Kahonen"]
