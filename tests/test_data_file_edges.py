@@ -223,7 +223,7 @@ def test_cli_write_commands_refuse_a_read_only_file(
     registration = tmp_path / "new.csv"
     registration.write_text("Name,City\r\nAino Virtanen,Helsinki\r\n")
     assert launcher.main(["--db", str(read_only_file), "import", "officers", str(registration)]) == 1
-    assert f"{read_only_file} is read-only" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"liaison-tui: {read_only_file} is read-only; nothing was saved\n"
     assert launcher.main(["--db", str(read_only_file), "summary", "roster"]) == 0  # reading still works
     assert read_only_file.read_bytes() == before
     assert not backup_path(read_only_file).exists()
@@ -276,3 +276,12 @@ def test_a_broken_record_line_is_told_naming_the_file_and_the_fault(
     assert main(["--db", str(path), "check"]) == 1
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(f"liaison-tui: {path}: not a valid JSON data file ("), first
+
+
+def test_a_store_opened_for_reading_refuses_a_save_naming_the_file(sample_file: Path) -> None:
+    before = sample_file.read_bytes()
+    store = Store.open(sample_file, read_only=True)  # as the reading commands and the web view open it
+    with pytest.raises(StorageError) as refused:
+        store.commit([added(City(name="Busan"))])
+    assert str(refused.value) == f"{sample_file}: opened read-only"
+    assert sample_file.read_bytes() == before
