@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,10 +96,8 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
     store.commit([])  # written as saves write it (compact)
     before, backup, counts = sample_file.read_bytes(), backup_path(sample_file).read_bytes(), store.data.counts()
     monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", len(before) + 1_000)
-    with pytest.raises(
-        StorageError,
-        match=r"this change would make the file \d+\.\d kB, over the \d+\.\d kB limit .*; nothing was saved",
-    ):
+    told = r"this change would make the file \d+\.\d kB, over the \d+\.\d kB limit for a data file; nothing was saved$"
+    with pytest.raises(StorageError, match=f"^{re.escape(str(sample_file))}: {told}"):
         store.commit([added(City(name="Busan", notes="x" * 2_000))])
     assert sample_file.read_bytes() == before and store.data.counts() == counts
     assert backup_path(sample_file).read_bytes() == backup
