@@ -113,16 +113,20 @@ def test_undoing_a_deletion_twice_is_refused_naming_the_taken_id(make_store: Sto
 
 
 def test_a_refused_save_names_every_problem_of_every_edit(make_store: StoreFactory) -> None:
-    """A form or import fixes them all at once: the refusal lists each, not only the last edit's."""
+    """A form or import fixes them all at once: the refusal lists each, not only the last edit's.
+
+    Each names its field too: the form shows the message beside that field.
+    """
     store = make_store()
     atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
     with pytest.raises(ValidationError) as refused:
-        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999)), removed(atlanta)])
-    assert [(p.where, p.message) for p in refused.value.problems] == [
-        ("city ' '", "name must not be empty"),
-        ("officer 'Nobody'", "unknown city #999"),
-        ("officer 'Taylor Woodruff'", f"unknown city #{atlanta.id}"),
-        ("follow-up 'A startup exchange between Atlanta and …'", f"unknown city #{atlanta.id}"),
+        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999, rank=0)), removed(atlanta)])
+    assert [(p.where, p.field, p.message) for p in refused.value.problems] == [
+        ("city ' '", "name", "name must not be empty"),
+        ("officer 'Nobody'", "rank", "rank must be 1 or more (1 is highest), not 0"),
+        ("officer 'Nobody'", "city_id", "unknown city #999"),
+        ("officer 'Taylor Woodruff'", "city_id", f"unknown city #{atlanta.id}"),
+        ("follow-up 'A startup exchange between Atlanta and …'", "city_id", f"unknown city #{atlanta.id}"),
     ]
 
 
