@@ -275,6 +275,18 @@ def test_a_broken_record_line_is_told_naming_the_file_and_the_fault(
     assert main(["--db", str(path), "check"]) == 1
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(f"liaison-tui: {path}: not a valid JSON data file ("), first
+    assert "expected ':' after key: line " in first  # where the parser stopped, to find the fault by hand
+
+
+def test_a_data_files_folder_replaced_by_a_file_is_told_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "tour"
+    folder.mkdir()
+    store = Store.open(folder / "data.json")
+    folder.rename(tmp_path / "moved")
+    folder.write_text("not a folder")
+    with pytest.raises(StorageError) as refused:
+        store.reload_if_changed()
+    assert str(refused.value) == f"{folder / 'data.json'}: cannot read the file (Not a directory)"
 
 
 def test_a_store_opened_for_reading_refuses_a_save_naming_the_file(sample_file: Path) -> None:
