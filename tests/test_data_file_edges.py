@@ -15,6 +15,7 @@ from liaison_tui import launcher
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import City
 from liaison_tui.store import locking
+from liaison_tui.store.errors import DataFileGoneError
 from liaison_tui.store.storage import StorageError, backup_path, megabytes
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
@@ -296,3 +297,11 @@ def test_a_store_opened_for_reading_refuses_a_save_naming_the_file(sample_file: 
         store.commit([added(City(name="Busan"))])
     assert str(refused.value) == f"{sample_file}: opened read-only"
     assert sample_file.read_bytes() == before
+
+
+def test_a_data_file_gone_while_open_is_told_naming_it(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    sample_file.unlink()
+    with pytest.raises(DataFileGoneError) as gone:
+        store.reload_if_changed()
+    assert str(gone.value) == f"{sample_file}: the data file is gone (moved or deleted)"

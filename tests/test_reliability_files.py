@@ -90,7 +90,7 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize(
     ("where", "message"),
-    [("folder", "is a directory"), ("missing/data.json", "does not exist")],
+    [("folder", "{target}: is a directory, not a data file"), ("missing/data.json", "{target}: the folder")],
 )
 def test_directory_or_missing_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, message: str
@@ -100,7 +100,7 @@ def test_directory_or_missing_folder(
         target.mkdir()
     assert cli.main(["--db", str(target), "demo", "--officers", "5"]) == 1
     err = capsys.readouterr().err
-    assert message in err and "Traceback" not in err
+    assert message.format(target=target) in err and "Traceback" not in err
 
 
 async def test_two_app_instances_see_each_others_edits(sample_file: Path) -> None:
