@@ -63,6 +63,11 @@ class DetailText(Static):
     layout, so it is the same whenever the text arrives.
     """
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Called by the layout pass that has just placed everything for these sizes; setting
+        # ``virtual_size`` as the layout reactive it is only asked for a second, identical pass.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
     lines = 0  # the text's own lines at the width laid out (the rest of the last page is blank)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -76,6 +81,11 @@ class DetailPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield DetailText(id="detail-body", markup=False)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Called by the layout pass that has just placed everything for these sizes; setting
+        # ``virtual_size`` as the layout reactive it is only asked for a second, identical pass.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     @property
     def max_scroll_y(self) -> int:
