@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -67,12 +68,15 @@ class Entry:
     label: str  # what a person reads: the name or title
     context: str  # city, venue or date: enough to tell two entries apart
     label_folded: str
-    haystack: str  # every searchable field, folded, one per line
     sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
 
 
 # A removed record's place: nothing in it matches any query (every text empty).
-_VACANT = Entry(Kind.OFFICER, 0, "", "", "", "")
+_VACANT = Entry(Kind.OFFICER, 0, "", "", "")
+
+
+# An entry and its haystack: the index keeps haystacks only in its joined text.
+Searched = tuple[Entry, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +85,13 @@ class Hit:
     score: float  # 0..1, higher is better
 
 
-def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Entry:
-    folded = fold(label)
-    haystack = fold("\n".join(f for f in fields if f))
-    return Entry(kind, record.id, label, context, folded, haystack, sounds)
+def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Searched:
+    """The entry, and its haystack: every searchable field, folded, one per line (no NUL: it parts haystacks)."""
+    haystack = fold("\n".join(f for f in fields if f)).replace("\x00", "\ufffd")
+    return Entry(kind, record.id, label, context, fold(label), sounds), haystack
 
 
-def _entry_of(data: Dataset, record: Record, romanised: bool) -> Entry | None:
+def _entry_of(data: Dataset, record: Record, romanised: bool) -> Searched | None:
     """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
     match record:
         case Officer():
@@ -114,7 +118,7 @@ def _entry_of(data: Dataset, record: Record, romanised: bool) -> Entry | None:
             assert_never(record)
 
 
-def entries_for(data: Dataset, romanised: bool = True) -> list[Entry]:
+def entries_for(data: Dataset, romanised: bool = True) -> list[Searched]:
     records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
     entries = (_entry_of(data, record, romanised) for record in [*records, *data.followups.values()])
     return [entry for entry in entries if entry is not None]
@@ -135,14 +139,30 @@ class LookupIndex:
         with collector_paused():
             self.entries: list[Entry] = []
             self._position: dict[tuple[Kind, int], int] = {}
-            self._words: dict[str, set[int]] = {}
+            # Each word's holders as an array of positions: a set took 30 bytes a holder, and a
+            # word common to 50,000 officers 2 MB (words are added and removed only on saves).
+            self._words: dict[str, array[int]] = {}
             self._by_deletion: dict[str, list[str]] = {}
-            for entry in entries_for(data, romanised):
-                self._put(entry)
+            self._blob, self._starts = "", list[int]()
+            self._changed: dict[int, str] = {}  # haystacks put since the last join, by position
+            for searched in entries_for(data, romanised):
+                self._put(searched)
             self._rejoin()
 
-    def _put(self, entry: Entry) -> None:
-        """Add ``entry``, or replace the entry for the same record in its place."""
+    def haystack(self, position: int) -> str:
+        """The searchable text of the entry at ``position`` (kept only in the joined text, not twice)."""
+        changed = self._changed.get(position)
+        if changed is not None:
+            return changed
+        following = self._starts[position + 1] if position + 1 < len(self._starts) else len(self._blob) + 1
+        return self._blob[self._starts[position] : following - 1]
+
+    def haystack_of(self, entry: Entry) -> str:
+        return self.haystack(self._position[(entry.kind, entry.record_id)])
+
+    def _put(self, searched: Searched) -> None:
+        """Add the entry, or replace the entry for the same record in its place."""
+        entry, haystack = searched
         key = (entry.kind, entry.record_id)
         position = self._position.get(key)
         if position is None:
@@ -151,17 +171,18 @@ class LookupIndex:
         else:
             self._forget_words(position)
             self.entries[position] = entry
-        for word in _typo_words(entry.haystack):
+        self._changed[position] = haystack
+        for word in _typo_words(haystack):
             holders = self._words.get(word)
             if holders is None:
-                holders = self._words[word] = set()
+                holders = self._words[word] = array("i")
                 for variant in _deletions(word):
                     self._by_deletion.setdefault(variant, []).append(word)
-            holders.add(position)
+            holders.append(position)  # once: an entry's words are a set, and its old ones were forgotten
 
     def _forget_words(self, position: int) -> None:
-        for word in _typo_words(self.entries[position].haystack):
-            self._words[word].discard(position)  # ``_put`` entered every word of it
+        for word in _typo_words(self.haystack(position)):
+            self._words[word].remove(position)  # ``_put`` entered every word of it, once
 
     def _drop(self, kind: Kind, record_id: int) -> None:
         """A removed record: its place stays, empty, so the other positions hold."""
@@ -169,10 +190,18 @@ class LookupIndex:
         if position is not None:
             self._forget_words(position)
             self.entries[position] = _VACANT
+            self._changed[position] = ""
 
     def _rejoin(self) -> None:
-        self._blob = "\x00".join(entry.haystack for entry in self.entries)
-        self._starts = [0, *accumulate(len(entry.haystack) + 1 for entry in self.entries)][:-1]
+        haystacks = self._blob.split("\x00") if self._starts else []  # no haystack holds a NUL
+        for position in sorted(self._changed):  # new positions come after every old one, in order
+            if position < len(haystacks):
+                haystacks[position] = self._changed[position]
+            else:
+                haystacks.append(self._changed[position])
+        self._changed = {}
+        self._blob = "\x00".join(haystacks)
+        self._starts = [0, *accumulate(len(haystack) + 1 for haystack in haystacks)][:-1]
         # The names alone, each as " name": where a name or a word of it starts with the query.
         self._label_blob = "\x00".join(" " + entry.label_folded for entry in self.entries)
         self._label_starts = [0, *accumulate(len(entry.label_folded) + 2 for entry in self.entries)][:-1]
@@ -203,16 +232,16 @@ class LookupIndex:
             if edit.after is None:
                 self._drop(kind_of(record), record.id)
                 continue
-            entry = _entry_of(data, edit.after, self._romanised)
-            if entry is None:
+            searched = _entry_of(data, edit.after, self._romanised)
+            if searched is None:
                 continue
-            self._put(entry)
+            self._put(searched)
             if isinstance(record, City):  # its name is part of its officers' and follow-ups' entries
                 officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
         dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
-        for entry in filter(None, (_entry_of(data, dependant, self._romanised) for dependant in dependants)):
-            self._put(entry)
+        for searched in filter(None, (_entry_of(data, dependant, self._romanised) for dependant in dependants)):
+            self._put(searched)
         self._rejoin()
 
     def _sound_hits(self, needle: str) -> dict[int, float]:
@@ -247,7 +276,7 @@ class LookupIndex:
         lined = "\n" + needle
         for position in _holders(self._blob, self._starts, needle):  # every field
             if position not in scores:
-                scores[position] = score(entries[position], needle, lined)
+                scores[position] = score(entries[position], self.haystack(position), needle, lined)
         if sound := compact(needle):  # letters and digits only: a query in another script has no sound
             for position, value in self._sound_hits(sound).items():
                 scores.setdefault(position, value)  # what was typed ranks first: a romanised hit never above it
@@ -288,11 +317,11 @@ class LookupIndex:
         return best
 
     @staticmethod
-    def _substring_score(entry: Entry, needle: str, lined: str) -> float:
+    def _substring_score(entry: Entry, haystack: str, needle: str, lined: str) -> float:
         """An entry whose name neither starts with ``needle`` nor has a word starting with it: ``_name_hits``
         scored those (1.0, 0.95, 0.9) and every entry it found is skipped."""
         if needle in entry.label_folded:
             return 0.8
-        if lined in "\n" + entry.haystack.replace(" ", "\n"):  # a word of another field (city, ...) starts with it
+        if lined in "\n" + haystack.replace(" ", "\n"):  # a word of another field (city, ...) starts with it
             return 0.7
         return 0.6

@@ -73,6 +73,6 @@ class LookupProvider(Provider):
         current, upcoming = schedule.now_and_next(events, now)
         for label, event in ((_("now"), current), (_("next"), upcoming)):
             if event is not None:
-                entry = Entry(Kind.EVENT, event.id, event.title, when(event.starts_at, WEEKDAY_TIME), "", "")
+                entry = Entry(Kind.EVENT, event.id, event.title, when(event.starts_at, WEEKDAY_TIME), "")
                 prompt = Text.assemble((f"{_pad(label, 9)} ", "dim"), _prompt(entry))
                 yield DiscoveryHit(prompt, partial(self._goto, entry))
