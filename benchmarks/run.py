@@ -75,7 +75,7 @@ def add_history(path: Path, store: Store, entries: int) -> None:
     import orjson
 
     from liaison_tui.domain.history import Reason, entries_for
-    from liaison_tui.store import history_table, schema
+    from liaison_tui.store import file_layout, history_table, schema
 
     tables = orjson.loads(path.read_bytes())
     raw = tables.setdefault(history_table.HISTORY_TABLE, {})
@@ -88,7 +88,7 @@ def add_history(path: Path, store: Store, entries: int) -> None:
         history_table.append(raw, made)
         first += 1
     schema.meta(tables)[history_table.NEXT_ID] = first
-    path.write_bytes(orjson.dumps(tables))
+    path.write_bytes(file_layout.encode(tables))  # as the app writes it: a record on each line
 
 
 @contextlib.contextmanager
