@@ -1,7 +1,7 @@
 """Quick lookup over officers, cities, events and follow-ups.
 
-Built once per dataset: every entry keeps a case-folded haystack and its
-words. A query is answered by substring and word-prefix matches first (the
+Built once per dataset (``entries``: an entry per record and the text it is
+found by), its haystacks joined into one text. A query is answered by substring and word-prefix matches first (the
 fast, usual case), then by one-letter typos through a deletion index (so
 "kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
 match of the letters, run over what is left. Officers are also found by what
@@ -19,18 +19,14 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import assert_never
 
-from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, applied_in
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
+from liaison_tui.domain.model import City, Record
 from liaison_tui.domain.values import fold
-from liaison_tui.i18n import _
-from liaison_tui.i18n.formats import day
-from liaison_tui.lookup.fields import officer_context, officer_fields
-from liaison_tui.lookup.romanise import compact, sounds_of
+from liaison_tui.lookup.entries import VACANT, Entry, Searched, entries_for, entry_of
+from liaison_tui.lookup.romanise import compact
 from liaison_tui.store.gc_pause import collector_paused
 
 _WORD = re.compile(r"\w+")
@@ -62,66 +58,9 @@ def _holders(blob: str, starts: list[int], needle: str) -> Iterator[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    kind: Kind
-    record_id: int
-    label: str  # what a person reads: the name or title
-    context: str  # city, venue or date: enough to tell two entries apart
-    label_folded: str
-    sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
-
-
-# A removed record's place: nothing in it matches any query (every text empty).
-_VACANT = Entry(Kind.OFFICER, 0, "", "", "")
-
-
-# An entry and its haystack: the index keeps haystacks only in its joined text.
-Searched = tuple[Entry, str]
-
-
-@dataclass(frozen=True, slots=True)
 class Hit:
     entry: Entry
     score: float  # 0..1, higher is better
-
-
-def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Searched:
-    """The entry, and its haystack: every searchable field, folded, one per line (no NUL: it parts haystacks)."""
-    haystack = fold("\n".join(f for f in fields if f)).replace("\x00", "\ufffd")
-    return Entry(kind, record.id, label, context, fold(label), sounds), haystack
-
-
-def _entry_of(data: Dataset, record: Record, romanised: bool) -> Searched | None:
-    """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
-    match record:
-        case Officer():
-            city = schedule.city_of(data, record)
-            city_name = city.name if city else _("host staff")  # also found by it, in the language shown
-            context = officer_context(record, city_name)
-            names, places = ([record.name, record.native_name], [city_name]) if romanised else ([], [])
-            sounds = sounds_of(names, True) + sounds_of(places, False, "\t")
-            return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name), sounds)
-        case City():
-            fields = [record.name, record.native_name, record.country]
-            sounds = sounds_of([record.name, record.native_name] if romanised else [], False)
-            return _entry(Kind.CITY, record, record.name, record.country, fields, sounds)
-        case Event():
-            context = f"{day(record.day)} {record.start:%H:%M}"
-            return _entry(Kind.EVENT, record, record.title, context, [record.title, record.venue])
-        case FollowUp():
-            owner = data.cities.get(record.city_id)
-            fields = [record.text, record.area]
-            return _entry(Kind.FOLLOW_UP, record, record.text, owner.name if owner else "", fields)
-        case Visit() | CheckIn() | Gift():
-            return None  # the visit is the whole screen; check-ins are found through their event
-        case _:
-            assert_never(record)
-
-
-def entries_for(data: Dataset, romanised: bool = True) -> list[Searched]:
-    records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
-    entries = (_entry_of(data, record, romanised) for record in [*records, *data.followups.values()])
-    return [entry for entry in entries if entry is not None]
 
 
 class LookupIndex:
@@ -189,7 +128,7 @@ class LookupIndex:
         position = self._position.pop((kind, record_id), None)
         if position is not None:
             self._forget_words(position)
-            self.entries[position] = _VACANT
+            self.entries[position] = VACANT
             self._changed[position] = ""
 
     def _rejoin(self) -> None:
@@ -232,7 +171,7 @@ class LookupIndex:
             if edit.after is None:
                 self._drop(kind_of(record), record.id)
                 continue
-            searched = _entry_of(data, edit.after, self._romanised)
+            searched = entry_of(data, edit.after, self._romanised)
             if searched is None:
                 continue
             self._put(searched)
@@ -240,7 +179,7 @@ class LookupIndex:
                 officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
         dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
-        for searched in filter(None, (_entry_of(data, dependant, self._romanised) for dependant in dependants)):
+        for searched in filter(None, (entry_of(data, dependant, self._romanised) for dependant in dependants)):
             self._put(searched)
         self._rejoin()
 

@@ -13,7 +13,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.i18n import _
 from liaison_tui.i18n.formats import WEEKDAY_TIME, when
-from liaison_tui.lookup.index import Entry
+from liaison_tui.lookup.entries import Entry
 from liaison_tui.reports.display import clip, literal
 from liaison_tui.ui.host import host_of
 from liaison_tui.ui.messages import Goto
