@@ -72,7 +72,7 @@ def test_a_broken_record_line_is_refused_naming_the_file(tmp_path: Path) -> None
     at = raw.index(b'"organisation"')
     path.write_bytes(raw[:at] + b'"organisation" "X",' + raw[at:])  # a colon missing
     before = path.read_bytes()
-    with pytest.raises(BadDataFileError, match="demo.json"):
+    with pytest.raises(BadDataFileError, match=r"demo\.json"):
         Store.open(path)
     assert path.read_bytes() == before  # nothing written on it
 

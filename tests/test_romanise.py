@@ -197,9 +197,10 @@ def test_a_name_sounding_so_ranks_above_a_city_sounding_so_above_a_name_holding_
     ).edits
     assert shenzhen.after is not None
     roster.commit([added(Officer(name="Li Wei", city_id=shenzhen.after.id)), added(Officer(name="沈真", city_id=1))])
-    hits = LookupIndex(roster.data).search("shenzhen")
-    typed = [h.score for h in hits if "shenzhen" in h.entry.haystack]  # the sample's "Shenzhen", as written
-    heard = {h.entry.label: h.score for h in hits if "shenzhen" not in h.entry.haystack}
+    index = LookupIndex(roster.data)
+    hits = index.search("shenzhen")
+    typed = [h.score for h in hits if "shenzhen" in index.haystack_of(h.entry)]  # the sample's "Shenzhen", as written
+    heard = {h.entry.label: h.score for h in hits if "shenzhen" not in index.haystack_of(h.entry)}
     assert set(heard) == {"沈真", "深圳", "Li Wei", "新深圳"}
     assert min(typed) > heard["沈真"] == heard["深圳"] > heard["Li Wei"] > heard["新深圳"] > 0
 

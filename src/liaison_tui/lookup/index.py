@@ -1,7 +1,7 @@
 """Quick lookup over officers, cities, events and follow-ups.
 
-Built once per dataset: every entry keeps a case-folded haystack and its
-words. A query is answered by substring and word-prefix matches first (the
+Built once per dataset (``entries``: an entry per record and the text it is
+found by), its haystacks joined into one text. A query is answered by substring and word-prefix matches first (the
 fast, usual case), then by one-letter typos through a deletion index (so
 "kahnen" and "kahomen" find Kahonen), and only then by a fuzzy in-order
 match of the letters, run over what is left. Officers are also found by what
@@ -14,22 +14,19 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import assert_never
 
-from liaison_tui.domain import schedule
 from liaison_tui.domain.dataset import Dataset
 from liaison_tui.domain.edits import Edit, applied_in
 from liaison_tui.domain.kinds import Kind, kind_of
-from liaison_tui.domain.model import CheckIn, City, Event, FollowUp, Gift, Officer, Record, Visit
+from liaison_tui.domain.model import City, Record
 from liaison_tui.domain.values import fold
-from liaison_tui.i18n import _
-from liaison_tui.i18n.formats import day
-from liaison_tui.lookup.fields import officer_context, officer_fields
-from liaison_tui.lookup.romanise import compact, sounds_of
+from liaison_tui.lookup.entries import VACANT, Entry, Searched, entries_for, entry_of
+from liaison_tui.lookup.romanise import compact
 from liaison_tui.store.gc_pause import collector_paused
 
 _WORD = re.compile(r"\w+")
@@ -61,63 +58,9 @@ def _holders(blob: str, starts: list[int], needle: str) -> Iterator[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    kind: Kind
-    record_id: int
-    label: str  # what a person reads: the name or title
-    context: str  # city, venue or date: enough to tell two entries apart
-    label_folded: str
-    haystack: str  # every searchable field, folded, one per line
-    sounds: str = ""  # its names' sound forms after " ", its city's after "\t" (romanise); "" for Latin names
-
-
-# A removed record's place: nothing in it matches any query (every text empty).
-_VACANT = Entry(Kind.OFFICER, 0, "", "", "", "")
-
-
-@dataclass(frozen=True, slots=True)
 class Hit:
     entry: Entry
     score: float  # 0..1, higher is better
-
-
-def _entry(kind: Kind, record: Record, label: str, context: str, fields: list[str], sounds: str = "") -> Entry:
-    folded = fold(label)
-    haystack = fold("\n".join(f for f in fields if f))
-    return Entry(kind, record.id, label, context, folded, haystack, sounds)
-
-
-def _entry_of(data: Dataset, record: Record, romanised: bool) -> Entry | None:
-    """The lookup entry for one record; None for kinds that are not looked up (the visit)."""
-    match record:
-        case Officer():
-            city = schedule.city_of(data, record)
-            city_name = city.name if city else _("host staff")  # also found by it, in the language shown
-            context = officer_context(record, city_name)
-            names, places = ([record.name, record.native_name], [city_name]) if romanised else ([], [])
-            sounds = sounds_of(names, True) + sounds_of(places, False, "\t")
-            return _entry(Kind.OFFICER, record, record.name, context, officer_fields(record, city_name), sounds)
-        case City():
-            fields = [record.name, record.native_name, record.country]
-            sounds = sounds_of([record.name, record.native_name] if romanised else [], False)
-            return _entry(Kind.CITY, record, record.name, record.country, fields, sounds)
-        case Event():
-            context = f"{day(record.day)} {record.start:%H:%M}"
-            return _entry(Kind.EVENT, record, record.title, context, [record.title, record.venue])
-        case FollowUp():
-            owner = data.cities.get(record.city_id)
-            fields = [record.text, record.area]
-            return _entry(Kind.FOLLOW_UP, record, record.text, owner.name if owner else "", fields)
-        case Visit() | CheckIn() | Gift():
-            return None  # the visit is the whole screen; check-ins are found through their event
-        case _:
-            assert_never(record)
-
-
-def entries_for(data: Dataset, romanised: bool = True) -> list[Entry]:
-    records: list[Record] = [*data.officers.values(), *data.cities.values(), *data.events.values()]
-    entries = (_entry_of(data, record, romanised) for record in [*records, *data.followups.values()])
-    return [entry for entry in entries if entry is not None]
 
 
 class LookupIndex:
@@ -135,14 +78,30 @@ class LookupIndex:
         with collector_paused():
             self.entries: list[Entry] = []
             self._position: dict[tuple[Kind, int], int] = {}
-            self._words: dict[str, set[int]] = {}
+            # Each word's holders as an array of positions: a set took 30 bytes a holder, and a
+            # word common to 50,000 officers 2 MB (words are added and removed only on saves).
+            self._words: dict[str, array[int]] = {}
             self._by_deletion: dict[str, list[str]] = {}
-            for entry in entries_for(data, romanised):
-                self._put(entry)
+            self._blob, self._starts = "", list[int]()
+            self._changed: dict[int, str] = {}  # haystacks put since the last join, by position
+            for searched in entries_for(data, romanised):
+                self._put(searched)
             self._rejoin()
 
-    def _put(self, entry: Entry) -> None:
-        """Add ``entry``, or replace the entry for the same record in its place."""
+    def haystack(self, position: int) -> str:
+        """The searchable text of the entry at ``position`` (kept only in the joined text, not twice)."""
+        changed = self._changed.get(position)
+        if changed is not None:
+            return changed
+        following = self._starts[position + 1] if position + 1 < len(self._starts) else len(self._blob) + 1
+        return self._blob[self._starts[position] : following - 1]
+
+    def haystack_of(self, entry: Entry) -> str:
+        return self.haystack(self._position[(entry.kind, entry.record_id)])
+
+    def _put(self, searched: Searched) -> None:
+        """Add the entry, or replace the entry for the same record in its place."""
+        entry, haystack = searched
         key = (entry.kind, entry.record_id)
         position = self._position.get(key)
         if position is None:
@@ -151,28 +110,37 @@ class LookupIndex:
         else:
             self._forget_words(position)
             self.entries[position] = entry
-        for word in _typo_words(entry.haystack):
+        self._changed[position] = haystack
+        for word in _typo_words(haystack):
             holders = self._words.get(word)
             if holders is None:
-                holders = self._words[word] = set()
+                holders = self._words[word] = array("i")
                 for variant in _deletions(word):
                     self._by_deletion.setdefault(variant, []).append(word)
-            holders.add(position)
+            holders.append(position)  # once: an entry's words are a set, and its old ones were forgotten
 
     def _forget_words(self, position: int) -> None:
-        for word in _typo_words(self.entries[position].haystack):
-            self._words[word].discard(position)  # ``_put`` entered every word of it
+        for word in _typo_words(self.haystack(position)):
+            self._words[word].remove(position)  # ``_put`` entered every word of it, once
 
     def _drop(self, kind: Kind, record_id: int) -> None:
         """A removed record: its place stays, empty, so the other positions hold."""
         position = self._position.pop((kind, record_id), None)
         if position is not None:
             self._forget_words(position)
-            self.entries[position] = _VACANT
+            self.entries[position] = VACANT
+            self._changed[position] = ""
 
     def _rejoin(self) -> None:
-        self._blob = "\x00".join(entry.haystack for entry in self.entries)
-        self._starts = [0, *accumulate(len(entry.haystack) + 1 for entry in self.entries)][:-1]
+        haystacks = self._blob.split("\x00") if self._starts else []  # no haystack holds a NUL
+        for position in sorted(self._changed):  # new positions come after every old one, in order
+            if position < len(haystacks):
+                haystacks[position] = self._changed[position]
+            else:
+                haystacks.append(self._changed[position])
+        self._changed = {}
+        self._blob = "\x00".join(haystacks)
+        self._starts = [0, *accumulate(len(haystack) + 1 for haystack in haystacks)][:-1]
         # The names alone, each as " name": where a name or a word of it starts with the query.
         self._label_blob = "\x00".join(" " + entry.label_folded for entry in self.entries)
         self._label_starts = [0, *accumulate(len(entry.label_folded) + 2 for entry in self.entries)][:-1]
@@ -203,16 +171,16 @@ class LookupIndex:
             if edit.after is None:
                 self._drop(kind_of(record), record.id)
                 continue
-            entry = _entry_of(data, edit.after, self._romanised)
-            if entry is None:
+            searched = entry_of(data, edit.after, self._romanised)
+            if searched is None:
                 continue
-            self._put(entry)
+            self._put(searched)
             if isinstance(record, City):  # its name is part of its officers' and follow-ups' entries
                 officers |= {o.id for o in data.officers.values() if o.city_id == record.id}
                 followups |= {f.id for f in data.followups.values() if f.city_id == record.id}
         dependants: list[Record] = [*(data.officers[i] for i in officers), *(data.followups[i] for i in followups)]
-        for entry in filter(None, (_entry_of(data, dependant, self._romanised) for dependant in dependants)):
-            self._put(entry)
+        for searched in filter(None, (entry_of(data, dependant, self._romanised) for dependant in dependants)):
+            self._put(searched)
         self._rejoin()
 
     def _sound_hits(self, needle: str) -> dict[int, float]:
@@ -247,7 +215,7 @@ class LookupIndex:
         lined = "\n" + needle
         for position in _holders(self._blob, self._starts, needle):  # every field
             if position not in scores:
-                scores[position] = score(entries[position], needle, lined)
+                scores[position] = score(entries[position], self.haystack(position), needle, lined)
         if sound := compact(needle):  # letters and digits only: a query in another script has no sound
             for position, value in self._sound_hits(sound).items():
                 scores.setdefault(position, value)  # what was typed ranks first: a romanised hit never above it
@@ -288,11 +256,11 @@ class LookupIndex:
         return best
 
     @staticmethod
-    def _substring_score(entry: Entry, needle: str, lined: str) -> float:
+    def _substring_score(entry: Entry, haystack: str, needle: str, lined: str) -> float:
         """An entry whose name neither starts with ``needle`` nor has a word starting with it: ``_name_hits``
         scored those (1.0, 0.95, 0.9) and every entry it found is skipped."""
         if needle in entry.label_folded:
             return 0.8
-        if lined in "\n" + entry.haystack.replace(" ", "\n"):  # a word of another field (city, ...) starts with it
+        if lined in "\n" + haystack.replace(" ", "\n"):  # a word of another field (city, ...) starts with it
             return 0.7
         return 0.6

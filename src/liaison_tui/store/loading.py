@@ -19,6 +19,7 @@ from liaison_tui.store import codec, file_layout, schema
 from liaison_tui.store.errors import BadDataFileError
 from liaison_tui.store.gc_pause import collector_paused
 from liaison_tui.store.schema import Tables
+from liaison_tui.store.storage import Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,14 @@ def load(tables: Tables, where: Path | str) -> Loaded:
     data = dataset_from_tables(tables, where)
     repaired = schema.repair_next_ids(tables, data)
     return Loaded(tables, data, migrated or bool(repaired))
+
+
+def load_version(version: Version, where: Path | str) -> Loaded:
+    """``load`` one version of the file; one that looked like our layout but is not is read whole."""
+    try:
+        return load(version.tables, where)
+    except file_layout.LayoutBroken:  # a line that looked like a record is not one
+        return load(version.whole(Path(where)).tables, where)
 
 
 def dataset_from_tables(tables: Tables, where: Path | str) -> Dataset:

@@ -33,9 +33,8 @@ from liaison_tui.i18n import _
 from liaison_tui.store import history_table, schema
 from liaison_tui.store.errors import BadDataFileError, DataFileGoneError
 from liaison_tui.store.errors import StaleEditError as StaleEditError
-from liaison_tui.store.file_layout import LayoutBroken
 from liaison_tui.store.history_access import HistoryAccess
-from liaison_tui.store.loading import Loaded, load
+from liaison_tui.store.loading import Loaded, load_version
 from liaison_tui.store.loading import dataset_from_tables as dataset_from_tables
 from liaison_tui.store.memory_storage import SharedMemoryStorage
 from liaison_tui.store.paths import real_path
@@ -170,10 +169,7 @@ class Store(HistoryAccess):
         return str(self._meta["file_id"])
 
     def _load(self, version: Version) -> Loaded:
-        try:
-            return load(version.tables, self.where)
-        except LayoutBroken:  # looked like our layout, but a line is no record: read it whole
-            return load(version.whole(Path(self.where)).tables, self.where)
+        return load_version(version, self.where)
 
     def _hold(self, loaded: Loaded, version: Version) -> None:
         self._storage.install(loaded.tables, version.signature)

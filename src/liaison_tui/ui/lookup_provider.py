@@ -13,7 +13,7 @@ from liaison_tui.domain import schedule
 from liaison_tui.domain.kinds import Kind
 from liaison_tui.i18n import _
 from liaison_tui.i18n.formats import WEEKDAY_TIME, when
-from liaison_tui.lookup.index import Entry
+from liaison_tui.lookup.entries import Entry
 from liaison_tui.reports.display import clip, literal
 from liaison_tui.ui.host import host_of
 from liaison_tui.ui.messages import Goto
@@ -73,6 +73,6 @@ class LookupProvider(Provider):
         current, upcoming = schedule.now_and_next(events, now)
         for label, event in ((_("now"), current), (_("next"), upcoming)):
             if event is not None:
-                entry = Entry(Kind.EVENT, event.id, event.title, when(event.starts_at, WEEKDAY_TIME), "", "")
+                entry = Entry(Kind.EVENT, event.id, event.title, when(event.starts_at, WEEKDAY_TIME), "")
                 prompt = Text.assemble((f"{_pad(label, 9)} ", "dim"), _prompt(entry))
                 yield DiscoveryHit(prompt, partial(self._goto, entry))
