@@ -305,3 +305,14 @@ def test_a_data_file_gone_while_open_is_told_naming_it(sample_file: Path) -> Non
     with pytest.raises(DataFileGoneError) as gone:
         store.reload_if_changed()
     assert str(gone.value) == f"{sample_file}: the data file is gone (moved or deleted)"
+
+
+def test_a_save_after_the_file_was_reported_gone_is_refused_naming_it(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    sample_file.unlink()
+    with pytest.raises(DataFileGoneError):
+        store.reload_if_changed()  # the app's watch reports it once
+    with pytest.raises(DataFileGoneError) as refused:
+        store.commit([added(City(name="Busan"))])
+    assert str(refused.value) == f"{sample_file}: the data file is gone (moved or deleted); nothing was saved"
+    assert not sample_file.exists()  # never written anew with what may be part of the data

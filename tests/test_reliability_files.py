@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
 
     monkeypatch.setattr(Path, "open", refuse)
     assert cli.main(["--db", str(path), "check"]) == 1
-    assert "cannot read the file (Permission denied)" in capsys.readouterr().err
+    assert f"liaison-tui: {path}: cannot read the file (Permission denied)\n" in capsys.readouterr().err
     assert stat.S_IMODE(path.stat().st_mode) == 0
 
 
@@ -83,7 +84,8 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("liaison_tui.store.atomic.tempfile.mkstemp", refuse)
-    with pytest.raises(StorageError, match=r"cannot write in .* \(Permission denied\)"):
+    told = f"{sample_file}: cannot write in {sample_file.parent} (Permission denied)"
+    with pytest.raises(StorageError, match=f"^{re.escape(told)}$"):
         store.commit([added(City(name="Busan"))])
     assert sample_file.read_bytes() == before
 
