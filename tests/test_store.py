@@ -149,25 +149,28 @@ def test_every_unknown_reference_is_told_beside_its_field(make_store: StoreFacto
         start=time(9),
         end=time(10),
         title="Ghost tour",
-        participant_ids=(901,),
-        speaker_ids=(902,),
-        interpreters=(InterpreterAssignment(languages=("zh", "en"), interpreter_id=903),),
-        vehicles=(Vehicle(name="Bus 1", rider_ids=(904,)),),
+        participant_ids=(901, 911),
+        speaker_ids=(902, 912),
+        interpreters=(
+            InterpreterAssignment(languages=("zh", "en"), interpreter_id=903),
+            InterpreterAssignment(languages=("en", "fi"), interpreter_id=913),
+        ),
+        vehicles=(Vehicle(name="Bus 1", rider_ids=(904, 914)),),
     )
     check_in = CheckIn(event_id=905, officer_id=906, at=datetime(2026, 12, 4, 9, 5))
     with pytest.raises(ValidationError) as refused:
         store.commit(
-            [added(ghost_tour), added(check_in), changed(visit, dataclasses.replace(visit, precedence_ids=(907,)))]
+            [added(ghost_tour), added(check_in), changed(visit, dataclasses.replace(visit, precedence_ids=(907, 917)))]
         )
     assert [(p.field, p.message) for p in refused.value.problems] == [
         ("visit_id", "unknown visit #999"),
-        ("participant_ids", "participants name unknown officers #901"),
-        ("speaker_ids", "speakers name unknown officers #902"),
-        ("interpreters", "interpreters name unknown officers #903"),
-        ("vehicles", "vehicles carry unknown officers #904"),
+        ("participant_ids", "participants name unknown officers #901, #911"),
+        ("speaker_ids", "speakers name unknown officers #902, #912"),
+        ("interpreters", "interpreters name unknown officers #903, #913"),
+        ("vehicles", "vehicles carry unknown officers #904, #914"),
         ("event_id", "unknown event #905"),
         ("officer_id", "unknown officer #906"),
-        ("precedence_ids", "the order of precedence names unknown officers #907"),
+        ("precedence_ids", "the order of precedence names unknown officers #907, #917"),
     ]
 
 
