@@ -90,6 +90,38 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
     assert sample_file.read_bytes() == before
 
 
+def test_a_folder_removed_while_saving_is_told(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder went after the writers' lock was taken, before the new version was written beside the file."""
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import City
+    from liaison_tui.store.storage import StorageError
+
+    before = sample_file.read_bytes()
+    store = Store.open(sample_file)
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("liaison_tui.store.atomic.tempfile.mkstemp", gone)
+    told = f"{sample_file}: the folder {sample_file.parent} does not exist"
+    with pytest.raises(StorageError, match=f"^{re.escape(told)}$"):
+        store.commit([added(City(name="Busan"))])
+    assert sample_file.read_bytes() == before
+
+
+def test_a_storage_opened_read_only_never_writes(sample_file: Path) -> None:
+    from liaison_tui.store.storage import DurableJSONStorage, StorageError
+
+    before = sample_file.read_bytes()
+    storage = DurableJSONStorage(sample_file, read_only=True)
+    with pytest.raises(StorageError, match=f"^{re.escape(f'{sample_file}: opened read-only')}$"):
+        storage.write({"cities": {}})
+    reason = "the file's owner keeps it read-only"
+    with pytest.raises(StorageError, match=f"^{reason}$"):
+        DurableJSONStorage(sample_file, read_only=True, read_only_reason=reason).write({"cities": {}})
+    assert sample_file.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("where", "message"),
     [("folder", "{target}: is a directory, not a data file"), ("missing/data.json", "{target}: the folder")],
