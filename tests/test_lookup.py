@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import orjson
@@ -227,6 +228,22 @@ def test_a_word_holding_a_digit_is_found_exactly_never_as_a_typo(event_day: Stor
     index = LookupIndex(event_day.data)
     assert _officers(index, "fang8", 20) == {"Wang Fang"}
     assert _officers(index, "fangs", 20) == set()  # one letter from "fang8": a digit is exact or nothing
+
+
+def test_a_nul_in_a_record_leaves_every_other_record_where_it_is(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added, changed
+    from liaison_tui.domain.model import Officer
+
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Nul Pasted", organisation="ACME\x00Corp"))])  # pasted from a binary
+    index = LookupIndex(store.data)
+    kahonen = next(o for o in store.data.officers.values() if o.name == "Henri Kahonen")
+    done = store.commit([changed(kahonen, dataclasses.replace(kahonen, name="Henri Kahonen-Virta"))])
+    index.update(store.data, done.edits)  # joins the records' texts again
+    assert [h.entry.label for h in index.search("virta")] == ["Henri Kahonen-Virta"]
+    assert [h.entry.label for h in index.search("acme")] == ["Nul Pasted"]
+    assert [h.entry.label for h in index.search("sandeman")] == ["Duncan Sandeman"]
+    assert [(h.entry.kind, h.entry.label) for h in index.search("library")] == [("event", "Visit to a library")]
 
 
 def test_a_nul_query_finds_nothing(index: LookupIndex) -> None:
