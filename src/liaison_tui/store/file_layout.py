@@ -112,10 +112,8 @@ def _whole_table(line: bytes, start: int, *, last: bool) -> dict[str, Any] | Non
 def _record_lines(lines: list[bytes]) -> dict[str, Any] | None:
     if not lines:
         return {}
-    last = lines[-1]
-    if last.endswith(b",\n"):
-        return None  # JSON has no comma after the last record
-    lines[-1] = last[:-1] + b",\n"  # every line as it is kept: with its comma
+    # Every line as it is kept: with its comma. The last has none in JSON; one there is now one too many.
+    lines[-1] = lines[-1][:-1] + b",\n"
     table: dict[str, Any] = {}
     for line in lines:
         if line[:1] != b'"' or not line.endswith(b"},\n"):
