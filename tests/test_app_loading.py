@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from liaison_tui import launcher
 from liaison_tui.store.store import Store
@@ -80,3 +81,34 @@ def test_a_damaged_file_ends_the_app_with_the_commands_message(
     err = capsys.readouterr().err
     assert str(path) in err and "name: expected text, found int" in err and "Traceback" not in err
     assert drawn == ["LoadingScreen"]  # the app did start: its first frame does not wait for the file
+
+
+async def test_the_loading_line_says_when_it_waits_for_another_programs_save(sample_file: Path) -> None:
+    """Another program holds the lock: the line says why nothing shows yet, and the panes come once it lets go."""
+    import fcntl
+    import os
+
+    from liaison_tui.store.locking import lock_path
+
+    lock = os.open(lock_path(sample_file), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as another program saving would (flock: per open file, so it holds here)
+    try:
+        opened = lambda: Store.open(sample_file)  # noqa: E731
+        app = LiaisonApp(opened, clock=lambda: CONFERENCE_MORNING, watch_interval=0.2, where=str(sample_file))
+        async with app.run_test(size=(100, 30)) as pilot:
+            said = ""
+            for _ in range(40):
+                await pilot.pause(0.1)
+                said = str(app.screen.query_one("#loading", Static).visual)
+                if "another program" in said:
+                    break
+            assert said == f"Loading {sample_file}…\nWaiting while another program saves it (up to 5 s)"
+            assert isinstance(app.screen, LoadingScreen) and not app.opened
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            for _ in range(50):
+                await pilot.pause(0.1)
+                if isinstance(app.screen, MainScreen) and app.screen.query("#officers"):
+                    break
+            assert isinstance(app.screen, MainScreen) and app.opened
+    finally:
+        os.close(lock)

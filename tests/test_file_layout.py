@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from liaison_tui.domain.demo import generate
 from liaison_tui.domain.edits import Edit
-from liaison_tui.store import file_layout
-from liaison_tui.store.errors import BadDataFileError
+from liaison_tui.store import file_layout, loading
+from liaison_tui.store.errors import BadDataFileError, StorageError
+from liaison_tui.store.storage import decode_whole
 from liaison_tui.store.store import Store
 
 
@@ -115,3 +116,82 @@ def test_a_changed_record_is_written_from_its_document(tmp_path: Path) -> None:
     store.commit([Edit(city, renamed)])
     assert Store.open(path).data.cities[city.id] == renamed
     assert json.loads(path.read_bytes())["cities"][str(city.id)]["name"] == renamed.name
+
+
+def _careful(raw: bytes, where: Path) -> object:
+    """What reading the whole file at once makes of ``raw``: the data, or the refusal's message."""
+    try:
+        return loading.load(decode_whole(raw, where), where).data
+    except StorageError as error:
+        return type(error)
+
+
+_EDITS = st.lists(
+    st.tuples(st.integers(0, 10**9), st.sampled_from([b"", b",", b"}", b"{", b"\n", b'"', b" ", b"1", b":"])),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(edits=_EDITS, cut=st.booleans())
+def test_a_mangled_file_is_read_as_reading_it_whole_would(tmp_path_factory: Any, edits: Any, cut: bool) -> None:
+    """Reading a line at a time never makes of a file anything but what one parse of it would."""
+    folder = tmp_path_factory.mktemp("mangled")
+    path = _demo_file(folder)
+    raw = bytearray(path.read_bytes())
+    for at, piece in edits:  # a byte cut out or put in somewhere, as a bad hand edit or a torn copy might
+        at %= len(raw)
+        raw[at : at + (1 if cut else 0)] = piece
+    path.write_bytes(bytes(raw))
+    expected = _careful(bytes(raw), path)
+    try:
+        got: object = Store.open(path, read_only=True).data
+    except StorageError as error:
+        got = type(error)
+    assert got == expected
+
+
+def _mangled(raw: bytes, how: str) -> bytes:
+    lines = raw.split(b"\n")
+    at = lines.index(b'"officers":{') + 1
+    end = lines.index(b"},", at)
+    if how == "comma after the last record":
+        lines[end - 1] += b","
+    elif how == "no comma between records":
+        lines[at] = lines[at].removesuffix(b",")
+    elif how == "two records on a line":
+        lines[at : at + 2] = [lines[at] + lines[at + 1]]
+    elif how == "a brace too many":
+        lines[at] = lines[at].replace(b"},", b"}},")
+    elif how == "a table left open":
+        del lines[end]
+    elif how == "a key that is no id":
+        lines[at] = b'"x' + lines[at][1:]
+    elif how == "the file cut short":
+        lines = lines[: at + 3]
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "comma after the last record",
+        "no comma between records",
+        "two records on a line",
+        "a brace too many",
+        "a table left open",
+        "a key that is no id",
+        "the file cut short",
+    ],
+)
+def test_a_broken_layout_is_read_as_reading_it_whole_would(tmp_path: Path, how: str) -> None:
+    path = _demo_file(tmp_path)
+    raw = _mangled(path.read_bytes(), how)
+    path.write_bytes(raw)
+    expected = _careful(raw, path)
+    try:
+        got: object = Store.open(path, read_only=True).data
+    except StorageError as error:
+        got = type(error)
+    assert got == expected, how

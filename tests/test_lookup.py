@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from liaison_tui.domain.badges import badge_code
 from liaison_tui.domain.demo import generate
+from liaison_tui.domain.edits import added
 from liaison_tui.domain.kinds import Kind
+from liaison_tui.domain.model import Officer
 from liaison_tui.lookup.index import LookupIndex
 from liaison_tui.store import paths
 from liaison_tui.store.store import Store
@@ -360,3 +362,22 @@ def test_letters_in_order_only_when_fewer_than_five_records_match_otherwise(samp
         store.commit([added(Officer(name="Orlam Kent", city_id=1))])  # "orm" in order, not as typed
         labels = [h.entry.label for h in LookupIndex(store.data).search("orm")]
         assert len(labels) == normas + found and ("Orlam Kent" in labels) is found
+
+
+def test_a_name_is_found_with_its_words_in_another_order(index: LookupIndex) -> None:
+    """Surname first, as many delegations write names, or half remembered: every word must start a word of it."""
+    for query, name in [
+        ("kahonen henri", "Henri Kahonen"),
+        ("Kahonen H", "Henri Kahonen"),
+        ("sandeman dun", "Duncan Sandeman"),
+        ("woodruff taylor", "Taylor Woodruff"),
+    ]:
+        assert index.search(query)[0].entry.label == name, query
+    assert index.search("kahonen taylor") == []  # each word must be in the one name
+
+
+def test_a_name_in_its_own_order_ranks_above_the_same_words_reordered() -> None:
+    store = Store.in_memory()
+    store.commit([added(Officer(name=name)) for name in ("Ivo Novak", "Novak Ivo", "Ana Novak")])
+    hits = LookupIndex(store.data).search("novak ivo")
+    assert [(h.entry.label, h.score) for h in hits] == [("Novak Ivo", 1.0), ("Ivo Novak", 0.85)]

@@ -222,9 +222,18 @@ class LookupIndex:
         if len(needle) >= TYPO_MIN and needle.isalpha():
             for position in self._typo_hits(needle):
                 scores.setdefault(position, 0.45)  # below every exact or prefix match (0.6 and up)
+        if len(scores) < limit and " " in needle:  # "kahonen henri": a name's words, in another order
+            for position in self._each_word_hits(needle.split()):
+                scores.setdefault(position, 0.85)  # below a name that starts so (0.9), above one holding it
         if len(scores) < 5 and len(needle) >= 3:  # letters in order: only when little else matched
             self._in_order_hits(needle, scores)
         return self._best(scores, limit)
+
+    def _each_word_hits(self, words: list[str]) -> set[int]:
+        """Entries with a word of the name starting with each of ``words``, in any order (surname first)."""
+        longest, *others = sorted(words, key=len, reverse=True)  # the fewest names to look through
+        entries, starts = self.entries, [" " + word for word in others]
+        return {p for p in self._name_hits(longest) if all(s in " " + entries[p].label_folded for s in starts)}
 
     def _in_order_hits(self, needle: str, scores: dict[int, float]) -> None:
         """Names not in ``scores`` yet holding the needle's letters in order, close together.

@@ -1,25 +1,24 @@
 """The data file's layout: plain JSON with one record on each line.
 
 The file is one JSON object of tables, as TinyDB reads it, written so that
-each record sits on a line of its own::
+each record sits on a line of its own (history and meta, read whole, on one
+line each)::
 
     {
     "cities":{
-    "1":{"name":"Fairbanks",...},
-    "2":{"name":"Kahului",...}
+    "1":{"name":"Atlanta",...},
+    "2":{"name":"Christchurch",...}
     },
-    "meta":{
-    "1":{"schema":3,...}
-    }
+    "history":{"1":{"change":1,...}},
+    "meta":{"1":{"schema":3,...}}
     }
 
-History and meta are written whole, each on one line. Any JSON reader reads
-it; we read it a line at a time. A record stays the
-line it was read as (``bytes``, with its key and a comma) until something
-changes it, and is parsed only while its domain object is built. Parsing the
-whole file at once held every record twice (as parsed JSON, and as domain
-objects) and, in the parser, a third time: 290 MB for 50,000 officers. A
-record that has changed is a ``dict`` (TinyDB's document) until it is written.
+Any JSON reader reads it; we read it a line at a time. A record stays the line
+it was read as (``bytes``, with its key, a comma and the newline) until
+something changes it, and is parsed only while its domain object is built.
+Parsing the whole file at once held every record twice (as parsed JSON, and as
+domain objects) and, in the parser, a third time: 290 MB for 50,000 officers.
+A record that has changed is a ``dict`` (TinyDB's document) until it is written.
 
 A file in any other layout (written by hand, by TinyDB, by an older version)
 is read whole, the careful way; its next save writes it in this layout.
@@ -112,10 +111,8 @@ def _whole_table(line: bytes, start: int, *, last: bool) -> dict[str, Any] | Non
 def _record_lines(lines: list[bytes]) -> dict[str, Any] | None:
     if not lines:
         return {}
-    last = lines[-1]
-    if last.endswith(b",\n"):
-        return None  # JSON has no comma after the last record
-    lines[-1] = last[:-1] + b",\n"  # every line as it is kept: with its comma
+    # Every line as it is kept: with its comma. The last has none in JSON; one there is now one too many.
+    lines[-1] = lines[-1][:-1] + b",\n"
     table: dict[str, Any] = {}
     for line in lines:
         if line[:1] != b'"' or not line.endswith(b"},\n"):

@@ -54,6 +54,27 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def held_elsewhere(path: Path) -> bool:
+    """Whether ``path``'s lock file is locked now, by another program or another thread.
+
+    A probe: the lock is tried without waiting, and let go at once if it was free.
+    A lock file that is not there is free (the probe never creates one).
+    """
+    try:
+        descriptor = os.open(lock_path(path), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False  # flock refused here: nothing to tell
+    finally:
+        os.close(descriptor)  # closing lets go of the lock if the probe took it
+    return False
+
+
 @dataclass
 class HeldLock:
     """The descriptors holding the lock; ``release`` frees them."""

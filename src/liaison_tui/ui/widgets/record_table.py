@@ -33,6 +33,7 @@ MAX_COLUMN = 40  # wider cells are cut with an ellipsis; the detail panel has th
 GAP = 2
 MIN_SHOWN = 8  # a column that must show is given at least this much of the pane
 WIDTH_SAMPLE = 1000  # rows measured for column widths when rows are made on demand
+DRAWN_KEPT = 1000  # lines kept as drawn (a screenful is under 100): enough for a few scroll positions
 # How many leading columns a narrow pane must show: the officer's name and city; an event's
 # marker, time and title.
 MUST_SHOW: dict[Kind, int] = {Kind.EVENT: 3}
@@ -132,6 +133,9 @@ class RecordTable(ScrollView, can_focus=True):
         self._rows: Sequence[TableRow] = []
         self._index: dict[int, int] = {}
         self._scrollbars_for: Size | None = None  # our virtual size when the scrollbars were last set
+        # Lines as drawn since the rows were last shown, by (row, width, scroll, styles): a focus
+        # change restyles the pane and Textual asks for every line again, most of them unchanged.
+        self._drawn: dict[tuple[int, int, int, Style, Style], Strip] = {}
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         # Every layout pass hands a ScrollView the layout's idea of its virtual size, which it then
@@ -163,6 +167,7 @@ class RecordTable(ScrollView, can_focus=True):
                 if width > self.widths[column]:
                     self.widths[column] = min(width, limits[column])
         self._fitted = (-1, self.widths)
+        self._drawn = {}
         self.virtual_size = Size(sum(self.widths) + GAP * len(self.widths), len(self._rows) + 1)
         position = self._index.get(keep, 0) if keep is not None else 0
         self.cursor_row = min(position, max(len(self._rows) - 1, 0))
@@ -259,18 +264,24 @@ class RecordTable(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if y == 0:
+        row = -1 if y == 0 else scroll_y + y - 1  # -1: the header
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        if row < 0:
             style = self.get_component_rich_style("record-table--header")
-            cells: Sequence[Cell] = [heading(self.kind, c) for c in self.columns]
         else:
-            row = scroll_y + y - 1
-            if row >= len(self._rows):
-                return Strip.blank(width, base)
             style = Style()
             if row % 2:
                 style += self.get_component_rich_style("record-table--odd")
             if row == self.cursor_row:
                 style += self.get_component_rich_style("record-table--cursor")
-            cells = self._rows[row][1]
-        # The row's background runs the full width, not just under the cells.
-        return self._line(cells, style).crop_extend(scroll_x, scroll_x + width, style).apply_style(base)
+        key = (row, width, scroll_x, style, base)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            if len(self._drawn) > DRAWN_KEPT:
+                self._drawn.clear()
+            cells: Sequence[Cell] = [heading(self.kind, c) for c in self.columns] if row < 0 else self._rows[row][1]
+            # The row's background runs the full width, not just under the cells.
+            line = self._line(cells, style).crop_extend(scroll_x, scroll_x + width, style)
+            drawn = self._drawn[key] = line.apply_style(base)
+        return drawn
