@@ -35,6 +35,20 @@ def test_a_visit() -> None:
         ("visit ' '", "language", "unknown language 'xx'"),
     ]
     assert _told(Visit(name="Tour", host_city="Shenzhen", start_date=date(2026, 12, 1), days=31)) == []
+    assert _told(Visit(name="Tour", host_city="Shenzhen", start_date=date(2026, 12, 1), days=1)) == []
+    month_and_more = Visit(
+        name="Tour",
+        host_city="Shenzhen",
+        start_date=date(2026, 12, 1),
+        days=32,
+        host_contact="Foreign Affairs Office",
+        emergency_contact="call Li",
+    )
+    assert _told(month_and_more) == [
+        ("visit 'Tour'", "days", "days must be 1 to 31, not 32"),
+        ("visit 'Tour'", "host_contact", "host contact 'Foreign Affairs Office' has no phone number"),
+        ("visit 'Tour'", "emergency_contact", "emergency contact 'call Li' has no phone number"),
+    ]
 
 
 def test_a_city() -> None:
