@@ -58,6 +58,8 @@ def test_a_city() -> None:
         ("city #0", "since", "since must be a year, not 99"),
     ]
     assert _told(City(name="Busan", timezone="Asia/Seoul", since=2200)) == []
+    assert _told(City(name="Busan", since=1000)) == []
+    assert _told(City(name="Busan", since=2201)) == [("city 'Busan'", "since", "since must be a year, not 2201")]
 
 
 def test_an_officer() -> None:
