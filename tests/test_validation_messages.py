@@ -78,6 +78,8 @@ def test_an_officer() -> None:
         ("officer 'Kim'", "departure", "departs before arriving"),
     ]
     assert _told(Officer(name="Kim", honorific="H" * 40, rank=1, email="kim@example.kr")) == []
+    through = Travel(at=datetime(2026, 12, 2, 9))  # leaving the minute one arrives is not leaving before
+    assert _told(Officer(name="Kim", arrival=through, departure=through)) == []
 
 
 def test_an_event_and_a_follow_up() -> None:
