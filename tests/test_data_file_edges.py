@@ -316,3 +316,19 @@ def test_a_save_after_the_file_was_reported_gone_is_refused_naming_it(sample_fil
         store.commit([added(City(name="Busan"))])
     assert str(refused.value) == f"{sample_file}: the data file is gone (moved or deleted); nothing was saved"
     assert not sample_file.exists()  # never written anew with what may be part of the data
+
+
+def test_a_save_by_another_program_while_this_one_opens_is_seen(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = Store.open(sample_file)
+    take_lock = locking.acquire
+
+    def another_save_first(path: Path, policy: locking.LockPolicy) -> locking.HeldLock:
+        monkeypatch.setattr(locking, "acquire", take_lock)
+        other.commit([added(City(name="Busan"))])  # between this opening's read and its lock
+        return take_lock(path, policy)
+
+    monkeypatch.setattr(locking, "acquire", another_save_first)
+    store = Store.open(sample_file)
+    assert "Busan" in {city.name for city in store.data.cities.values()}
