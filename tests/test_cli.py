@@ -37,8 +37,9 @@ def test_check_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["--db", str(bad), "check"]) == 1
     err = capsys.readouterr().err
     assert str(bad) in err and "name: expected text" in err and "Traceback" not in err
-    assert main(["--db", str(tmp_path / "none.json"), "check"]) == 1
-    assert "no such data file" in capsys.readouterr().err
+    missing = tmp_path / "none.json"
+    assert main(["--db", str(missing), "check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"liaison-tui: {missing}: no such data file"]  # which file
 
 
 def test_demo_makes_synthetic_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

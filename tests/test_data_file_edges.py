@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from liaison_tui import launcher
 from liaison_tui.domain.edits import added
 from liaison_tui.domain.model import City
 from liaison_tui.store import locking
+from liaison_tui.store.errors import DataFileGoneError
 from liaison_tui.store.storage import StorageError, backup_path, megabytes
 from liaison_tui.store.store import Store
 from liaison_tui.ui.app import LiaisonApp
@@ -95,10 +97,8 @@ def test_a_save_that_would_pass_the_size_limit_writes_nothing(
     store.commit([])  # written as saves write it (compact)
     before, backup, counts = sample_file.read_bytes(), backup_path(sample_file).read_bytes(), store.data.counts()
     monkeypatch.setattr("liaison_tui.store.storage.MAX_FILE_BYTES", len(before) + 1_000)
-    with pytest.raises(
-        StorageError,
-        match=r"this change would make the file \d+\.\d kB, over the \d+\.\d kB limit .*; nothing was saved",
-    ):
+    told = r"this change would make the file \d+\.\d kB, over the \d+\.\d kB limit for a data file; nothing was saved$"
+    with pytest.raises(StorageError, match=f"^{re.escape(str(sample_file))}: {told}"):
         store.commit([added(City(name="Busan", notes="x" * 2_000))])
     assert sample_file.read_bytes() == before and store.data.counts() == counts
     assert backup_path(sample_file).read_bytes() == backup
@@ -223,7 +223,7 @@ def test_cli_write_commands_refuse_a_read_only_file(
     registration = tmp_path / "new.csv"
     registration.write_text("Name,City\r\nAino Virtanen,Helsinki\r\n")
     assert launcher.main(["--db", str(read_only_file), "import", "officers", str(registration)]) == 1
-    assert f"{read_only_file} is read-only" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"liaison-tui: {read_only_file} is read-only; nothing was saved\n"
     assert launcher.main(["--db", str(read_only_file), "summary", "roster"]) == 0  # reading still works
     assert read_only_file.read_bytes() == before
     assert not backup_path(read_only_file).exists()
@@ -260,3 +260,75 @@ def test_a_file_damaged_while_open_is_reported_once_and_never_written_over(
         store.commit([added(City(name="Busan"))])
     assert not store.reload_if_changed()  # the refused save said it: the watch stays quiet too
     assert sample_file.read_bytes() == damage and store.data.counts() == counts
+
+
+def test_a_broken_record_line_is_told_naming_the_file_and_the_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liaison_tui.cli.main import main
+
+    path = tmp_path / "tour.json"
+    assert main(["--db", str(path), "demo", "--cities", "2", "--officers", "3"]) == 0
+    raw = path.read_bytes()
+    at = raw.index(b'"organisation"')
+    path.write_bytes(raw[:at] + b'"organisation" "X",' + raw[at:])  # a colon missing: no record, nor JSON
+    capsys.readouterr()
+    assert main(["--db", str(path), "check"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"liaison-tui: {path}: not a valid JSON data file ("), first
+    assert "expected ':' after key: line " in first  # where the parser stopped, to find the fault by hand
+
+
+def test_a_data_files_folder_replaced_by_a_file_is_told_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "tour"
+    folder.mkdir()
+    store = Store.open(folder / "data.json")
+    folder.rename(tmp_path / "moved")
+    folder.write_text("not a folder")
+    with pytest.raises(StorageError) as refused:
+        store.reload_if_changed()
+    assert str(refused.value) == f"{folder / 'data.json'}: cannot read the file (Not a directory)"
+
+
+def test_a_store_opened_for_reading_refuses_a_save_naming_the_file(sample_file: Path) -> None:
+    before = sample_file.read_bytes()
+    store = Store.open(sample_file, read_only=True)  # as the reading commands and the web view open it
+    with pytest.raises(StorageError) as refused:
+        store.commit([added(City(name="Busan"))])
+    assert str(refused.value) == f"{sample_file}: opened read-only"
+    assert sample_file.read_bytes() == before
+
+
+def test_a_data_file_gone_while_open_is_told_naming_it(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    sample_file.unlink()
+    with pytest.raises(DataFileGoneError) as gone:
+        store.reload_if_changed()
+    assert str(gone.value) == f"{sample_file}: the data file is gone (moved or deleted)"
+
+
+def test_a_save_after_the_file_was_reported_gone_is_refused_naming_it(sample_file: Path) -> None:
+    store = Store.open(sample_file)
+    sample_file.unlink()
+    with pytest.raises(DataFileGoneError):
+        store.reload_if_changed()  # the app's watch reports it once
+    with pytest.raises(DataFileGoneError) as refused:
+        store.commit([added(City(name="Busan"))])
+    assert str(refused.value) == f"{sample_file}: the data file is gone (moved or deleted); nothing was saved"
+    assert not sample_file.exists()  # never written anew with what may be part of the data
+
+
+def test_a_save_by_another_program_while_this_one_opens_is_seen(
+    sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = Store.open(sample_file)
+    take_lock = locking.acquire
+
+    def another_save_first(path: Path, policy: locking.LockPolicy) -> locking.HeldLock:
+        monkeypatch.setattr(locking, "acquire", take_lock)
+        other.commit([added(City(name="Busan"))])  # between this opening's read and its lock
+        return take_lock(path, policy)
+
+    monkeypatch.setattr(locking, "acquire", another_save_first)
+    store = Store.open(sample_file)
+    assert "Busan" in {city.name for city in store.data.cities.values()}

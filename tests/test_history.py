@@ -261,6 +261,16 @@ def test_a_hand_edited_history_counter_never_reuses_an_id(sample_file: Path) -> 
     ]
 
 
+def test_a_save_after_a_hand_edited_counter_reports_the_number_it_recorded(sample_file: Path) -> None:
+    # The session counts the number a save reports as its own: another number would hide or repeat a save.
+    session_as(sample_file, "Li").save([added(City(name="Busan")), added(City(name="Kobe"))])
+    tables = json.loads(sample_file.read_text())
+    tables["meta"]["1"]["history_next_id"] = 1  # behind the entries there
+    sample_file.write_text(json.dumps(tables))
+    done = Store.open(sample_file).commit([added(City(name="Oulu"))])
+    assert done.change == 3 == Store.open(sample_file).history()[-1].id
+
+
 def test_an_unreadable_entry_is_named_and_the_data_still_opens(sample_file: Path, capsys: Captured) -> None:
     tables = json.loads(sample_file.read_text())
     tables[HISTORY_TABLE] = {"1": {"at": "yesterday"}}

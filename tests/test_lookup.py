@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import orjson
@@ -219,6 +220,37 @@ def test_typos_need_five_letters_and_no_digits(event_day: Store) -> None:
     assert _officers(index, "hall", 20) == set()  # four letters: no typo match of "halal" or "halat"
     assert index.search("hell") == []  # one letter from "hall", but four letters only
     assert _officers(index, "MH377", 20) == set()  # another flight, not a typo of MH376
+
+
+def test_a_word_holding_a_digit_is_found_exactly_never_as_a_typo(event_day: Store) -> None:
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import Officer
+
+    event_day.commit([added(Officer(name="Wang Fang", email="fang8@example.cn"))])
+    index = LookupIndex(event_day.data)
+    assert _officers(index, "fang8", 20) == {"Wang Fang"}
+    assert _officers(index, "fangs", 20) == set()  # one letter from "fang8": a digit is exact or nothing
+
+
+def test_a_nul_in_a_record_leaves_every_other_record_where_it_is(sample_file: Path) -> None:
+    from liaison_tui.domain.edits import added, changed
+    from liaison_tui.domain.model import Officer
+
+    store = Store.open(sample_file)
+    store.commit([added(Officer(name="Nul Pasted", organisation="ACME\x00Corp"))])  # pasted from a binary
+    index = LookupIndex(store.data)
+    kahonen = next(o for o in store.data.officers.values() if o.name == "Henri Kahonen")
+    done = store.commit([changed(kahonen, dataclasses.replace(kahonen, name="Henri Kahonen-Virta"))])
+    index.update(store.data, done.edits)  # joins the records' texts again
+    assert [h.entry.label for h in index.search("virta")] == ["Henri Kahonen-Virta"]
+    assert [h.entry.label for h in index.search("acme")] == ["Nul Pasted"]
+    assert [h.entry.label for h in index.search("sandeman")] == ["Duncan Sandeman"]
+    assert [(h.entry.kind, h.entry.label) for h in index.search("library")] == [("event", "Visit to a library")]
+
+
+def test_a_nul_query_finds_nothing(index: LookupIndex) -> None:
+    # NUL joins the records' texts inside the index: searched for, it would match between any two records.
+    assert index.search("\x00", limit=50) == []
 
 
 def test_an_officer_hit_shows_the_phone(event_day: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
 
     monkeypatch.setattr(Path, "open", refuse)
     assert cli.main(["--db", str(path), "check"]) == 1
-    assert "cannot read the file (Permission denied)" in capsys.readouterr().err
+    assert f"liaison-tui: {path}: cannot read the file (Permission denied)\n" in capsys.readouterr().err
     assert stat.S_IMODE(path.stat().st_mode) == 0
 
 
@@ -83,14 +84,47 @@ def test_unwritable_folder(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("liaison_tui.store.atomic.tempfile.mkstemp", refuse)
-    with pytest.raises(StorageError, match=r"cannot write in .* \(Permission denied\)"):
+    told = f"{sample_file}: cannot write in {sample_file.parent} (Permission denied)"
+    with pytest.raises(StorageError, match=f"^{re.escape(told)}$"):
         store.commit([added(City(name="Busan"))])
+    assert sample_file.read_bytes() == before
+
+
+def test_a_folder_removed_while_saving_is_told(sample_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder went after the writers' lock was taken, before the new version was written beside the file."""
+    from liaison_tui.domain.edits import added
+    from liaison_tui.domain.model import City
+    from liaison_tui.store.storage import StorageError
+
+    before = sample_file.read_bytes()
+    store = Store.open(sample_file)
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr("liaison_tui.store.atomic.tempfile.mkstemp", gone)
+    told = f"{sample_file}: the folder {sample_file.parent} does not exist"
+    with pytest.raises(StorageError, match=f"^{re.escape(told)}$"):
+        store.commit([added(City(name="Busan"))])
+    assert sample_file.read_bytes() == before
+
+
+def test_a_storage_opened_read_only_never_writes(sample_file: Path) -> None:
+    from liaison_tui.store.storage import DurableJSONStorage, StorageError
+
+    before = sample_file.read_bytes()
+    storage = DurableJSONStorage(sample_file, read_only=True)
+    with pytest.raises(StorageError, match=f"^{re.escape(f'{sample_file}: opened read-only')}$"):
+        storage.write({"cities": {}})
+    reason = "the file's owner keeps it read-only"
+    with pytest.raises(StorageError, match=f"^{reason}$"):
+        DurableJSONStorage(sample_file, read_only=True, read_only_reason=reason).write({"cities": {}})
     assert sample_file.read_bytes() == before
 
 
 @pytest.mark.parametrize(
     ("where", "message"),
-    [("folder", "is a directory"), ("missing/data.json", "does not exist")],
+    [("folder", "{target}: is a directory, not a data file"), ("missing/data.json", "{target}: the folder")],
 )
 def test_directory_or_missing_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, message: str
@@ -100,7 +134,7 @@ def test_directory_or_missing_folder(
         target.mkdir()
     assert cli.main(["--db", str(target), "demo", "--officers", "5"]) == 1
     err = capsys.readouterr().err
-    assert message in err and "Traceback" not in err
+    assert message.format(target=target) in err and "Traceback" not in err
 
 
 async def test_two_app_instances_see_each_others_edits(sample_file: Path) -> None:

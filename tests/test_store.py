@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 
 from conftest import StoreFactory
 from liaison_tui.domain.edits import added, changed, invert, plan_delete, removed
-from liaison_tui.domain.model import City, Officer, Role, ValidationError
+from liaison_tui.domain.model import (
+    CheckIn,
+    City,
+    Event,
+    InterpreterAssignment,
+    Officer,
+    Role,
+    ValidationError,
+    Vehicle,
+)
 from liaison_tui.store.store import StaleEditError, Store
 
 
@@ -113,16 +123,54 @@ def test_undoing_a_deletion_twice_is_refused_naming_the_taken_id(make_store: Sto
 
 
 def test_a_refused_save_names_every_problem_of_every_edit(make_store: StoreFactory) -> None:
-    """A form or import fixes them all at once: the refusal lists each, not only the last edit's."""
+    """A form or import fixes them all at once: the refusal lists each, not only the last edit's.
+
+    Each names its field too: the form shows the message beside that field.
+    """
     store = make_store()
     atlanta = next(c for c in store.data.cities.values() if c.name == "Atlanta")
     with pytest.raises(ValidationError) as refused:
-        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999)), removed(atlanta)])
-    assert [(p.where, p.message) for p in refused.value.problems] == [
-        ("city ' '", "name must not be empty"),
-        ("officer 'Nobody'", "unknown city #999"),
-        ("officer 'Taylor Woodruff'", f"unknown city #{atlanta.id}"),
-        ("follow-up 'A startup exchange between Atlanta and …'", f"unknown city #{atlanta.id}"),
+        store.commit([added(City(name=" ")), added(Officer(name="Nobody", city_id=999, rank=0)), removed(atlanta)])
+    assert [(p.where, p.field, p.message) for p in refused.value.problems] == [
+        ("city ' '", "name", "name must not be empty"),
+        ("officer 'Nobody'", "rank", "rank must be 1 or more (1 is highest), not 0"),
+        ("officer 'Nobody'", "city_id", "unknown city #999"),
+        ("officer 'Taylor Woodruff'", "city_id", f"unknown city #{atlanta.id}"),
+        ("follow-up 'A startup exchange between Atlanta and …'", "city_id", f"unknown city #{atlanta.id}"),
+    ]
+
+
+def test_every_unknown_reference_is_told_beside_its_field(make_store: StoreFactory) -> None:
+    store = make_store()
+    [visit] = store.data.visits.values()
+    ghost_tour = Event(
+        visit_id=999,
+        day=date(2026, 12, 2),
+        start=time(9),
+        end=time(10),
+        title="Ghost tour",
+        participant_ids=(901, 911),
+        speaker_ids=(902, 912),
+        interpreters=(
+            InterpreterAssignment(languages=("zh", "en"), interpreter_id=903),
+            InterpreterAssignment(languages=("en", "fi"), interpreter_id=913),
+        ),
+        vehicles=(Vehicle(name="Bus 1", rider_ids=(904, 914)),),
+    )
+    check_in = CheckIn(event_id=905, officer_id=906, at=datetime(2026, 12, 4, 9, 5))
+    with pytest.raises(ValidationError) as refused:
+        store.commit(
+            [added(ghost_tour), added(check_in), changed(visit, dataclasses.replace(visit, precedence_ids=(907, 917)))]
+        )
+    assert [(p.field, p.message) for p in refused.value.problems] == [
+        ("visit_id", "unknown visit #999"),
+        ("participant_ids", "participants name unknown officers #901, #911"),
+        ("speaker_ids", "speakers name unknown officers #902, #912"),
+        ("interpreters", "interpreters name unknown officers #903, #913"),
+        ("vehicles", "vehicles carry unknown officers #904, #914"),
+        ("event_id", "unknown event #905"),
+        ("officer_id", "unknown officer #906"),
+        ("precedence_ids", "the order of precedence names unknown officers #907, #917"),
     ]
 
 
