@@ -19,6 +19,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 OWNER_ONLY = 0o600
+# Bytes buffered per write: a data file comes as one piece per record line, and the 8 kB default
+# made writing 10,000 officers take 25 ms instead of 13 ms.
+WRITE_BUFFER = 1 << 20
 
 
 class FolderError(OSError):
@@ -53,26 +56,20 @@ def write_atomically(
         descriptor, temporary = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)
     except OSError as error:
         raise FolderError(error.errno, error.strerror, str(folder)) from error
-    replaced = False
     try:
-        with os.fdopen(descriptor, "wb", buffering=1 << 20) as handle:
-            if isinstance(content, bytes):
-                handle.write(content)
-            else:
-                handle.writelines(content)
+        with os.fdopen(descriptor, "wb", buffering=WRITE_BUFFER) as handle:
+            handle.writelines([content] if isinstance(content, bytes) else content)
             handle.flush()
             os.fchmod(handle.fileno(), mode)  # not the umask's choice: exports hold personal data
             os.fsync(handle.fileno())
         if before_replace is not None:
             before_replace()
         os.replace(temporary, path)
-        replaced = True
-        sync_folder(folder)
     except BaseException:
-        if not replaced:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
+    sync_folder(folder)  # the new version is in place: a failure here has nothing to clean up
 
 
 def sync_folder(folder: Path) -> None:
