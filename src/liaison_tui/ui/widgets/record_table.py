@@ -213,7 +213,9 @@ class RecordTable(ScrollView, can_focus=True):
         else:  # only the two rows the cursor left and reached change: repainting all cost 1 ms a line
             self.refresh_line(previous + 1)  # + 1: the heading is line 0
             self.refresh_line(row + 1)
-        self.post_message(self.Highlighted(self.kind, self.current_id))
+        # To the screen, which handles it, rather than bubbled up through the panes: so it comes
+        # before the rows' repaint, and the detail it brings goes out in the rows' frame.
+        self.screen.post_message(self.Highlighted(self.kind, self.current_id))
 
     def _move_to(self, row: int) -> None:
         if self._rows:
