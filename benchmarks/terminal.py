@@ -70,6 +70,9 @@ class Terminal:
         # 12 ms of a cursor move's bytes and 43 ms of a Tab's (160x48), and bytes read after it were
         # stamped that late too (until 3 December 2026). A real terminal shows them at once.
         self._arrivals: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        # The reader waits for the interpreter lock while pyte parses (Python's switch interval,
+        # 5 ms by default, stamped bytes up to that late): ask for a switch every 0.2 ms.
+        sys.setswitchinterval(0.0002)
         threading.Thread(target=self._pump, daemon=True).start()
 
     def _pump(self) -> None:
